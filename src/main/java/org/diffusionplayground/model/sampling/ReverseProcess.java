@@ -1,0 +1,78 @@
+package org.diffusionplayground.model.sampling;
+
+import org.diffusionplayground.model.schedule.Schedule;
+import org.diffusionplayground.model.score.ScoreModel;
+
+/**
+ * The 𝔥-family of reverse processes (seed 000, MATH.md §3), derived once from any forward schedule and
+ * any score:
+ * <pre>
+ *   dx = F_𝔥(x,t) dt + √𝔥 g(t) dw̄,    F_𝔥 = f − ((1+𝔥)/2) g² s_θ,
+ * </pre>
+ * integrated from t = T down to t_min. 𝔥 = 0 is the probability-flow ODE, 𝔥 = 1 the reverse SDE,
+ * 𝔥 = 2 the f − (3/2)g²s sampler. The ODE and the SDE are two values of 𝔥, not two classes.
+ */
+public record ReverseProcess(Schedule schedule, ScoreModel score, double h) {
+
+    /** Largest 𝔥 accepted: beyond this the noise term dominates every step and nothing is learned. */
+    public static final double MAX_H = 100.0;
+
+    public ReverseProcess {
+        if (schedule == null || score == null) {
+            throw new IllegalArgumentException("a reverse process needs a schedule and a score");
+        }
+        requireValidH(h);
+    }
+
+    /** Rejects 𝔥 < 0, NaN, ∞ and absurd values with a message fit for the user. */
+    public static void requireValidH(double h) {
+        if (Double.isNaN(h)) {
+            throw new IllegalArgumentException("𝔥 must be a number, got NaN");
+        }
+        if (h < 0) {
+            throw new IllegalArgumentException("𝔥 must be ≥ 0 (𝔥 = 0 is the probability-flow ODE), got " + h);
+        }
+        if (h > MAX_H) {
+            throw new IllegalArgumentException("𝔥 must be at most " + MAX_H + ", got " + h);
+        }
+    }
+
+    /** The probability-flow ODE of the same score: 𝔥 = 0. */
+    public ReverseProcess probabilityFlow() {
+        return new ReverseProcess(schedule, score, 0.0);
+    }
+
+    public ReverseProcess withH(double newH) {
+        return new ReverseProcess(schedule, score, newH);
+    }
+
+    /** √𝔥 g(t), the diffusion coefficient of the reverse SDE. */
+    public double diffusion(double t) {
+        return Math.sqrt(h * schedule.g2(t));
+    }
+
+    /**
+     * F_𝔥(x,t) at n points, all at time t, into {@code out}; {@code scoreOut} receives s_θ (callers
+     * such as the Langevin corrector and the Tweedie lens reuse it) and may be {@code out} itself
+     * only if the score is not needed afterwards.
+     */
+    public void drift(double t, double[] xy, int n, double[] out, double[] scoreOut) {
+        score.score(t, xy, n, scoreOut);
+        double kappa = schedule.kappa(t);
+        double c = 0.5 * (1 + h) * schedule.g2(t);
+        for (int i = 0; i < 2 * n; i++) {
+            out[i] = kappa * xy[i] - c * scoreOut[i];
+        }
+    }
+
+    /** F_𝔥 with one time per point. */
+    public void drift(double[] t, double[] xy, int n, double[] out, double[] scoreOut) {
+        score.score(t, xy, n, scoreOut);
+        for (int i = 0; i < n; i++) {
+            double kappa = schedule.kappa(t[i]);
+            double c = 0.5 * (1 + h) * schedule.g2(t[i]);
+            out[2 * i] = kappa * xy[2 * i] - c * scoreOut[2 * i];
+            out[2 * i + 1] = kappa * xy[2 * i + 1] - c * scoreOut[2 * i + 1];
+        }
+    }
+}
