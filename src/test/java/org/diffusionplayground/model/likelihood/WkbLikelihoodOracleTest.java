@@ -58,4 +58,20 @@ class WkbLikelihoodOracleTest {
         assertTrue(Math.abs(exact) > 10, "the configuration must give a large correction, got " + exact);
         assertEquals(exact, r.correction()[0], 1e-6 * Math.abs(exact));
     }
+
+    @org.junit.jupiter.api.Test
+    void papersFiniteDifferenceVariantApproximatesTheExactCorrection() {
+        // The paper's method (Δx = 0.01, inner tol 1e-5, outer 1e-3) is approximate: its error is
+        // O(Δx²) plus inner-tolerance noise amplified by 1/Δx² in the Laplacian.
+        Schedule schedule = ScheduleSpec.of(ScheduleKind.SIMPLE).build();
+        GaussianOracle oracle = new GaussianOracle(schedule, 1.0, 0.5, 0.95);
+        PointSet points = PointSet.of(new double[] {0.8, -0.3, -0.4, 0.2});
+        LikelihoodResult fd = new FiniteDifferenceWkb(schedule, oracle.score(),
+                org.diffusionplayground.model.ode.Tolerance.of(1e-3), org.diffusionplayground.model.ode.Tolerance.of(1e-5),
+                0.01).compute(points, null, Cancellation.NEVER);
+        for (int i = 0; i < points.size(); i++) {
+            double exact = oracle.correction(points.x(i), points.y(i));
+            assertEquals(exact, fd.correction()[i], 0.05 * Math.abs(exact) + 0.05, "point " + i);
+        }
+    }
 }
