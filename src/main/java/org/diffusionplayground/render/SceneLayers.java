@@ -38,9 +38,32 @@ public final class SceneLayers {
     public record Marker(double x, double y, Color color, String label) {
     }
 
-    /** One legend row. */
-    public record LegendEntry(String label, Color color, Shape shape) {
+    /**
+     * One legend row. Rows for the data, the particles and the trails take their colour from the theme
+     * they are drawn with ({@link Role}); other rows carry their own.
+     */
+    public record LegendEntry(String label, Color color, Shape shape, Role role) {
         public enum Shape { DOT, LINE, ARROW, BAR }
+
+        public enum Role { DATA, PARTICLES, TRAIL, OWN }
+
+        public LegendEntry(String label, Color color, Shape shape) {
+            this(label, color, shape, Role.OWN);
+        }
+
+        public static LegendEntry themed(String label, Role role, Shape shape) {
+            return new LegendEntry(label, null, shape, role);
+        }
+
+        /** The colour to draw with under {@code theme}. */
+        public Color colour(Theme theme) {
+            return switch (role) {
+                case DATA -> theme.data();
+                case PARTICLES -> theme.particles();
+                case TRAIL -> theme.trail();
+                default -> color;
+            };
+        }
     }
 
     /** A colour bar for a continuous quantity: what the colours of particles or arrows mean. */

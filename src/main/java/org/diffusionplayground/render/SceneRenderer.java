@@ -284,7 +284,7 @@ public final class SceneRenderer {
         g.fill(new RoundRectangle2D.Double(x, y, boxW, boxH, 10, 10));
         float cy = y + pad / 2 + row / 2;
         for (LegendEntry e : s.legend()) {
-            g.setColor(e.color());
+            g.setColor(e.colour(theme));
             float sx = x + pad;
             switch (e.shape()) {
                 case DOT -> {
