@@ -130,9 +130,13 @@ public final class MainWindow {
         Button full = new Button("Full screen");
         full.setOnAction(e -> toggleFullScreen());
         Controls.tipped(full, "Full screen (F11)");
+        Button help = new Button("? What am I looking at");
+        help.setId("help-button");
+        help.setOnAction(e -> showHelp());
+        Controls.tipped(help, "The ideas behind each view, with their formulas (F1)");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(title, spacer, dark, lecture, full);
+        ToolBar bar = new ToolBar(title, spacer, help, dark, lecture, full);
         bar.getStyleClass().add("top-bar");
         return bar;
     }
@@ -201,11 +205,30 @@ public final class MainWindow {
             case D -> app.darkProperty().set(!app.darkProperty().get());
             case L -> app.lectureProperty().set(!app.lectureProperty().get());
             case F11 -> toggleFullScreen();
+            case F1 -> showHelp();
             default -> {
                 return;
             }
         }
         e.consume();
+    }
+
+    private Stage helpStage;
+
+    /** Opens (or brings forward) the help window, styled like the main window. */
+    public void showHelp() {
+        if (helpStage == null) {
+            helpStage = new Stage();
+            helpStage.setTitle("What am I looking at? — Diffusion Playground");
+            Scene scene = new Scene(new HelpPane(), 640, 720);
+            Themes.apply(scene, app);
+            helpStage.setScene(scene);
+            if (root.getScene() != null) {
+                helpStage.initOwner(root.getScene().getWindow());
+            }
+        }
+        helpStage.show();
+        helpStage.toFront();
     }
 
     private void toggleFullScreen() {
