@@ -95,6 +95,7 @@ public final class Nd4jTrainer implements AutoCloseable {
     private final float[] inputStage;
     private final float[] targetStage;
     private final float[] weightStage;
+    private final double[] epsStage;
     private final double[] embedding;
     private final float[][] gridEmbedding;
     private final EmbeddingWriter embeddingWriter;
@@ -198,6 +199,7 @@ public final class Nd4jTrainer implements AutoCloseable {
         inputStage = new float[batch * inDim];
         targetStage = new float[2 * batch];
         weightStage = new float[batch];
+        epsStage = new double[2 * batch];
         embedding = new double[spec.embedding().dim()];
         embeddingWriter = new EmbeddingWriter(spec.embedding(), batch);
         gridEmbedding = config.timeSampling() == TimeSampling.GRID_1000 ? gridEmbeddings() : null;
@@ -299,6 +301,56 @@ public final class Nd4jTrainer implements AutoCloseable {
         return profile;
     }
 
+    // ---- test hooks: run the phases of a step separately on one staged batch ----
+
+    /** Draws a batch (as a step would) without training on it. */
+    void stageBatch() {
+        prepareBatch();
+    }
+
+    /** Loss of the current weights on the staged batch; leaves dOut for {@link #backpropagate()}. */
+    double stagedLoss() {
+        forward();
+        return lossAndOutputGradient();
+    }
+
+    /** Gradients of the staged loss (after {@link #stagedLoss()}), flat in Mlp order. */
+    float[] backpropagate() {
+        backward();
+        return read(grads);
+    }
+
+    /** x_t, t, ε and λ/p of the staged batch as the trainer saw them (x_t and t in double). */
+    double[] stagedTimes() {
+        return t.clone();
+    }
+
+    double[] stagedNoise() {
+        return epsStage.clone();
+    }
+
+    double[] stagedLambdaOverP() {
+        return lambdaOverP.clone();
+    }
+
+    /** x_t of the staged batch, exactly the float values the network sees. */
+    double[] stagedPoints() {
+        double[] xy = new double[2 * batch];
+        for (int i = 0; i < batch; i++) {
+            xy[2 * i] = inputStage[i * inDim];
+            xy[2 * i + 1] = inputStage[i * inDim + 1];
+        }
+        return xy;
+    }
+
+    float parameter(int j) {
+        return params.getFloat(4 * j);
+    }
+
+    void setParameter(int j, float v) {
+        params.putFloat(4 * j, v);
+    }
+
     private void prepareBatch() {
         batches.next(rng, index);
         times.draw(rng, batch, t, lambdaOverP, gridIndex);
@@ -314,6 +366,8 @@ public final class Nd4jTrainer implements AutoCloseable {
             double y0 = data[2 * p + 1];
             double ex = rng.nextGaussian();
             double ey = rng.nextGaussian();
+            epsStage[2 * i] = ex;
+            epsStage[2 * i + 1] = ey;
             int row = i * inDim;
             inputStage[row] = (float) (alpha * x0 + sigma * ex);
             inputStage[row + 1] = (float) (alpha * y0 + sigma * ey);
@@ -494,8 +548,9 @@ public final class Nd4jTrainer implements AutoCloseable {
         return new State(read(params), read(adamM), read(adamV), read(ema), adamStep, step);
     }
 
-    /** Rolls weights and optimiser back to a captured state (the step counter keeps counting). */
+    /** Rolls weights, optimiser and step counter back to a captured state. */
     public void restoreState(State s) {
+        step = s.step();
         write(params, s.params());
         write(adamM, s.adamM());
         write(adamV, s.adamV());
