@@ -163,14 +163,14 @@ public final class TrainingJob implements Runnable {
                 consecutiveRollbacks++;
                 if (consecutiveRollbacks > options.maxConsecutiveRollbacks()) {
                     fail(String.format(Locale.ROOT, "training diverged: the loss or the weights became non-finite "
-                            + "%d times in a row (last at step %d, learning rate %.3g); try a smaller learning rate "
+                            + "%d times in a row (last at step %d, learning rate %.2e); try a smaller learning rate "
                             + "or gradient clipping", consecutiveRollbacks, badStep, trainer.learningRate()), null);
                     return;
                 }
                 trainer.restoreState(lastGood);
                 trainer.setLearningRate(trainer.learningRate() / 2);
                 warn(String.format(Locale.ROOT, "step %d: the %s was not finite (%s); rolled back to the weights "
-                        + "of step %d and halved the learning rate to %.3g", badStep,
+                        + "of step %d and halved the learning rate to %.2e", badStep,
                         Double.isNaN(loss) ? "loss" : "loss or a weight", loss, lastGood.step(),
                         trainer.learningRate()));
                 continue;
