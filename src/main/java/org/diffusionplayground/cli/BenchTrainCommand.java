@@ -35,10 +35,16 @@ public final class BenchTrainCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "200", description = "untimed steps first (default 200)")
     int warmup;
 
+    @Option(names = "--blas-threads", description = "OpenBLAS threads (default: one per core)")
+    Integer blasThreads;
+
     @Override
     public Integer call() {
         PrintStream out = System.out;
         Nd4jSetup.ensure();
+        if (blasThreads != null) {
+            Nd4jSetup.setBlasThreads(blasThreads);
+        }
         out.printf(Locale.ROOT, "Java %s, %d cores, OpenBLAS threads %d, OMP_WAIT_POLICY=%s, OPENBLAS_CORETYPE=%s%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 Nd4jSetup.blasThreads(), System.getenv("OMP_WAIT_POLICY"), System.getenv("OPENBLAS_CORETYPE"));

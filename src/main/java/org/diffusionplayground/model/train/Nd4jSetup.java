@@ -47,6 +47,12 @@ public final class Nd4jSetup {
         return sb.toString();
     }
 
+    /** Overrides the OpenBLAS thread count (the benchmark compares 1 and 2). */
+    public static synchronized void setBlasThreads(int threads) {
+        ensure();
+        Nd4j.factory().blas().setMaxThreads(Math.max(1, threads));
+    }
+
     /** The BLAS thread count in force. */
     public static int blasThreads() {
         ensure();

@@ -115,7 +115,7 @@ public record TrainingConfig(MlpSpec network, ScheduleSpec schedule, Weighting w
     /** A one-line summary for progress reports and model cards. */
     public String summary() {
         return String.format(java.util.Locale.ROOT,
-                "%s, %s/%s, batch %d (%s), %d steps, Adam lr %g, clip %s, EMA %s, seed %d", schedule.kind(),
+                "%s, %s/%s, batch %d (%s), %d steps, Adam lr %s, clip %s, EMA %s, seed %d", schedule.kind(),
                 weighting, timeSampling, batchSize, batching, steps, learningRate,
                 clipNorm == 0 ? "off" : Double.toString(clipNorm), emaDecay == 0 ? "off" : Double.toString(emaDecay),
                 seed);

@@ -175,6 +175,11 @@ public final class TrainingJob implements Runnable {
                         trainer.learningRate()));
                 continue;
             }
+            if (smoothedCount == 0) {
+                // the first step pays for JIT and native warm-up: keep it out of the speed and the ETA
+                windowStart = System.nanoTime();
+                windowSteps = -1;
+            }
             lastLoss = loss;
             smoothed = LOSS_SMOOTHING * smoothed + (1 - LOSS_SMOOTHING) * loss;
             smoothedCount++;
@@ -189,7 +194,8 @@ public final class TrainingJob implements Runnable {
                 listeners.forEach(l -> l.onSnapshot(snap));
             }
             long now = System.nanoTime();
-            if (now - lastReport >= options.progressIntervalMillis() * 1_000_000L || step == total) {
+            if (windowSteps > 0 && now - lastReport >= options.progressIntervalMillis() * 1_000_000L
+                    || step == total) {
                 double windowRate = windowSteps / Math.max(1e-9, (now - windowStart) / 1e9);
                 rate = rate == 0 ? windowRate : RATE_SMOOTHING * rate + (1 - RATE_SMOOTHING) * windowRate;
                 activeNanos += now - windowStart;
