@@ -29,7 +29,8 @@ class Nd4jTrainerTest {
     private static final PointSet SWISS = ToyData.SWISS_ROLL.generate(2000, 1);
 
     private static TrainingConfig small(Activation act, Target target, Weighting weighting, ScheduleKind kind) {
-        MlpSpec net = new MlpSpec(16, 2, act, TimeEmbedding.sinusoidal(8), target);
+        // width 20: one full vector of 16 floats plus a scalar tail in every fused kernel; depth 3: a middle layer
+        MlpSpec net = new MlpSpec(20, 3, act, TimeEmbedding.sinusoidal(8), target);
         return TrainingConfig.defaults(ScheduleSpec.of(kind)).toBuilder().network(net).weighting(weighting)
                 .batchSize(64).steps(1000).clipNorm(0).emaDecay(0).seed(7).build();
     }
