@@ -1,0 +1,616 @@
+package org.diffusionplayground.app;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.diffusionplayground.model.data.DataSet;
+import org.diffusionplayground.model.data.GaussianMixture;
+import org.diffusionplayground.model.random.CounterNormal;
+import org.diffusionplayground.model.sampling.EulerMaruyama;
+import org.diffusionplayground.model.sampling.ForwardNoising;
+import org.diffusionplayground.model.sampling.PathAction;
+import org.diffusionplayground.model.sampling.ReverseProcess;
+import org.diffusionplayground.model.sampling.SampledPaths;
+import org.diffusionplayground.model.sampling.Sampler;
+import org.diffusionplayground.model.sampling.TimeGrid;
+import org.diffusionplayground.model.schedule.Schedule;
+import org.diffusionplayground.model.score.MixtureScore;
+import org.diffusionplayground.model.score.ScoreModel;
+import org.diffusionplayground.render.SceneLayers.Marker;
+import org.diffusionplayground.render.SceneLayers.Polyline;
+import org.diffusionplayground.render.SceneSnapshot;
+import org.diffusionplayground.render.Theme;
+
+/**
+ * The scene's state and logic, with no controls in it (JabRef's view-model rule): what is sampled
+ * (data, schedule, score, 𝔥, particles, seed), what is shown (mode, time, overlays, zoom) and the
+ * resulting {@link SceneSnapshot}s the views draw. Sampling runs as a background job whenever an input
+ * changes; the newest request wins and older ones are cancelled. Everything here runs on the UI thread.
+ */
+public final class SceneViewModel {
+
+    /** Slider range of 𝔥 (MATH.md §3: past 1, e.g. 0…3); the numeric field accepts up to MAX_H. */
+    public static final double SLIDER_MAX_H = 3.0;
+    public static final double MAX_H = 10.0;
+    public static final int MAX_PARTICLES = 20_000;
+    private static final int FRAMES = 240;
+    private static final int TRAILS = 80;
+
+    private final Jobs jobs;
+
+    private final ObjectProperty<DataSet> dataSet = new SimpleObjectProperty<>(this, "dataSet");
+    private final ObjectProperty<Schedule> schedule = new SimpleObjectProperty<>(this, "schedule");
+    private final ObjectProperty<ScoreModel> score = new SimpleObjectProperty<>(this, "score");
+    private final DoubleProperty h = new SimpleDoubleProperty(this, "h", 0.0);
+    private final DoubleProperty compareH = new SimpleDoubleProperty(this, "compareH", 1.0);
+    private final BooleanProperty split = new SimpleBooleanProperty(this, "split", false);
+    private final IntegerProperty particles = new SimpleIntegerProperty(this, "particles", 4000);
+    private final IntegerProperty steps = new SimpleIntegerProperty(this, "steps", 200);
+    private final LongProperty seed = new SimpleLongProperty(this, "seed", 1);
+    private final ObjectProperty<SolverChoice> solver = new SimpleObjectProperty<>(this, "solver",
+            SolverChoice.EULER_MARUYAMA);
+    private final BooleanProperty corrector = new SimpleBooleanProperty(this, "corrector", false);
+
+    private final ObjectProperty<SceneMode> mode = new SimpleObjectProperty<>(this, "mode", SceneMode.BACKWARD);
+    private final DoubleProperty time = new SimpleDoubleProperty(this, "time", 1.0);
+    private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing", false);
+    private final BooleanProperty loop = new SimpleBooleanProperty(this, "loop", true);
+    private final DoubleProperty sweepSeconds = new SimpleDoubleProperty(this, "sweepSeconds", 6.0);
+
+    private final BooleanProperty showData = new SimpleBooleanProperty(this, "showData", true);
+    private final BooleanProperty showTrails = new SimpleBooleanProperty(this, "showTrails", false);
+    private final BooleanProperty showField = new SimpleBooleanProperty(this, "showField", false);
+    private final BooleanProperty showExactField = new SimpleBooleanProperty(this, "showExactField", false);
+    private final BooleanProperty showAxes = new SimpleBooleanProperty(this, "showAxes", true);
+    private final BooleanProperty showLegend = new SimpleBooleanProperty(this, "showLegend", true);
+    private final DoubleProperty viewCentreX = new SimpleDoubleProperty(this, "viewCentreX", 0);
+    private final DoubleProperty viewCentreY = new SimpleDoubleProperty(this, "viewCentreY", 0);
+    private final DoubleProperty viewHalfSize = new SimpleDoubleProperty(this, "viewHalfSize", 2.4);
+    private final DoubleProperty viewAspect = new SimpleDoubleProperty(this, "viewAspect", 16.0 / 9);
+
+    private final ObservableList<LaunchedPath> launched = FXCollections.observableArrayList();
+    private final ObjectProperty<SceneOverlays> overlays = new SimpleObjectProperty<>(this, "overlays",
+            SceneOverlays.NONE);
+
+    private final ReadOnlyObjectWrapper<SceneSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
+    private final ReadOnlyObjectWrapper<SceneSnapshot> secondSnapshot = new ReadOnlyObjectWrapper<>(this,
+            "secondSnapshot");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyObjectWrapper<SampledPaths> paths = new ReadOnlyObjectWrapper<>(this, "paths");
+    private SampledPaths secondPaths;
+
+    private Jobs.Job running;
+    private Jobs.Job runningSecond;
+    private boolean resamplePending;
+    private boolean rebuildPending;
+    private double[] scratch = new double[0];
+    private double[] scratchSecond = new double[0];
+
+    public SceneViewModel(Jobs jobs) {
+        this.jobs = jobs;
+        for (Observable o : List.of(dataSet, schedule, score, h, compareH, split, particles, steps, seed, solver,
+                corrector)) {
+            o.addListener(x -> requestResample());
+        }
+        for (Observable o : List.of(mode, time, showData, showTrails, showField, showExactField, showAxes, showLegend,
+                viewCentreX, viewCentreY, viewHalfSize, viewAspect, launched, overlays)) {
+            o.addListener(x -> requestRebuild());
+        }
+        schedule.addListener((obs, old, s) -> {
+            if (s != null) {
+                time.set(clampTime(time.get()));
+            }
+        });
+        split.addListener((obs, was, on) -> secondSnapshot.set(null));
+    }
+
+    // ---- properties -------------------------------------------------------------------------
+
+    public ObjectProperty<DataSet> dataSetProperty() {
+        return dataSet;
+    }
+
+    public ObjectProperty<Schedule> scheduleProperty() {
+        return schedule;
+    }
+
+    public ObjectProperty<ScoreModel> scoreProperty() {
+        return score;
+    }
+
+    public DoubleProperty hProperty() {
+        return h;
+    }
+
+    public DoubleProperty compareHProperty() {
+        return compareH;
+    }
+
+    public BooleanProperty splitProperty() {
+        return split;
+    }
+
+    public IntegerProperty particlesProperty() {
+        return particles;
+    }
+
+    public IntegerProperty stepsProperty() {
+        return steps;
+    }
+
+    public LongProperty seedProperty() {
+        return seed;
+    }
+
+    public ObjectProperty<SolverChoice> solverProperty() {
+        return solver;
+    }
+
+    public BooleanProperty correctorProperty() {
+        return corrector;
+    }
+
+    public ObjectProperty<SceneMode> modeProperty() {
+        return mode;
+    }
+
+    public DoubleProperty timeProperty() {
+        return time;
+    }
+
+    public BooleanProperty playingProperty() {
+        return playing;
+    }
+
+    public BooleanProperty loopProperty() {
+        return loop;
+    }
+
+    public DoubleProperty sweepSecondsProperty() {
+        return sweepSeconds;
+    }
+
+    public BooleanProperty showDataProperty() {
+        return showData;
+    }
+
+    public BooleanProperty showTrailsProperty() {
+        return showTrails;
+    }
+
+    public BooleanProperty showFieldProperty() {
+        return showField;
+    }
+
+    public BooleanProperty showExactFieldProperty() {
+        return showExactField;
+    }
+
+    public BooleanProperty showAxesProperty() {
+        return showAxes;
+    }
+
+    public BooleanProperty showLegendProperty() {
+        return showLegend;
+    }
+
+    public DoubleProperty viewCentreXProperty() {
+        return viewCentreX;
+    }
+
+    public DoubleProperty viewCentreYProperty() {
+        return viewCentreY;
+    }
+
+    public DoubleProperty viewHalfSizeProperty() {
+        return viewHalfSize;
+    }
+
+    public DoubleProperty viewAspectProperty() {
+        return viewAspect;
+    }
+
+    public ObservableList<LaunchedPath> launchedPaths() {
+        return launched;
+    }
+
+    /** Extra layers (density heatmap, lenses) other view-models contribute to the scene. */
+    public ObjectProperty<SceneOverlays> overlaysProperty() {
+        return overlays;
+    }
+
+    public ReadOnlyObjectProperty<SceneSnapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<SceneSnapshot> secondSnapshotProperty() {
+        return secondSnapshot.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<SampledPaths> pathsProperty() {
+        return paths.getReadOnlyProperty();
+    }
+
+    public double tMin() {
+        return schedule.get() == null ? 0 : schedule.get().tMin();
+    }
+
+    public double tMax() {
+        return schedule.get() == null ? 1 : schedule.get().tMax();
+    }
+
+    // ---- validated setters for values typed by the user --------------------------------------
+
+    /** Sets 𝔥 from user input; returns an error message (and changes nothing) when it is invalid. */
+    public String requestH(double value) {
+        String problem = checkH(value);
+        if (problem == null) {
+            h.set(value);
+            error.set("");
+        } else {
+            error.set(problem);
+        }
+        return problem;
+    }
+
+    static String checkH(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return "𝔥 must be a number";
+        }
+        if (value < 0) {
+            return "𝔥 must be ≥ 0 (𝔥 = 0 is the probability-flow ODE)";
+        }
+        if (value > MAX_H) {
+            return String.format(Locale.ROOT, "𝔥 must be at most %.0f", MAX_H);
+        }
+        return null;
+    }
+
+    /** Sets the particle count; out-of-range values are clamped and reported. */
+    public void requestParticles(int n) {
+        int clamped = Math.max(1, Math.min(MAX_PARTICLES, n));
+        if (clamped != n) {
+            error.set("particles must be between 1 and " + MAX_PARTICLES + "; using " + clamped);
+        }
+        particles.set(clamped);
+    }
+
+    // ---- animation ---------------------------------------------------------------------------
+
+    /** Advances the animation by a wall-clock interval; a full sweep T ↔ t_min takes sweepSeconds. */
+    public void advance(double seconds) {
+        if (!playing.get() || schedule.get() == null) {
+            return;
+        }
+        double span = tMax() - tMin();
+        double dt = span * seconds / Math.max(0.5, sweepSeconds.get());
+        double t = time.get() + (mode.get() == SceneMode.BACKWARD ? -dt : dt);
+        if (t < tMin() || t > tMax()) {
+            if (loop.get()) {
+                t = mode.get() == SceneMode.BACKWARD ? tMax() : tMin();
+            } else {
+                t = clampTime(t);
+                playing.set(false);
+            }
+        }
+        time.set(t);
+    }
+
+    /** One sampler step forward in the animation direction (−1 steps back). */
+    public void step(int direction) {
+        double dt = (tMax() - tMin()) / Math.max(1, steps.get());
+        double sign = mode.get() == SceneMode.BACKWARD ? -1 : 1;
+        time.set(clampTime(time.get() + sign * direction * dt));
+    }
+
+    /** Back to the start of the current mode's sweep, paused. */
+    public void reset() {
+        playing.set(false);
+        time.set(mode.get() == SceneMode.BACKWARD ? tMax() : tMin());
+        launched.clear();
+    }
+
+    public void togglePlaying() {
+        if (!playing.get()) {
+            boolean atEnd = mode.get() == SceneMode.BACKWARD ? time.get() <= tMin() : time.get() >= tMax();
+            if (atEnd) {
+                time.set(mode.get() == SceneMode.BACKWARD ? tMax() : tMin());
+            }
+        }
+        playing.set(!playing.get());
+    }
+
+    private double clampTime(double t) {
+        return Math.max(tMin(), Math.min(tMax(), t));
+    }
+
+    // ---- launched trajectories ---------------------------------------------------------------
+
+    /**
+     * Launches one particle from (x, y) at the current time, integrates it backward to t_min at the
+     * current 𝔥 with the sampler's step size, and shows its path and its Onsager–Machlup action.
+     */
+    public void launchPath(double x, double y) {
+        ScoreModel s = score.get();
+        Schedule sch = schedule.get();
+        if (s == null || sch == null) {
+            error.set("train or load a model before launching trajectories");
+            return;
+        }
+        double t0 = clampTime(time.get());
+        if (t0 <= sch.tMin()) {
+            t0 = sch.tMax();
+        }
+        double start = t0;
+        ReverseProcess p = new ReverseProcess(sch, s, h.get());
+        int n = Math.max(2, (int) Math.ceil(steps.get() * (start - sch.tMin()) / (sch.tMax() - sch.tMin())));
+        double[] times = new double[n + 1];
+        for (int k = 0; k <= n; k++) {
+            times[k] = start + (sch.tMin() - start) * k / n;
+        }
+        TimeGrid grid = new TimeGrid(times);
+        long pathSeed = seed.get() * 1_000_003L + launched.size() + 1;
+        jobs.start((prog, cancel) -> {
+            double[] xy = {x, y};
+            double[] path = new double[2 * (n + 1)];
+            new EulerMaruyama().sample(p, xy, 1, grid, new CounterNormal(pathSeed), (k, t, pos, c) -> {
+                path[2 * k] = pos[0];
+                path[2 * k + 1] = pos[1];
+            }, cancel);
+            float[] f = new float[path.length];
+            for (int i = 0; i < path.length; i++) {
+                f[i] = (float) path[i];
+            }
+            return new LaunchedPath(x, y, start, p.h(), f, PathAction.of(p, grid.times(), path));
+        }, Jobs.onSuccess(launched::add));
+    }
+
+    // ---- sampling ----------------------------------------------------------------------------
+
+    private void requestResample() {
+        if (resamplePending) {
+            return;
+        }
+        resamplePending = true;
+        jobs.ui().execute(() -> {
+            resamplePending = false;
+            resample();
+        });
+    }
+
+    private void requestRebuild() {
+        if (rebuildPending) {
+            return;
+        }
+        rebuildPending = true;
+        jobs.ui().execute(() -> {
+            rebuildPending = false;
+            rebuild();
+        });
+    }
+
+    /** Starts sampling for the current inputs (cancelling any older run). */
+    public void resample() {
+        if (running != null) {
+            running.cancel();
+        }
+        if (runningSecond != null) {
+            runningSecond.cancel();
+        }
+        ScoreModel s = score.get();
+        Schedule sch = schedule.get();
+        if (s == null || sch == null) {
+            paths.set(null);
+            secondPaths = null;
+            rebuild();
+            return;
+        }
+        int n = particles.get();
+        TimeGrid grid = TimeGrid.uniform(sch, steps.get());
+        long sd = seed.get();
+        busy.set(true);
+        status.set("sampling " + n + " particles at 𝔥 = " + format(h.get()) + " …");
+        running = startRun(new ReverseProcess(sch, s, h.get()), n, grid, sd, result -> {
+            paths.set(result);
+            busy.set(runningSecond != null && !runningSecond.isDone());
+            status.set("");
+            rebuild();
+        });
+        if (split.get()) {
+            runningSecond = startRun(new ReverseProcess(sch, s, compareH.get()), n, grid, sd, result -> {
+                secondPaths = result;
+                rebuild();
+            });
+        } else {
+            secondPaths = null;
+        }
+    }
+
+    private Jobs.Job startRun(ReverseProcess p, int n, TimeGrid grid, long sd,
+            java.util.function.Consumer<SampledPaths> done) {
+        Sampler sampler = solver.get().sampler(p.h(), corrector.get());
+        return jobs.start((prog, cancel) -> SampledPaths.run(p, sampler, n, grid, sd, FRAMES, prog, cancel),
+                new Jobs.Listener<>() {
+                    @Override
+                    public void progress(double fraction, String message) {
+                        progress.set(fraction);
+                    }
+
+                    @Override
+                    public void succeeded(SampledPaths result) {
+                        done.accept(result);
+                    }
+
+                    @Override
+                    public void failed(Throwable e) {
+                        busy.set(false);
+                        status.set("");
+                        error.set("sampling failed: " + Jobs.message(e));
+                    }
+                });
+    }
+
+    // ---- snapshot ----------------------------------------------------------------------------
+
+    /** Rebuilds the snapshots from the current state (cheap: no sampling). */
+    public void rebuild() {
+        snapshot.set(build(paths.get(), h.get(), false));
+        if (split.get()) {
+            secondSnapshot.set(build(secondPaths, compareH.get(), true));
+        }
+    }
+
+    private SceneSnapshot build(SampledPaths run, double hValue, boolean second) {
+        SceneSnapshot.Builder b = SceneSnapshot.builder();
+        DataSet data = dataSet.get();
+        Schedule sch = schedule.get();
+        double t = clampTime(time.get());
+        SceneLegend legend = new SceneLegend();
+        if (data != null && showData.get()) {
+            b.data(data.points());
+            legend.data(data.name());
+        }
+        if (sch == null) {
+            return b.axes(showAxes.get()).build();
+        }
+        if (mode.get() == SceneMode.FORWARD && data != null) {
+            int n = Math.min(particles.get(), MAX_PARTICLES);
+            double[] x0 = new double[2 * n];
+            data.points().copyInto(x0, n);
+            double[] xt = new double[2 * n];
+            new ForwardNoising(sch).marginal(t, x0, n, new CounterNormal(seed.get()), xt);
+            b.particles(xt, n);
+            b.title("Forward noising");
+            legend.particles("x_t = α_t x₀ + σ_t ε");
+        } else if (run != null) {
+            int n = run.particles();
+            double[] buf = second ? ensure(scratchSecond, 2 * n, true) : ensure(scratch, 2 * n, false);
+            run.positionsAt(t, buf);
+            b.particles(buf, n);
+            b.title("Backward sampling · 𝔥 = " + format(hValue) + hName(hValue));
+            legend.particles("samples (𝔥 = " + format(hValue) + ")");
+            if (showTrails.get()) {
+                for (int i = 0; i < Math.min(TRAILS, n); i++) {
+                    b.trail(new Polyline(run.trail(i, t), null, 1.0f, 0.35f));
+                }
+                legend.trails();
+            }
+        } else {
+            b.title(score.get() == null ? "No model yet — train one or open a preset" : "Sampling …");
+        }
+        b.subtitle(String.format(Locale.ROOT, "t = %.3f  ·  %s  ·  %s", t, sch.name(),
+                data == null ? "no data" : data.name()));
+        FieldOverlay field = new FieldOverlay(viewCentreX.get(), viewCentreY.get(), viewHalfSize.get(), viewAspect.get());
+        if (showField.get() && score.get() != null) {
+            field.add(b, score.get(), t, "score s_θ(x, t)");
+            legend.field("model score s_θ");
+        } else if (showExactField.get() && data != null) {
+            field.add(b, exactScore(data, sch), t, "exact score ∇log p_t");
+            legend.field("exact score ∇log p_t");
+        }
+        if (!second) {
+            for (LaunchedPath p : launched) {
+                b.trail(new Polyline(p.path(), null, 2.2f, 0.95f));
+                b.marker(new Marker(p.x(), p.y(),
+                        Theme.OKABE_ITO[5],
+                        String.format(Locale.ROOT, "Ã = %.2f", p.action())));
+            }
+        }
+        overlays.get().contribute(b, legend, t, second ? compareH.get() : h.get());
+        if (showLegend.get()) {
+            legend.addTo(b);
+        }
+        return b.axes(showAxes.get()).grid(showAxes.get()).build();
+    }
+
+    private double[] ensure(double[] a, int len, boolean second) {
+        if (a.length >= len) {
+            return a;
+        }
+        double[] fresh = new double[len];
+        if (second) {
+            scratchSecond = fresh;
+        } else {
+            scratch = fresh;
+        }
+        return fresh;
+    }
+
+    private MixtureScore cachedExact;
+    private DataSet cachedExactData;
+    private Schedule cachedExactSchedule;
+
+    /** The exact score of the data: closed-form for mixtures, else the empirical score of ≤ 500 points. */
+    public MixtureScore exactScore(DataSet data, Schedule sch) {
+        if (data != cachedExactData || sch != cachedExactSchedule) {
+            GaussianMixture m = data.mixture().orElseGet(() -> GaussianMixture.empirical(
+                    data.size() <= 500 ? data.points() : data.points().slice(0, 500)));
+            cachedExact = new MixtureScore(m, sch, "exact score of " + data.name());
+            cachedExactData = data;
+            cachedExactSchedule = sch;
+        }
+        return cachedExact;
+    }
+
+    static String format(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    static String hName(double h) {
+        if (h == 0) {
+            return " (probability-flow ODE)";
+        }
+        if (h == 1) {
+            return " (reverse SDE)";
+        }
+        return "";
+    }
+
+    /** Positions at the current time of the primary run, for tests and exports (null without a run). */
+    public double[] currentPositions() {
+        SceneSnapshot s = snapshot.get();
+        if (s == null || s.particles() == null) {
+            return null;
+        }
+        return java.util.Arrays.copyOf(s.particles(), 2 * s.particleCount());
+    }
+}

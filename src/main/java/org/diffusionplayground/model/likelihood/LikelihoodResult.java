@@ -1,0 +1,97 @@
+package org.diffusionplayground.model.likelihood;
+
+import org.diffusionplayground.model.data.PointSet;
+
+/**
+ * Per-point results of a likelihood computation at 𝔥 = 0 and its first-order correction
+ * (MATH.md §4–§5): log q₀⁰(x₀) in nats, the WKB coefficient C(x₀) so that
+ * log q₀^𝔥 = log q₀⁰ + 𝔥·C + O(𝔥²), and, for checks, ∇ log q and Δ log q at x₀. Points whose
+ * integration failed carry a reason and are left out of every mean (never a silent NaN).
+ *
+ * <p>Sign conventions: NLL = −log q (nats per sample); the first-order correction to the NLL is −C.
+ */
+public record LikelihoodResult(PointSet points, double[] logQ0, double[] correction, double[] correctionSeedForm,
+        double[] gradLogQ0, double[] laplacianLogQ0, String[] failure, long memberEvaluations, double seconds) {
+
+    public int size() {
+        return logQ0.length;
+    }
+
+    public boolean ok(int i) {
+        return failure[i] == null;
+    }
+
+    public boolean hasCorrection() {
+        return correction != null;
+    }
+
+    public int failures() {
+        int n = 0;
+        for (String f : failure) {
+            if (f != null) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** First-order prediction log q₀^𝔥(x_i) ≈ log q₀⁰ + 𝔥 C. */
+    public double predictedLogLikelihood(int i, double h) {
+        return logQ0[i] + h * (correction == null ? 0 : correction[i]);
+    }
+
+    /** Means with standard errors over the points that succeeded. */
+    public Summary summary() {
+        int n = 0;
+        double sumNll = 0;
+        double sumNll2 = 0;
+        double sumC = 0;
+        double sumC2 = 0;
+        for (int i = 0; i < size(); i++) {
+            if (!ok(i)) {
+                continue;
+            }
+            n++;
+            double nll = -logQ0[i];
+            sumNll += nll;
+            sumNll2 += nll * nll;
+            if (correction != null) {
+                sumC += correction[i];
+                sumC2 += correction[i] * correction[i];
+            }
+        }
+        if (n == 0) {
+            return new Summary(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, failures());
+        }
+        double meanNll = sumNll / n;
+        double meanC = sumC / n;
+        return new Summary(meanNll, standardError(sumNll2, meanNll, n), correction == null ? Double.NaN : meanC,
+                correction == null ? Double.NaN : standardError(sumC2, meanC, n), n, failures());
+    }
+
+    private static double standardError(double sumSquares, double mean, int n) {
+        if (n < 2) {
+            return Double.NaN;
+        }
+        double variance = Math.max(0, (sumSquares - n * mean * mean) / (n - 1));
+        return Math.sqrt(variance / n);
+    }
+
+    /**
+     * Aggregates: E[NLL] at 𝔥 = 0 and E[C], each with its standard error, over {@code count} points;
+     * {@code failed} points were excluded.
+     */
+    public record Summary(double meanNll, double seNll, double meanCorrection, double seCorrection, int count,
+            int failed) {
+
+        /** The first-order line NLL(𝔥) ≈ E[NLL at 0] − 𝔥 E[C]. */
+        public double firstOrderNll(double h) {
+            return meanNll - h * meanCorrection;
+        }
+
+        /** The first-order correction to the NLL, −E[C] (the seed table's "1st-corr"). */
+        public double nllCorrection() {
+            return -meanCorrection;
+        }
+    }
+}

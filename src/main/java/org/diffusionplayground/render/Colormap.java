@@ -1,0 +1,50 @@
+package org.diffusionplayground.render;
+
+import java.awt.Color;
+
+/**
+ * Perceptually uniform, colour-blind-safe colour maps (matplotlib's viridis and cividis), by linear
+ * interpolation between 9 anchors taken from the published tables, accurate to a few units of 8-bit.
+ */
+public enum Colormap {
+
+    VIRIDIS(new int[] {0x440154, 0x472D7B, 0x3B528B, 0x2C728E, 0x21918C, 0x28AE80, 0x5EC962, 0xADDC30, 0xFDE725}),
+    CIVIDIS(new int[] {0x00224E, 0x123570, 0x3B496C, 0x575D6D, 0x707173, 0x8A8779, 0xA69D75, 0xC4B56C, 0xFDEA45});
+
+    private final int[] anchors;
+    private final int[] lut = new int[256];
+
+    Colormap(int[] anchors) {
+        this.anchors = anchors;
+        for (int i = 0; i < 256; i++) {
+            lut[i] = interpolate(i / 255.0);
+        }
+    }
+
+    private int interpolate(double u) {
+        double pos = u * (anchors.length - 1);
+        int k = Math.min(anchors.length - 2, (int) Math.floor(pos));
+        double f = pos - k;
+        int a = anchors[k];
+        int b = anchors[k + 1];
+        int r = (int) Math.round(((a >> 16) & 255) * (1 - f) + ((b >> 16) & 255) * f);
+        int g = (int) Math.round(((a >> 8) & 255) * (1 - f) + ((b >> 8) & 255) * f);
+        int bl = (int) Math.round((a & 255) * (1 - f) + (b & 255) * f);
+        return (r << 16) | (g << 8) | bl;
+    }
+
+    /** RGB (no alpha) of u ∈ [0, 1], clamped; NaN maps to 0. */
+    public int rgb(double u) {
+        if (!(u > 0)) {
+            return lut[0];
+        }
+        if (u >= 1) {
+            return lut[255];
+        }
+        return lut[(int) (u * 255 + 0.5)];
+    }
+
+    public Color color(double u) {
+        return new Color(rgb(u));
+    }
+}

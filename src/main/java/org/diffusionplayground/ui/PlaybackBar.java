@@ -1,0 +1,120 @@
+package org.diffusionplayground.ui;
+
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import org.diffusionplayground.app.SceneMode;
+import org.diffusionplayground.app.SceneViewModel;
+
+/**
+ * Play / pause / step / reset, the mode (forward noising or backward sampling), the speed and the time
+ * scrubber t ∈ [t_min, T].
+ */
+public final class PlaybackBar extends HBox {
+
+    private final Slider scrubber;
+
+    public PlaybackBar(SceneViewModel vm) {
+        setSpacing(10);
+        setAlignment(Pos.CENTER_LEFT);
+        setPadding(new Insets(8, 14, 8, 14));
+        getStyleClass().add("playback-bar");
+
+        ToggleGroup modes = new ToggleGroup();
+        ToggleButton forward = new ToggleButton("Forward  data → noise");
+        forward.setId("mode-forward");
+        ToggleButton backward = new ToggleButton("Backward  noise → data");
+        backward.setId("mode-backward");
+        forward.setToggleGroup(modes);
+        backward.setToggleGroup(modes);
+        Controls.tipped(forward, "Forward process dx = f dt + g dw: x_t = α_t x₀ + σ_t ε (exact marginal at every t).");
+        Controls.tipped(backward, "Sampling: the 𝔥-process from the prior at T down to t_min.");
+        Runnable syncMode = () -> {
+            forward.setSelected(vm.modeProperty().get() == SceneMode.FORWARD);
+            backward.setSelected(vm.modeProperty().get() == SceneMode.BACKWARD);
+        };
+        syncMode.run();
+        vm.modeProperty().addListener((obs, old, m) -> syncMode.run());
+        forward.setOnAction(e -> {
+            vm.modeProperty().set(SceneMode.FORWARD);
+            syncMode.run();
+        });
+        backward.setOnAction(e -> {
+            vm.modeProperty().set(SceneMode.BACKWARD);
+            syncMode.run();
+        });
+
+        Button play = new Button();
+        play.setId("play");
+        play.textProperty().bind(vm.playingProperty().map(p -> p ? "❚❚ Pause" : "▶ Play"));
+        play.setOnAction(e -> vm.togglePlaying());
+        Controls.tipped(play, "Play / pause (space)");
+        Button back = new Button("◀");
+        back.setOnAction(e -> vm.step(-1));
+        Controls.tipped(back, "One step back (←)");
+        Button next = new Button("▶|");
+        next.setOnAction(e -> vm.step(1));
+        Controls.tipped(next, "One step forward (→)");
+        Button reset = new Button("⟲ Reset");
+        reset.setOnAction(e -> vm.reset());
+        Controls.tipped(reset, "Back to the start, clear launched paths (R)");
+
+        scrubber = new Slider(vm.tMin(), vm.tMax(), vm.timeProperty().get());
+        scrubber.setId("time-scrubber");
+        HBox.setHgrow(scrubber, Priority.ALWAYS);
+        scrubber.setMaxWidth(Double.MAX_VALUE);
+        vm.scheduleProperty().addListener((obs, old, s) -> {
+            scrubber.setMin(vm.tMin());
+            scrubber.setMax(vm.tMax());
+        });
+        // the scrubber follows the animation; a user move (and only that) pauses it and sets t
+        boolean[] following = {false};
+        scrubber.valueProperty().addListener((obs, old, v) -> {
+            if (!following[0]) {
+                vm.playingProperty().set(false);
+                vm.timeProperty().set(v.doubleValue());
+            }
+        });
+        vm.timeProperty().addListener((obs, old, t) -> {
+            if (!scrubber.isValueChanging()) {
+                following[0] = true;
+                scrubber.setValue(t.doubleValue());
+                following[0] = false;
+            }
+        });
+        Controls.tipped(scrubber, "Time t: data at t_min (left), noise at T (right).");
+        Label timeLabel = new Label();
+        timeLabel.setId("time-label");
+        timeLabel.getStyleClass().add("time-label");
+        timeLabel.textProperty().bind(vm.timeProperty().map(t -> String.format(Locale.ROOT, "t = %.3f", t.doubleValue())));
+        timeLabel.setMinWidth(Label.USE_PREF_SIZE);
+
+        Slider speed = new Slider(1, 20, vm.sweepSecondsProperty().get());
+        speed.setPrefWidth(110);
+        speed.valueProperty().bindBidirectional(vm.sweepSecondsProperty());
+        Controls.tipped(speed, "Duration of one sweep from T to t_min, in seconds");
+        Label speedLabel = new Label();
+        speedLabel.textProperty().bind(vm.sweepSecondsProperty().map(s -> String.format(Locale.ROOT, "%.0f s / sweep", s.doubleValue())));
+        speedLabel.setMinWidth(Label.USE_PREF_SIZE);
+
+        ProgressBar busy = new ProgressBar();
+        busy.setPrefWidth(90);
+        busy.progressProperty().bind(vm.progressProperty());
+        busy.visibleProperty().bind(vm.busyProperty());
+        Controls.tipped(busy, "Sampling in the background");
+
+        getChildren().addAll(forward, backward, play, back, next, reset, timeLabel, scrubber, speedLabel, speed, busy);
+    }
+
+    public Slider scrubber() {
+        return scrubber;
+    }
+}

@@ -1,0 +1,17 @@
+package org.diffusionplayground.ui;
+
+import javafx.application.Application;
+
+/**
+ * Entry point for {@code ./mvnw javafx:run}: a plain main so JavaFX can start from the class path.
+ */
+public final class PlaygroundLauncher {
+
+    private PlaygroundLauncher() {
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true"); // Java2D draws off-screen only; no AWT windows
+        Application.launch(PlaygroundApp.class, args);
+    }
+}

@@ -1,0 +1,188 @@
+package org.diffusionplayground.ui;
+
+import java.nio.IntBuffer;
+import java.util.function.BiConsumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Cursor;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import org.diffusionplayground.app.SceneViewModel;
+import org.diffusionplayground.render.LiveSceneRenderer;
+import org.diffusionplayground.render.SceneSnapshot;
+import org.diffusionplayground.render.Theme;
+import org.diffusionplayground.render.Viewport;
+
+/**
+ * The scene view: one ImageView over a PixelBuffer that shares its int[] with the Java2D renderer's
+ * raster, so a frame is drawn once and handed to the GPU without a copy. Only draws; zoom and pan
+ * write the view-model's view properties, clicks go to a handler (launch a trajectory, or draw data).
+ */
+public final class ScenePane extends Region {
+
+    private final ImageView view = new ImageView();
+    private final ObservableValue<SceneSnapshot> snapshot;
+    private final ObservableValue<Theme> theme;
+    private final SceneViewModel vm;
+    private final FrameTimeRecorder frames;
+    private final ObjectProperty<BiConsumer<Double, Double>> onWorldClick = new SimpleObjectProperty<>();
+    private final ObjectProperty<BiConsumer<Double, Double>> onWorldDrag = new SimpleObjectProperty<>();
+    private LiveSceneRenderer renderer;
+    private final PixelBuffer<?>[] buffers = new PixelBuffer<?>[2];
+    private final WritableImage[] images = new WritableImage[2];
+    private double pressX;
+    private double pressY;
+    private double lastX;
+    private double lastY;
+    private boolean dragged;
+    private long redraws;
+
+    public ScenePane(SceneViewModel vm, ObservableValue<SceneSnapshot> snapshot, ObservableValue<Theme> theme,
+            FrameTimeRecorder frames) {
+        this.vm = vm;
+        this.snapshot = snapshot;
+        this.theme = theme;
+        this.frames = frames;
+        getStyleClass().add("scene-pane");
+        view.setPreserveRatio(false);
+        view.setSmooth(false);
+        getChildren().add(view);
+        setMinSize(200, 150);
+        snapshot.addListener((obs, old, s) -> redraw());
+        theme.addListener((obs, old, t) -> redraw());
+        widthProperty().addListener((obs, old, w) -> vm.viewAspectProperty().set(aspect()));
+        heightProperty().addListener((obs, old, w) -> vm.viewAspectProperty().set(aspect()));
+        setOnScroll(this::zoom);
+        setOnMousePressed(this::press);
+        setOnMouseDragged(this::drag);
+        setOnMouseReleased(this::release);
+        setCursor(Cursor.CROSSHAIR);
+    }
+
+    /** Handler of plain clicks, in world coordinates. */
+    public ObjectProperty<BiConsumer<Double, Double>> onWorldClickProperty() {
+        return onWorldClick;
+    }
+
+    /** When set, primary drags go here (draw mode) instead of panning. */
+    public ObjectProperty<BiConsumer<Double, Double>> onWorldDragProperty() {
+        return onWorldDrag;
+    }
+
+    public long redraws() {
+        return redraws;
+    }
+
+    private double aspect() {
+        return getHeight() > 0 ? getWidth() / getHeight() : 16.0 / 9;
+    }
+
+    private double outputScale() {
+        return getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1.0;
+    }
+
+    /** The viewport of the current pixel size and view properties. */
+    public Viewport viewport() {
+        double scale = outputScale();
+        int w = Math.max(1, (int) Math.round(getWidth() * scale));
+        int h = Math.max(1, (int) Math.round(getHeight() * scale));
+        return Viewport.fit(vm.viewCentreXProperty().get(), vm.viewCentreYProperty().get(),
+                vm.viewHalfSizeProperty().get(), w, h);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        view.setFitWidth(getWidth());
+        view.setFitHeight(getHeight());
+        view.relocate(0, 0);
+        redraw();
+    }
+
+    private void redraw() {
+        SceneSnapshot s = snapshot.getValue();
+        if (s == null || getWidth() < 2 || getHeight() < 2) {
+            return;
+        }
+        long start = System.nanoTime();
+        Viewport v = viewport();
+        if (renderer == null || renderer.canvas().width() != v.width() || renderer.canvas().height() != v.height()) {
+            renderer = new LiveSceneRenderer(v.width(), v.height());
+            for (int i = 0; i < 2; i++) {
+                PixelBuffer<IntBuffer> pb = new PixelBuffer<>(v.width(), v.height(),
+                        IntBuffer.wrap(renderer.canvas(i).pixels()), PixelFormat.getIntArgbPreInstance());
+                buffers[i] = pb;
+                images[i] = new WritableImage(pb);
+            }
+        }
+        renderer.render(s, v, scaledTheme());
+        int shown = renderer.currentIndex();
+        buffers[shown].updateBuffer(b -> null);
+        view.setImage(images[shown]);
+        redraws++;
+        frames.rendered((System.nanoTime() - start) / 1e6);
+    }
+
+    private Theme scaledTheme() {
+        double scale = outputScale();
+        Theme t = theme.getValue();
+        return scale == 1.0 ? t : t.scaled(Math.max(0.5, Math.min(4, t.scale() * scale)));
+    }
+
+    private void zoom(ScrollEvent e) {
+        if (e.getDeltaY() == 0) {
+            return;
+        }
+        double factor = Math.pow(1.0015, e.getDeltaY());
+        double scale = outputScale();
+        Viewport z = viewport().zoom(factor, e.getX() * scale, e.getY() * scale);
+        vm.viewCentreXProperty().set(z.centreX());
+        vm.viewCentreYProperty().set(z.centreY());
+        vm.viewHalfSizeProperty().set(Math.max(0.05, Math.min(200, z.halfSize())));
+        e.consume();
+    }
+
+    private void press(MouseEvent e) {
+        pressX = lastX = e.getX();
+        pressY = lastY = e.getY();
+        dragged = false;
+    }
+
+    private void drag(MouseEvent e) {
+        if (Math.hypot(e.getX() - pressX, e.getY() - pressY) > 4) {
+            dragged = true;
+        }
+        if (e.getButton() == MouseButton.PRIMARY && onWorldDrag.get() != null) {
+            Viewport v = viewport();
+            double s = outputScale();
+            onWorldDrag.get().accept(v.worldX(e.getX() * s), v.worldY(e.getY() * s));
+        } else if (dragged) {
+            double s = outputScale();
+            Viewport p = viewport().pan((e.getX() - lastX) * s, (e.getY() - lastY) * s);
+            vm.viewCentreXProperty().set(p.centreX());
+            vm.viewCentreYProperty().set(p.centreY());
+        }
+        lastX = e.getX();
+        lastY = e.getY();
+    }
+
+    private void release(MouseEvent e) {
+        if (!dragged && e.getButton() == MouseButton.PRIMARY) {
+            Viewport v = viewport();
+            double s = outputScale();
+            double x = v.worldX(e.getX() * s);
+            double y = v.worldY(e.getY() * s);
+            if (onWorldDrag.get() != null) {
+                onWorldDrag.get().accept(x, y);
+            } else if (onWorldClick.get() != null) {
+                onWorldClick.get().accept(x, y);
+            }
+        }
+    }
+}

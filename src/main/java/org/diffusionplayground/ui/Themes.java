@@ -1,0 +1,62 @@
+package org.diffusionplayground.ui;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import javafx.scene.Scene;
+import javafx.scene.text.Font;
+import org.diffusionplayground.app.AppViewModel;
+import org.diffusionplayground.render.Fonts;
+
+/**
+ * CSS themes: one base sheet plus a small light or dark sheet that only overrides colours (JabRef's
+ * and AtlantaFX's approach), and a lecture class on the root that scales fonts.
+ */
+public final class Themes {
+
+    private static boolean fontsLoaded;
+
+    private Themes() {
+    }
+
+    /** Registers the bundled fonts with JavaFX once (the same files the renderer uses). */
+    public static synchronized void loadFonts() {
+        if (fontsLoaded) {
+            return;
+        }
+        for (String file : new String[] {Fonts.SANS, Fonts.SANS_BOLD, Fonts.MATH}) {
+            try (InputStream in = Fonts.open(file)) {
+                Font.loadFont(in, 13);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        fontsLoaded = true;
+    }
+
+    public static void apply(Scene scene, AppViewModel app) {
+        loadFonts();
+        String base = css("base.css");
+        Runnable update = () -> {
+            scene.getStylesheets().setAll(base, css(app.darkProperty().get() ? "dark.css" : "light.css"));
+            if (app.lectureProperty().get()) {
+                if (!scene.getRoot().getStyleClass().contains("lecture")) {
+                    scene.getRoot().getStyleClass().add("lecture");
+                }
+            } else {
+                scene.getRoot().getStyleClass().remove("lecture");
+            }
+        };
+        update.run();
+        app.darkProperty().addListener(x -> update.run());
+        app.lectureProperty().addListener(x -> update.run());
+    }
+
+    private static String css(String name) {
+        var url = Themes.class.getResource("/org/diffusionplayground/css/" + name);
+        if (url == null) {
+            throw new IllegalStateException("stylesheet " + name + " is missing from the class path");
+        }
+        return url.toExternalForm();
+    }
+}
