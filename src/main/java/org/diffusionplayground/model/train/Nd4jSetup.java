@@ -20,6 +20,7 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class Nd4jSetup {
 
     private static boolean done;
+    private static boolean adviceGiven;
 
     private Nd4jSetup() {
     }
@@ -51,6 +52,15 @@ public final class Nd4jSetup {
     public static synchronized void setBlasThreads(int threads) {
         ensure();
         Nd4j.factory().blas().setMaxThreads(Math.max(1, threads));
+    }
+
+    /** {@link #environmentAdvice()} the first time it is asked for in this JVM, empty afterwards. */
+    public static synchronized String takeEnvironmentAdvice() {
+        if (adviceGiven) {
+            return "";
+        }
+        adviceGiven = true;
+        return environmentAdvice();
     }
 
     /** The BLAS thread count in force. */

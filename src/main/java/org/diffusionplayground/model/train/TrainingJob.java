@@ -114,7 +114,7 @@ public final class TrainingJob implements Runnable {
         setState(State.RUNNING);
         try (Nd4jTrainer trainer = start == null ? new Nd4jTrainer(config, data)
                 : new Nd4jTrainer(config, data, start)) {
-            String advice = Nd4jSetup.environmentAdvice();
+            String advice = Nd4jSetup.takeEnvironmentAdvice();
             if (!advice.isEmpty()) {
                 warn(advice);
             }
@@ -178,6 +178,7 @@ public final class TrainingJob implements Runnable {
             if (smoothedCount == 0) {
                 // the first step pays for JIT and native warm-up: keep it out of the speed and the ETA
                 windowStart = System.nanoTime();
+                lastReport = windowStart;
                 windowSteps = -1;
             }
             lastLoss = loss;
