@@ -1,0 +1,329 @@
+package org.diffusionplayground.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.diffusionplayground.model.checkpoint.Checkpoint;
+import org.diffusionplayground.model.checkpoint.CheckpointIO;
+import org.diffusionplayground.model.data.CsvPoints;
+import org.diffusionplayground.model.data.DataSet;
+import org.diffusionplayground.model.data.DataSource;
+import org.diffusionplayground.model.data.InvalidDataException;
+import org.diffusionplayground.model.data.PointSet;
+import org.diffusionplayground.model.data.ToyData;
+import org.diffusionplayground.model.schedule.ScheduleKind;
+import org.diffusionplayground.model.schedule.ScheduleSpec;
+import org.diffusionplayground.model.score.Activation;
+import org.diffusionplayground.model.score.MlpSpec;
+import org.diffusionplayground.model.score.Target;
+import org.diffusionplayground.model.score.TimeEmbedding;
+import org.diffusionplayground.model.train.Batching;
+import org.diffusionplayground.model.train.JobOptions;
+import org.diffusionplayground.model.train.TimeSampling;
+import org.diffusionplayground.model.train.TrainingConfig;
+import org.diffusionplayground.model.train.TrainingJob;
+import org.diffusionplayground.model.train.TrainingListener;
+import org.diffusionplayground.model.train.TrainingProgress;
+import org.diffusionplayground.model.train.TrainingResult;
+import org.diffusionplayground.model.train.Weighting;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code playground train}: trains a score network and writes {@code DIR/model.safetensors} and
+ * {@code DIR/model.json}. Options left out keep the values of the base setup (the app's defaults, or
+ * the paper's with {@code --paper}). Ctrl-C cancels between two steps and saves nothing.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Train a score network by denoising score matching and save it (safetensors + JSON card).",
+        footer = {"", "Examples:",
+            "  playground train --dataset swissroll --schedule SIMPLE --steps 20000 --seed 1 --out runs/swiss",
+            "  playground train --paper --dataset 25gaussians --schedule COSINE --out runs/paper-25g"})
+public final class TrainCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
+    DataChoice data;
+
+    static final class DataChoice {
+        @Option(names = "--dataset", paramLabel = "NAME", converter = DatasetName.Converter.class,
+                description = "built-in data set: swissroll, 25gaussians, 8gaussians, moons, rings, checkerboard, "
+                        + "pinwheel, spirals")
+        ToyData dataset;
+
+        @Option(names = "--csv", paramLabel = "FILE", description = "points from a CSV file (x,y per line)")
+        Path csv;
+    }
+
+    @Option(names = "--size", paramLabel = "N",
+            description = "points generated for a built-in data set (default 10000; 3000 with --paper)")
+    Integer size;
+
+    @Option(names = "--data-seed", paramLabel = "S", defaultValue = "0", description = "seed of the data generator")
+    long dataSeed;
+
+    @Option(names = "--standardise", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "centre and scale CSV points to unit spread (default: yes)")
+    boolean standardise;
+
+    @Option(names = "--schedule", paramLabel = "KIND", defaultValue = "SIMPLE",
+            description = "forward process: SIMPLE, VP_LINEAR, COSINE, SUB_VP, VE (default SIMPLE)")
+    ScheduleKind schedule;
+
+    @Option(names = "--sigma-max", paramLabel = "X", description = "σ_max of the VE schedule (default 8)")
+    Double sigmaMax;
+
+    @Option(names = "--paper", description = "the paper's exact setup: raw-t 3×128 SiLU score network, g² weighting "
+            + "on the 1000-point grid, Adam 1e-3, batch 512, epochs of 3000 points, 16000 epochs")
+    boolean paper;
+
+    @Option(names = "--steps", paramLabel = "N", description = "optimiser steps")
+    Long steps;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "passes over the data instead of --steps "
+            + "(⌊size / batch⌋ steps each)")
+    Long epochs;
+
+    @Option(names = "--seed", paramLabel = "S", description = "training seed: initial weights, batches, t, noise")
+    Long seed;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "output directory")
+    Path out;
+
+    @Option(names = "--force", description = "replace an existing model in DIR")
+    boolean force;
+
+    @Option(names = "--width", paramLabel = "N", description = "hidden units per layer")
+    Integer width;
+
+    @Option(names = "--depth", paramLabel = "N", description = "hidden layers")
+    Integer depth;
+
+    @Option(names = "--activation", paramLabel = "F", description = "SILU, SOFTPLUS or TANH")
+    Activation activation;
+
+    @Option(names = "--embedding", paramLabel = "KIND", description = "time embedding: RAW or SINUSOIDAL")
+    TimeEmbedding.Kind embedding;
+
+    @Option(names = "--embedding-dim", paramLabel = "N", description = "features of the sinusoidal embedding")
+    Integer embeddingDim;
+
+    @Option(names = "--target", paramLabel = "T", description = "network output: SCORE, EPSILON, X0 or V")
+    Target target;
+
+    @Option(names = "--weighting", paramLabel = "W", description = "SIGMA2, G2 or G2_IMPORTANCE")
+    Weighting weighting;
+
+    @Option(names = "--time-sampling", paramLabel = "S", description = "UNIFORM or GRID_1000")
+    TimeSampling timeSampling;
+
+    @Option(names = "--batching", paramLabel = "B", description = "EPOCHS or WITH_REPLACEMENT")
+    Batching batching;
+
+    @Option(names = "--batch", paramLabel = "N", description = "batch size")
+    Integer batch;
+
+    @Option(names = "--lr", paramLabel = "X", description = "Adam learning rate")
+    Double lr;
+
+    @Option(names = "--adam", paramLabel = "β1,β2,ε", split = ",", description = "Adam β1, β2 and ε")
+    double[] adam;
+
+    @Option(names = "--clip", paramLabel = "X", description = "global gradient-norm clip, 0 = off")
+    Double clip;
+
+    @Option(names = "--ema", paramLabel = "X", description = "EMA decay of the weights, 0 = off")
+    Double ema;
+
+    @Option(names = "--quiet", description = "no progress line")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        DataSet dataSet = loadData();
+        TrainingConfig config = buildConfig(dataSet.size());
+        Path base = out.resolve("model");
+        if (!force && (Files.exists(CheckpointIO.weightsFile(base)) || Files.exists(CheckpointIO.cardFile(base)))) {
+            throw usage(out.resolve("model.safetensors") + " exists; pass --force to replace it");
+        }
+        java.io.PrintStream err = System.err;
+        err.println("training on " + dataSet.name() + " (" + dataSet.size() + " points): " + config.summary());
+        ProgressLine line = new ProgressLine(err, System.console() != null);
+        AtomicReference<TrainingResult> finished = new AtomicReference<>();
+        AtomicReference<TrainingResult> cancelled = new AtomicReference<>();
+        AtomicReference<String> failed = new AtomicReference<>();
+        TrainingJob job = new TrainingJob(config, dataSet.points(), JobOptions.defaults().withSnapshotEvery(0));
+        job.addListener(new TrainingListener() {
+            @Override
+            public void onProgress(TrainingProgress p) {
+                if (!quiet) {
+                    line.update(p);
+                }
+            }
+
+            @Override
+            public void onWarning(String message) {
+                line.message("warning: " + message);
+            }
+
+            @Override
+            public void onFinished(TrainingResult r) {
+                finished.set(r);
+            }
+
+            @Override
+            public void onCancelled(TrainingResult r) {
+                cancelled.set(r);
+            }
+
+            @Override
+            public void onFailed(String message, Throwable cause) {
+                failed.set(message);
+            }
+        });
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            job.cancel();
+            try {
+                done.await(30, TimeUnit.SECONDS); // let a save in progress finish its atomic renames
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "playground-ctrl-c");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            job.run();
+            line.finish();
+            if (cancelled.get() != null) {
+                err.println("cancelled at step " + cancelled.get().steps() + "; nothing saved");
+                return PlaygroundCli.EXIT_INTERRUPTED;
+            }
+            if (failed.get() != null) {
+                throw new IllegalStateException(failed.get());
+            }
+            TrainingResult result = finished.get();
+            Checkpoint cp = Checkpoint.of(result, dataSet, PlaygroundCli.appVersion());
+            Path written = CheckpointIO.save(base, cp);
+            err.printf(Locale.ROOT, "saved %s and %s (%d steps, smoothed loss %.4g, %.1f s, %.0f steps/s)%n",
+                    written, CheckpointIO.cardFile(base), result.steps(), result.finalLoss(), result.seconds(),
+                    result.steps() / Math.max(1e-9, result.seconds()));
+            return 0;
+        } finally {
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting because of Ctrl-C: the hook is running and waits for `done`
+            }
+        }
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
+    private DataSet loadData() {
+        if (data.csv != null) {
+            if (size != null) {
+                throw usage("--size applies to built-in data sets, not to --csv");
+            }
+            try {
+                PointSet points = CsvPoints.read(data.csv);
+                if (standardise) {
+                    points = points.standardised();
+                }
+                return DataSet.of(new DataSource.Imported(data.csv.getFileName().toString(), points));
+            } catch (InvalidDataException e) {
+                throw usage(e.getMessage());
+            } catch (IOException e) {
+                throw usage("cannot read " + data.csv + ": " + e.getMessage());
+            }
+        }
+        int n = size != null ? size : paper ? TrainingConfig.PAPER_DATA_SIZE : 10_000;
+        try {
+            return DataSet.builtIn(data.dataset, n, dataSeed);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
+    /** The base setup with every given option applied; invalid combinations become usage errors. */
+    TrainingConfig buildConfig(int dataSize) {
+        try {
+            ScheduleSpec sched = sigmaMax != null ? new ScheduleSpec(schedule, sigmaMax) : ScheduleSpec.of(schedule);
+            TrainingConfig base = paper ? TrainingConfig.paper(sched) : TrainingConfig.defaults(sched);
+            MlpSpec n = base.network();
+            TimeEmbedding.Kind embKind = embedding != null ? embedding : n.embedding().kind();
+            int embDim = embeddingDim != null ? embeddingDim
+                    : embKind == n.embedding().kind() ? n.embedding().dim() : embKind == TimeEmbedding.Kind.RAW ? 1 : 32;
+            MlpSpec net = new MlpSpec(width != null ? width : n.width(), depth != null ? depth : n.depth(),
+                    activation != null ? activation : n.activation(), new TimeEmbedding(embKind, embDim),
+                    target != null ? target : n.target());
+            TrainingConfig.Builder b = base.toBuilder().network(net);
+            if (weighting != null) {
+                b.weighting(weighting);
+                if (weighting == Weighting.G2_IMPORTANCE && timeSampling == null) {
+                    b.timeSampling(TimeSampling.UNIFORM);
+                }
+            }
+            if (timeSampling != null) {
+                b.timeSampling(timeSampling);
+            }
+            if (batching != null) {
+                b.batching(batching);
+            }
+            if (batch != null) {
+                b.batchSize(batch);
+            }
+            if (lr != null) {
+                b.learningRate(lr);
+            }
+            if (adam != null) {
+                if (adam.length != 3) {
+                    throw usage("--adam needs three numbers β1,β2,ε, got " + adam.length);
+                }
+                b.adam(adam[0], adam[1], adam[2]);
+            }
+            if (clip != null) {
+                b.clipNorm(clip);
+            }
+            if (ema != null) {
+                b.emaDecay(ema);
+            }
+            if (seed != null) {
+                b.seed(seed);
+            }
+            TrainingConfig c = b.build();
+            if (steps != null && epochs != null) {
+                throw usage("give --steps or --epochs, not both");
+            }
+            if (epochs != null) {
+                long s = TrainingConfig.stepsForEpochs(epochs, dataSize, c.batchSize());
+                if (s < 1) {
+                    throw usage(epochs + " epochs of " + dataSize + " points at batch " + c.batchSize()
+                            + " make no full batch");
+                }
+                return c.withSteps(s);
+            }
+            if (steps != null) {
+                return c.withSteps(steps);
+            }
+            if (paper) {
+                return c.withSteps(TrainingConfig.stepsForEpochs(TrainingConfig.PAPER_EPOCHS, dataSize, c.batchSize()));
+            }
+            return c;
+        } catch (CommandLine.ParameterException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+    }
+}

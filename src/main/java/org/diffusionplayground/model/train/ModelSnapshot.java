@@ -1,0 +1,13 @@
+package org.diffusionplayground.model.train;
+
+import org.diffusionplayground.model.score.Mlp;
+
+/**
+ * Weights taken during training, for a view to redraw samples while it runs.
+ *
+ * @param step the step after which they were taken
+ * @param mlp  the weights sampling should use (the EMA when it is on)
+ * @param ema  whether {@code mlp} is the EMA of the weights
+ */
+public record ModelSnapshot(long step, Mlp mlp, boolean ema) {
+}

@@ -1,0 +1,263 @@
+package org.diffusionplayground.model.train;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongPredicate;
+import org.diffusionplayground.model.data.PointSet;
+import org.diffusionplayground.model.score.Mlp;
+
+/**
+ * Runs a {@link Nd4jTrainer} to the configured number of steps on whatever thread calls {@link #run()},
+ * reporting to {@link TrainingListener}s. {@link #pause()}, {@link #resume()} and {@link #cancel()} may
+ * be called from any thread; the job acts on them between steps.
+ *
+ * <p>Divergence: a step whose loss or updated weights are not finite rolls the weights, Adam's moments
+ * and the step counter back to the last good copy (taken every {@link JobOptions#keepGoodEvery} steps),
+ * halves the learning rate and reports a warning naming the step and the new rate. More than
+ * {@link JobOptions#maxConsecutiveRollbacks} rollbacks without reaching a new good copy fail the job.
+ * Training never continues silently from bad weights.
+ */
+public final class TrainingJob implements Runnable {
+
+    /** Life cycle of a job. */
+    public enum State { READY, RUNNING, PAUSED, FINISHED, FAILED, CANCELLED }
+
+    /** Factor of the loss EMA shown as the smoothed loss. */
+    private static final double LOSS_SMOOTHING = 0.98;
+    /** Factor of the speed EMA over progress windows. */
+    private static final double RATE_SMOOTHING = 0.7;
+
+    private final TrainingConfig config;
+    private final PointSet data;
+    private final JobOptions options;
+    private final Mlp start;
+    private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private volatile boolean pauseRequested;
+    private volatile boolean cancelRequested;
+    private volatile State state = State.READY;
+    private volatile LongPredicate faultInjector = step -> false;
+
+    public TrainingJob(TrainingConfig config, PointSet data, JobOptions options) {
+        this(config, data, options, null);
+    }
+
+    /** A job that starts from given weights instead of a fresh initialisation. */
+    public TrainingJob(TrainingConfig config, PointSet data, JobOptions options, Mlp start) {
+        this.config = config;
+        this.data = data;
+        this.options = options;
+        this.start = start;
+    }
+
+    public TrainingConfig config() {
+        return config;
+    }
+
+    public void addListener(TrainingListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(TrainingListener listener) {
+        listeners.remove(listener);
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** Asks the job to stop after the current step and wait; no effect once it has ended. */
+    public void pause() {
+        pauseRequested = true;
+    }
+
+    public void resume() {
+        lock.lock();
+        try {
+            pauseRequested = false;
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Asks the job to stop after the current step (also when paused); it then reports onCancelled. */
+    public void cancel() {
+        lock.lock();
+        try {
+            cancelRequested = true;
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public boolean isCancelRequested() {
+        return cancelRequested;
+    }
+
+    /** Test hook: steps for which the predicate is true report a NaN loss, as a diverging step does. */
+    void setFaultInjector(LongPredicate poisonAtStep) {
+        this.faultInjector = poisonAtStep;
+    }
+
+    @Override
+    public void run() {
+        if (state != State.READY) {
+            throw new IllegalStateException("a training job runs once; this one is " + state);
+        }
+        setState(State.RUNNING);
+        try (Nd4jTrainer trainer = start == null ? new Nd4jTrainer(config, data)
+                : new Nd4jTrainer(config, data, start)) {
+            String advice = Nd4jSetup.takeEnvironmentAdvice();
+            if (!advice.isEmpty()) {
+                warn(advice);
+            }
+            loop(trainer);
+        } catch (IllegalArgumentException e) {
+            fail(e.getMessage(), e);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            fail("training stopped on an internal error: " + e, e);
+        }
+    }
+
+    private void loop(Nd4jTrainer trainer) {
+        long total = config.steps();
+        Nd4jTrainer.State lastGood = trainer.captureState();
+        int consecutiveRollbacks = 0;
+        int rollbacks = 0;
+        double smoothed = 0;
+        long smoothedCount = 0;
+        double lastLoss = Double.NaN;
+        double rate = 0;
+        long activeNanos = 0;
+        long windowStart = System.nanoTime();
+        long windowSteps = 0;
+        long lastReport = windowStart;
+        while (trainer.step() < total) {
+            if (cancelRequested || pauseRequested) {
+                long now = System.nanoTime();
+                activeNanos += now - windowStart;
+                if (!waitWhilePaused()) {
+                    setState(State.CANCELLED);
+                    TrainingResult partial = result(trainer, smoothed, smoothedCount, rollbacks, activeNanos);
+                    listeners.forEach(l -> l.onCancelled(partial));
+                    return;
+                }
+                windowStart = System.nanoTime();
+                windowSteps = 0;
+                lastReport = windowStart;
+            }
+            if (faultInjector.test(trainer.step() + 1)) {
+                trainer.poisonNextStep();
+            }
+            double loss = trainer.trainStep();
+            if (!Double.isFinite(loss)) {
+                long badStep = trainer.step();
+                rollbacks++;
+                consecutiveRollbacks++;
+                if (consecutiveRollbacks > options.maxConsecutiveRollbacks()) {
+                    fail(String.format(Locale.ROOT, "training diverged: the loss or the weights became non-finite "
+                            + "%d times in a row (last at step %d, learning rate %.2e); try a smaller learning rate "
+                            + "or gradient clipping", consecutiveRollbacks, badStep, trainer.learningRate()), null);
+                    return;
+                }
+                trainer.restoreState(lastGood);
+                trainer.setLearningRate(trainer.learningRate() / 2);
+                warn(String.format(Locale.ROOT, "step %d: the %s was not finite (%s); rolled back to the weights "
+                        + "of step %d and halved the learning rate to %.2e", badStep,
+                        Double.isNaN(loss) ? "loss" : "loss or a weight", loss, lastGood.step(),
+                        trainer.learningRate()));
+                continue;
+            }
+            if (smoothedCount == 0) {
+                // the first step pays for JIT and native warm-up: keep it out of the speed and the ETA
+                windowStart = System.nanoTime();
+                lastReport = windowStart;
+                windowSteps = -1;
+            }
+            lastLoss = loss;
+            smoothed = LOSS_SMOOTHING * smoothed + (1 - LOSS_SMOOTHING) * loss;
+            smoothedCount++;
+            windowSteps++;
+            long step = trainer.step();
+            if (step % options.keepGoodEvery() == 0) {
+                lastGood = trainer.captureState();
+                consecutiveRollbacks = 0;
+            }
+            if (options.snapshotEvery() > 0 && step % options.snapshotEvery() == 0 && step < total) {
+                ModelSnapshot snap = new ModelSnapshot(step, trainer.modelForSampling(), config.emaDecay() > 0);
+                listeners.forEach(l -> l.onSnapshot(snap));
+            }
+            long now = System.nanoTime();
+            if (windowSteps > 0 && now - lastReport >= options.progressIntervalMillis() * 1_000_000L
+                    || step == total) {
+                double windowRate = windowSteps / Math.max(1e-9, (now - windowStart) / 1e9);
+                rate = rate == 0 ? windowRate : RATE_SMOOTHING * rate + (1 - RATE_SMOOTHING) * windowRate;
+                activeNanos += now - windowStart;
+                windowStart = now;
+                windowSteps = 0;
+                lastReport = now;
+                TrainingProgress p = new TrainingProgress(step, total, lastLoss,
+                        debiased(smoothed, smoothedCount), rate, (total - step) / Math.max(rate, 1e-9),
+                        trainer.learningRate());
+                listeners.forEach(l -> l.onProgress(p));
+            }
+        }
+        activeNanos += System.nanoTime() - windowStart;
+        setState(State.FINISHED);
+        TrainingResult result = result(trainer, smoothed, smoothedCount, rollbacks, activeNanos);
+        listeners.forEach(l -> l.onFinished(result));
+    }
+
+    private TrainingResult result(Nd4jTrainer trainer, double smoothed, long count, int rollbacks, long nanos) {
+        Mlp raw = trainer.snapshot();
+        Mlp ema = config.emaDecay() > 0 ? trainer.emaSnapshot() : null;
+        return new TrainingResult(config, raw, ema, trainer.step(), debiased(smoothed, count),
+                trainer.learningRate(), rollbacks, nanos / 1e9);
+    }
+
+    private static double debiased(double ema, long count) {
+        return count == 0 ? Double.NaN : ema / (1 - Math.pow(LOSS_SMOOTHING, count));
+    }
+
+    /** Blocks while paused; false when cancelled. */
+    private boolean waitWhilePaused() {
+        if (cancelRequested) {
+            return false;
+        }
+        setState(State.PAUSED);
+        lock.lock();
+        try {
+            while (pauseRequested && !cancelRequested) {
+                wake.awaitUninterruptibly();
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (cancelRequested) {
+            return false;
+        }
+        setState(State.RUNNING);
+        return true;
+    }
+
+    private void setState(State s) {
+        state = s;
+        listeners.forEach(l -> l.onStateChanged(s));
+    }
+
+    private void warn(String message) {
+        listeners.forEach(l -> l.onWarning(message));
+    }
+
+    private void fail(String message, Throwable cause) {
+        setState(State.FAILED);
+        listeners.forEach(l -> l.onFailed(message, cause));
+    }
+}

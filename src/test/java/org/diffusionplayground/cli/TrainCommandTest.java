@@ -1,0 +1,121 @@
+package org.diffusionplayground.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.diffusionplayground.model.checkpoint.Checkpoint;
+import org.diffusionplayground.model.checkpoint.CheckpointIO;
+import org.diffusionplayground.model.data.DataSource;
+import org.diffusionplayground.model.data.ToyData;
+import org.diffusionplayground.model.schedule.ScheduleKind;
+import org.diffusionplayground.model.score.MlpSpec;
+import org.diffusionplayground.model.train.TimeSampling;
+import org.diffusionplayground.model.train.Weighting;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class TrainCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine cl = PlaygroundCli.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err));
+        cl.setOut(new PrintWriter(new StringWriter()));
+        int code = cl.execute(args);
+        return new Run(code, err.toString());
+    }
+
+    @Test
+    void trainWritesACheckpointThatLoadsBack() throws Exception {
+        Path out = dir.resolve("run");
+        Run r = run("train", "--dataset", "8gaussians", "--size", "2000", "--data-seed", "4", "--schedule", "cosine",
+                "--steps", "30", "--batch", "256", "--seed", "1", "--out", out.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        Checkpoint cp = CheckpointIO.load(out.resolve("model.safetensors"));
+        assertEquals(30, cp.card().stepsTrained());
+        assertEquals(ScheduleKind.COSINE, cp.schedule().kind());
+        assertEquals(new DataSource.BuiltIn(ToyData.GAUSSIANS_8, 2000, 4), cp.dataSource());
+        assertEquals("ema", cp.card().weights());
+        assertEquals(1, cp.card().seed());
+        assertTrue(Double.isFinite(cp.card().finalLoss()));
+        // an existing model is not replaced by accident
+        Run again = run("train", "--dataset", "8gaussians", "--steps", "3", "--out", out.toString(), "--quiet");
+        assertEquals(2, again.code());
+        assertTrue(again.err().contains("exists; pass --force"), again.err());
+    }
+
+    @Test
+    void paperFlagGivesThePapersNetworkAndLoss() throws Exception {
+        Path out = dir.resolve("paper");
+        Run r = run("train", "--paper", "--dataset", "swissroll", "--steps", "4", "--out", out.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        Checkpoint cp = CheckpointIO.load(out.resolve("model"));
+        assertEquals(MlpSpec.paper(), cp.network().spec());
+        assertEquals(Weighting.G2, cp.card().training().weighting());
+        assertEquals(TimeSampling.GRID_1000, cp.card().training().timeSampling());
+        assertEquals(512, cp.card().training().batchSize());
+        assertEquals(new DataSource.BuiltIn(ToyData.SWISS_ROLL, 3000, 0), cp.dataSource());
+        assertEquals("raw", cp.card().weights());
+    }
+
+    @Test
+    void csvDataIsStoredInTheCheckpoint() throws Exception {
+        Path csv = dir.resolve("pts.csv");
+        StringBuilder sb = new StringBuilder("x,y\n");
+        for (int i = 0; i < 300; i++) {
+            sb.append(Math.cos(i)).append(',').append(Math.sin(2 * i)).append('\n');
+        }
+        Files.writeString(csv, sb);
+        Path out = dir.resolve("csv");
+        Run r = run("train", "--csv", csv.toString(), "--steps", "3", "--batch", "64", "--out", out.toString(),
+                "--quiet");
+        assertEquals(0, r.code(), r.err());
+        Checkpoint cp = CheckpointIO.load(out.resolve("model.json"));
+        assertEquals(300, cp.points().size());
+        assertEquals("pts.csv", ((DataSource.Imported) cp.dataSource()).fileName());
+        assertEquals(0, cp.points().mean()[0], 1e-12, "standardised by default");
+    }
+
+    @Test
+    void badArgumentsGiveOneClearLineAndExitCode2() throws Exception {
+        String out = dir.resolve("x").toString();
+        assertUsage(run("train", "--dataset", "mnist", "--out", out), "unknown data set 'mnist'",
+                "swissroll, 25gaussians");
+        assertUsage(run("train", "--dataset", "moons", "--lr", "-1", "--out", out),
+                "learning rate must be in (0, 10], got -1.0");
+        assertUsage(run("train", "--dataset", "moons"), "Missing required option: '--out=DIR'");
+        assertUsage(run("train", "--dataset", "moons", "--csv", "a.csv", "--out", out), "mutually exclusive");
+        assertUsage(run("train", "--dataset", "moons", "--schedule", "LINEAR", "--out", out), "--schedule");
+        assertUsage(run("train", "--dataset", "moons", "--steps", "5", "--epochs", "2", "--out", out),
+                "not both");
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "1,2\n3,4\n5,oops\n");
+        assertUsage(run("train", "--csv", bad.toString(), "--out", out), "bad.csv, line 3");
+        assertUsage(run("frobnicate"), "Unmatched argument");
+    }
+
+    private static void assertUsage(Run r, String... fragments) {
+        assertEquals(2, r.code(), r.err());
+        for (String f : fragments) {
+            assertTrue(r.err().contains(f), "\"" + r.err() + "\" should contain \"" + f + "\"");
+        }
+        assertTrue(r.err().lines().count() <= 2, "one error line and a hint: " + r.err());
+    }
+
+    @Test
+    void helpAndVersionWork() {
+        assertEquals(0, run("--version").code());
+        assertEquals(0, run("train", "--help").code());
+    }
+}
