@@ -63,8 +63,7 @@ public final class PlaygroundCli implements Runnable {
 
     /** The app's version from the jar manifest, "dev" when run from classes. */
     public static String appVersion() {
-        String v = PlaygroundCli.class.getPackage().getImplementationVersion();
-        return v != null ? v : "dev";
+        return org.diffusionplayground.model.util.AppVersion.get();
     }
 
     /** picocli's --version. */

@@ -1,0 +1,386 @@
+package org.diffusionplayground.app;
+
+import java.util.Locale;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.diffusionplayground.model.checkpoint.Checkpoint;
+import org.diffusionplayground.model.checkpoint.ModelCard;
+import org.diffusionplayground.model.data.DataSet;
+import org.diffusionplayground.model.schedule.Schedule;
+import org.diffusionplayground.model.schedule.ScheduleKind;
+import org.diffusionplayground.model.schedule.ScheduleSpec;
+import org.diffusionplayground.model.score.Activation;
+import org.diffusionplayground.model.score.MlpSpec;
+import org.diffusionplayground.model.score.NetworkScore;
+import org.diffusionplayground.model.score.Target;
+import org.diffusionplayground.model.score.TimeEmbedding;
+import org.diffusionplayground.model.train.Batching;
+import org.diffusionplayground.model.train.JobOptions;
+import org.diffusionplayground.model.train.ModelSnapshot;
+import org.diffusionplayground.model.train.TimeSampling;
+import org.diffusionplayground.model.train.TrainingConfig;
+import org.diffusionplayground.model.train.TrainingJob;
+import org.diffusionplayground.model.train.TrainingListener;
+import org.diffusionplayground.model.train.TrainingProgress;
+import org.diffusionplayground.model.train.TrainingResult;
+import org.diffusionplayground.model.train.Weighting;
+
+/**
+ * The training panel's logic: the settings (as properties, validated into a {@link TrainingConfig}),
+ * Train / Pause / Resume / Stop of a {@link TrainingJob} on its own thread, progress, ETA and the loss
+ * curve, and hand-over of the weights to the scene: every snapshot during training and the final model
+ * become the scene's score, so samples update while it trains.
+ */
+public final class TrainingViewModel {
+
+    private final SceneViewModel scene;
+    private final java.util.concurrent.Executor ui;
+
+    private final ObjectProperty<ScheduleKind> schedule = new SimpleObjectProperty<>(this, "schedule", ScheduleKind.SIMPLE);
+    private final DoubleProperty sigmaMax = new SimpleDoubleProperty(this, "sigmaMax", ScheduleSpec.DEFAULT_SIGMA_MAX);
+    private final IntegerProperty width = new SimpleIntegerProperty(this, "width", 128);
+    private final IntegerProperty depth = new SimpleIntegerProperty(this, "depth", 3);
+    private final ObjectProperty<Activation> activation = new SimpleObjectProperty<>(this, "activation", Activation.SILU);
+    private final ObjectProperty<TimeEmbedding.Kind> embedding = new SimpleObjectProperty<>(this, "embedding",
+            TimeEmbedding.Kind.SINUSOIDAL);
+    private final IntegerProperty embeddingDim = new SimpleIntegerProperty(this, "embeddingDim", 32);
+    private final ObjectProperty<Target> target = new SimpleObjectProperty<>(this, "target", Target.EPSILON);
+    private final ObjectProperty<Weighting> weighting = new SimpleObjectProperty<>(this, "weighting", Weighting.SIGMA2);
+    private final ObjectProperty<TimeSampling> timeSampling = new SimpleObjectProperty<>(this, "timeSampling",
+            TimeSampling.UNIFORM);
+    private final ObjectProperty<Batching> batching = new SimpleObjectProperty<>(this, "batching",
+            Batching.WITH_REPLACEMENT);
+    private final DoubleProperty learningRate = new SimpleDoubleProperty(this, "learningRate", 1e-3);
+    private final LongProperty steps = new SimpleLongProperty(this, "steps", 20_000);
+    private final IntegerProperty batchSize = new SimpleIntegerProperty(this, "batchSize", 1024);
+    private final LongProperty seed = new SimpleLongProperty(this, "seed", 1);
+    private final DoubleProperty ema = new SimpleDoubleProperty(this, "ema", 0.999);
+    private final DoubleProperty clip = new SimpleDoubleProperty(this, "clip", 1.0);
+
+    private final ReadOnlyObjectWrapper<TrainingJob.State> state = new ReadOnlyObjectWrapper<>(this, "state",
+            TrainingJob.State.READY);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    private final ReadOnlyStringWrapper statusLine = new ReadOnlyStringWrapper(this, "statusLine", "");
+    private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper(this, "warning", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyObjectWrapper<Checkpoint> checkpoint = new ReadOnlyObjectWrapper<>(this, "checkpoint");
+    private final ObservableList<LossPoint> losses = FXCollections.observableArrayList();
+
+    private TrainingJob job;
+    private DataSet trainingData;
+
+    public TrainingViewModel(SceneViewModel scene, java.util.concurrent.Executor ui) {
+        this.scene = scene;
+        this.ui = ui;
+    }
+
+    // ---- settings ------------------------------------------------------------------------------
+
+    public ObjectProperty<ScheduleKind> scheduleProperty() {
+        return schedule;
+    }
+
+    public DoubleProperty sigmaMaxProperty() {
+        return sigmaMax;
+    }
+
+    public IntegerProperty widthProperty() {
+        return width;
+    }
+
+    public IntegerProperty depthProperty() {
+        return depth;
+    }
+
+    public ObjectProperty<Activation> activationProperty() {
+        return activation;
+    }
+
+    public ObjectProperty<TimeEmbedding.Kind> embeddingProperty() {
+        return embedding;
+    }
+
+    public IntegerProperty embeddingDimProperty() {
+        return embeddingDim;
+    }
+
+    public ObjectProperty<Target> targetProperty() {
+        return target;
+    }
+
+    public ObjectProperty<Weighting> weightingProperty() {
+        return weighting;
+    }
+
+    public ObjectProperty<TimeSampling> timeSamplingProperty() {
+        return timeSampling;
+    }
+
+    public ObjectProperty<Batching> batchingProperty() {
+        return batching;
+    }
+
+    public DoubleProperty learningRateProperty() {
+        return learningRate;
+    }
+
+    public LongProperty stepsProperty() {
+        return steps;
+    }
+
+    public IntegerProperty batchSizeProperty() {
+        return batchSize;
+    }
+
+    public LongProperty seedProperty() {
+        return seed;
+    }
+
+    public DoubleProperty emaProperty() {
+        return ema;
+    }
+
+    public DoubleProperty clipProperty() {
+        return clip;
+    }
+
+    public ReadOnlyObjectProperty<TrainingJob.State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusLineProperty() {
+        return statusLine.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty warningProperty() {
+        return warning.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** The model the scene shows, as a checkpoint (after training, or as loaded); null before any. */
+    public ReadOnlyObjectProperty<Checkpoint> checkpointProperty() {
+        return checkpoint.getReadOnlyProperty();
+    }
+
+    public ObservableList<LossPoint> losses() {
+        return losses;
+    }
+
+    public boolean isRunning() {
+        TrainingJob.State s = state.get();
+        return s == TrainingJob.State.RUNNING || s == TrainingJob.State.PAUSED;
+    }
+
+    /** The settings as a validated configuration (throws with a user-facing message when invalid). */
+    public TrainingConfig config() {
+        MlpSpec net = new MlpSpec(width.get(), depth.get(), activation.get(),
+                embedding.get() == TimeEmbedding.Kind.RAW ? TimeEmbedding.RAW_T : TimeEmbedding.sinusoidal(embeddingDim.get()),
+                target.get());
+        return TrainingConfig.defaults(new ScheduleSpec(schedule.get(), sigmaMax.get())).toBuilder()
+                .network(net).weighting(weighting.get()).timeSampling(timeSampling.get()).batching(batching.get())
+                .learningRate(learningRate.get()).steps(steps.get()).batchSize(batchSize.get()).seed(seed.get())
+                .emaDecay(ema.get()).clipNorm(clip.get()).build();
+    }
+
+    /** Fills the settings from a configuration (the "paper setup" button, presets, loaded models). */
+    public void apply(TrainingConfig c) {
+        schedule.set(c.schedule().kind());
+        sigmaMax.set(c.schedule().sigmaMax());
+        width.set(c.network().width());
+        depth.set(c.network().depth());
+        activation.set(c.network().activation());
+        embedding.set(c.network().embedding().kind());
+        if (c.network().embedding().kind() == TimeEmbedding.Kind.SINUSOIDAL) {
+            embeddingDim.set(c.network().embedding().dim());
+        }
+        target.set(c.network().target());
+        weighting.set(c.weighting());
+        timeSampling.set(c.timeSampling());
+        batching.set(c.batching());
+        learningRate.set(c.learningRate());
+        steps.set(c.steps());
+        batchSize.set(c.batchSize());
+        seed.set(c.seed());
+        ema.set(c.emaDecay());
+        clip.set(c.clipNorm());
+    }
+
+    /** The paper's setup (MATH.md §2): raw-t 3×128 score network, g² weighting on the 1000-point grid. */
+    public void applyPaperSetup() {
+        TrainingConfig paper = TrainingConfig.paper(new ScheduleSpec(schedule.get(), sigmaMax.get()));
+        DataSet data = scene.dataSetProperty().get();
+        int n = data == null ? TrainingConfig.PAPER_DATA_SIZE : data.size();
+        apply(paper.withSteps(TrainingConfig.stepsForEpochs(TrainingConfig.PAPER_EPOCHS, n, paper.batchSize())));
+    }
+
+    public void applyDefaults() {
+        apply(TrainingConfig.defaults(new ScheduleSpec(schedule.get(), sigmaMax.get())));
+    }
+
+    // ---- actions -----------------------------------------------------------------------------
+
+    /** Starts training on the scene's current data set; returns false with a message when it cannot. */
+    public boolean train() {
+        if (isRunning()) {
+            error.set("a training run is already going; stop it first");
+            return false;
+        }
+        DataSet data = scene.dataSetProperty().get();
+        if (data == null) {
+            error.set("choose, import or draw a data set first");
+            return false;
+        }
+        TrainingConfig config;
+        try {
+            config = config();
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+            return false;
+        }
+        error.set("");
+        warning.set("");
+        losses.clear();
+        progress.set(0);
+        trainingData = data;
+        Schedule trainingSchedule = config.schedule().build();
+        job = new TrainingJob(config, data.points(), JobOptions.defaults());
+        job.addListener(new TrainingListener() {
+            @Override
+            public void onStateChanged(TrainingJob.State s) {
+                ui.execute(() -> state.set(s));
+            }
+
+            @Override
+            public void onProgress(TrainingProgress p) {
+                ui.execute(() -> {
+                    progress.set(p.fraction());
+                    losses.add(new LossPoint(p.step(), p.loss(), p.smoothedLoss()));
+                    statusLine.set(String.format(Locale.ROOT, "step %,d / %,d  ·  loss %.4g  ·  %.0f steps/s  ·  ETA %s",
+                            p.step(), p.totalSteps(), p.smoothedLoss(), p.stepsPerSecond(), eta(p.etaSeconds())));
+                });
+            }
+
+            @Override
+            public void onSnapshot(ModelSnapshot s) {
+                ui.execute(() -> show(trainingSchedule, new NetworkScore(s.mlp(), trainingSchedule)));
+            }
+
+            @Override
+            public void onWarning(String message) {
+                ui.execute(() -> warning.set(message));
+            }
+
+            @Override
+            public void onFinished(TrainingResult r) {
+                ui.execute(() -> finished(r, trainingSchedule, "trained"));
+            }
+
+            @Override
+            public void onCancelled(TrainingResult partial) {
+                ui.execute(() -> finished(partial, trainingSchedule, "stopped early"));
+            }
+
+            @Override
+            public void onFailed(String message, Throwable cause) {
+                ui.execute(() -> {
+                    error.set("training failed: " + message);
+                    state.set(TrainingJob.State.FAILED);
+                });
+            }
+        });
+        state.set(TrainingJob.State.RUNNING);
+        Thread t = new Thread(job, "training");
+        t.setDaemon(true);
+        t.setPriority(Thread.NORM_PRIORITY - 1);
+        t.start();
+        return true;
+    }
+
+    private void finished(TrainingResult r, Schedule trainingSchedule, String how) {
+        if (r != null && r.steps() > 0) {
+            show(trainingSchedule, new NetworkScore(r.model(), trainingSchedule));
+            checkpoint.set(Checkpoint.of(r, trainingData, org.diffusionplayground.model.util.AppVersion.get()));
+            statusLine.set(String.format(Locale.ROOT, "%s: %,d steps in %.1f s, final loss %.4g%s", how, r.steps(),
+                    r.seconds(), r.finalLoss(), r.rollbacks() > 0 ? ", " + r.rollbacks() + " rollbacks" : ""));
+        }
+        progress.set(1);
+    }
+
+    private void show(Schedule s, NetworkScore score) {
+        if (scene.scheduleProperty().get() == null || !scene.scheduleProperty().get().spec().equals(s.spec())) {
+            scene.scheduleProperty().set(s);
+        }
+        scene.scoreProperty().set(score);
+    }
+
+    public void pause() {
+        if (job != null) {
+            job.pause();
+        }
+    }
+
+    public void resume() {
+        if (job != null) {
+            job.resume();
+        }
+    }
+
+    public void stop() {
+        if (job != null) {
+            job.cancel();
+        }
+    }
+
+    /** Makes a loaded checkpoint the scene's model and its data the scene's data. */
+    public void load(Checkpoint cp) {
+        Schedule s = cp.schedule().build();
+        ModelCard card = cp.card();
+        if (cp.dataSource() != null) {
+            scene.dataSetProperty().set(DataSet.of(cp.dataSource()));
+        }
+        trainingData = scene.dataSetProperty().get();
+        show(s, new NetworkScore(cp.network(), s));
+        schedule.set(s.spec().kind());
+        sigmaMax.set(s.spec().sigmaMax());
+        MlpSpec net = card.network().toSpec();
+        width.set(net.width());
+        depth.set(net.depth());
+        activation.set(net.activation());
+        embedding.set(net.embedding().kind());
+        target.set(net.target());
+        checkpoint.set(cp);
+        losses.clear();
+        statusLine.set(String.format(Locale.ROOT, "loaded: %s, %,d steps, final loss %.4g", net.depth() + "×" + net.width()
+                + " " + net.activation() + " " + net.target(), card.stepsTrained(), card.finalLoss()));
+    }
+
+    static String eta(double seconds) {
+        if (!Double.isFinite(seconds)) {
+            return "—";
+        }
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60)
+                : s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + " s";
+    }
+}

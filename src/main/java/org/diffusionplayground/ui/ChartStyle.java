@@ -1,0 +1,75 @@
+package org.diffusionplayground.ui;
+
+import java.awt.BasicStroke;
+import java.awt.Font;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.Axis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.diffusionplayground.render.Fonts;
+import org.diffusionplayground.render.Theme;
+
+/**
+ * Styles JFreeChart charts with the scene's theme: the same colours, the bundled fonts (so 𝔥 renders)
+ * and, in lecture mode, the same larger sizes. Charts draw through Java2D, so SVG and PDF exports of a
+ * chart look like the screen.
+ */
+public final class ChartStyle {
+
+    private ChartStyle() {
+    }
+
+    public static void apply(JFreeChart chart, Theme theme) {
+        chart.setBackgroundPaint(theme.panel());
+        chart.setAntiAlias(true);
+        chart.setTextAntiAlias(true);
+        float size = theme.fontSize();
+        Font title = Fonts.math(size * 1.05f).canDisplayUpTo(chart.getTitle() == null ? "" : chart.getTitle().getText()) < 0
+                && chart.getTitle() != null && chart.getTitle().getText().contains("𝔥")
+                ? Fonts.math(size * 1.1f) : Fonts.sans(size * 1.05f, true);
+        if (chart.getTitle() != null) {
+            chart.getTitle().setFont(title);
+            chart.getTitle().setPaint(theme.text());
+        }
+        for (int i = 0; i < chart.getSubtitleCount(); i++) {
+            if (chart.getSubtitle(i) instanceof LegendTitle legend) {
+                legend.setItemFont(Fonts.sans(size * 0.85f, false));
+                legend.setItemPaint(theme.text());
+                legend.setBackgroundPaint(theme.panel());
+            } else if (chart.getSubtitle(i) instanceof TextTitle text) {
+                text.setFont(Fonts.sans(size * 0.8f, false));
+                text.setPaint(theme.text());
+            }
+        }
+        if (chart.getPlot() instanceof XYPlot plot) {
+            plot.setBackgroundPaint(theme.background());
+            plot.setDomainGridlinePaint(theme.grid());
+            plot.setRangeGridlinePaint(theme.grid());
+            plot.setOutlinePaint(theme.grid());
+            for (int i = 0; i < plot.getDomainAxisCount(); i++) {
+                style(plot.getDomainAxis(i), theme, size);
+            }
+            for (int i = 0; i < plot.getRangeAxisCount(); i++) {
+                style(plot.getRangeAxis(i), theme, size);
+            }
+        }
+    }
+
+    private static void style(Axis axis, Theme theme, float size) {
+        if (axis == null) {
+            return;
+        }
+        String label = axis.getLabel() == null ? "" : axis.getLabel();
+        axis.setLabelFont(label.contains("𝔥") ? Fonts.math(size * 0.95f) : Fonts.sans(size * 0.85f, false));
+        axis.setLabelPaint(theme.text());
+        axis.setTickLabelFont(Fonts.sans(size * 0.75f, false));
+        axis.setTickLabelPaint(theme.text());
+        axis.setAxisLinePaint(theme.axis());
+        axis.setTickMarkPaint(theme.axis());
+    }
+
+    public static BasicStroke line(Theme theme, float width) {
+        return new BasicStroke((float) (width * theme.scale()), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    }
+}

@@ -1,0 +1,78 @@
+package org.diffusionplayground.ui;
+
+import java.awt.Color;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import org.diffusionplayground.app.LossPoint;
+import org.diffusionplayground.render.Theme;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/** The live loss chart of training: batch loss (faint) and its moving average, log scale. */
+public final class LossChart extends ChartViewer {
+
+    private final XYSeries raw = new XYSeries("batch loss");
+    private final XYSeries smoothed = new XYSeries("smoothed");
+    private final JFreeChart chart;
+
+    public LossChart(ObservableList<LossPoint> losses, ObservableValue<Theme> theme) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        data.addSeries(raw);
+        data.addSeries(smoothed);
+        NumberAxis x = new NumberAxis("step");
+        x.setAutoRangeIncludesZero(true);
+        LogAxis y = new LogAxis("DSM loss");
+        y.setSmallestValue(1e-6);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        XYPlot plot = new XYPlot(data, x, y, r);
+        chart = new JFreeChart("Training loss", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        setChart(chart);
+        setId("loss-chart");
+        setPrefHeight(230);
+        setMinHeight(160);
+        losses.addListener((ListChangeListener<LossPoint>) change -> {
+            while (change.next()) {
+                if (change.wasRemoved() && losses.isEmpty()) {
+                    raw.clear();
+                    smoothed.clear();
+                }
+                for (LossPoint p : change.getAddedSubList()) {
+                    if (p.loss() > 0 && Double.isFinite(p.loss())) {
+                        raw.add(p.step(), p.loss(), false);
+                    }
+                    if (p.smoothed() > 0 && Double.isFinite(p.smoothed())) {
+                        smoothed.add(p.step(), p.smoothed(), true);
+                    }
+                }
+            }
+        });
+        style(theme.getValue());
+        theme.addListener((obs, old, t) -> style(t));
+    }
+
+    private void style(Theme theme) {
+        ChartStyle.apply(chart, theme);
+        XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
+        Color accent = theme.particles();
+        r.setSeriesPaint(0, new Color(accent.getRed(), accent.getGreen(), accent.getBlue(), 90));
+        r.setSeriesStroke(0, ChartStyle.line(theme, 1f));
+        r.setSeriesPaint(1, theme.accent());
+        r.setSeriesStroke(1, ChartStyle.line(theme, 2.4f));
+    }
+
+    /** Points on the chart (tests check the chart receives data). */
+    public int pointCount() {
+        return raw.getItemCount();
+    }
+
+    public JFreeChart chart() {
+        return chart;
+    }
+}
