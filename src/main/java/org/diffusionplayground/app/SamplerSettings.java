@@ -1,0 +1,19 @@
+package org.diffusionplayground.app;
+
+/**
+ * How the scene samples: 𝔥 of the reverse process (MATH.md §3), the particle count, the number of
+ * Euler–Maruyama steps from T to t_min, the noise seed (the same seed gives the same noise at every
+ * 𝔥), the solver and the optional Langevin corrector.
+ */
+public record SamplerSettings(double h, int particles, int steps, long seed, SolverChoice solver, boolean corrector) {
+
+    public SamplerSettings {
+        if (solver == null) {
+            throw new IllegalArgumentException("the solver is missing");
+        }
+    }
+
+    public SamplerSettings withH(double newH) {
+        return new SamplerSettings(newH, particles, steps, seed, solver, corrector);
+    }
+}
