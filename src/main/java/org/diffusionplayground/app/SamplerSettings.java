@@ -7,6 +7,10 @@ package org.diffusionplayground.app;
  */
 public record SamplerSettings(double h, int particles, int steps, long seed, SolverChoice solver, boolean corrector) {
 
+    /** The window's defaults: the probability-flow ODE, 4 000 particles, 200 Euler–Maruyama steps, seed 1. */
+    public static final SamplerSettings DEFAULT = new SamplerSettings(0.0, 4000, 200, 1, SolverChoice.EULER_MARUYAMA,
+            false);
+
     public SamplerSettings {
         if (solver == null) {
             throw new IllegalArgumentException("the solver is missing");

@@ -47,6 +47,12 @@ public final class SceneViewModel {
     public static final double SLIDER_MAX_H = 3.0;
     public static final double MAX_H = 10.0;
     public static final int MAX_PARTICLES = 20_000;
+    /** The split view's second 𝔥 at start: the reverse SDE next to the ODE. */
+    public static final double DEFAULT_COMPARE_H = 1.0;
+    /** Seconds of one animated sweep T ↔ t_min at start, and the range the speed control allows. */
+    public static final double DEFAULT_SWEEP_SECONDS = 6.0;
+    public static final double MIN_SWEEP_SECONDS = 0.5;
+    public static final double MAX_SWEEP_SECONDS = 600;
 
     private final Jobs jobs;
     private final SceneComposer composer = new SceneComposer();
@@ -54,33 +60,45 @@ public final class SceneViewModel {
     private final ObjectProperty<DataSet> dataSet = new SimpleObjectProperty<>(this, "dataSet");
     private final ObjectProperty<Schedule> schedule = new SimpleObjectProperty<>(this, "schedule");
     private final ObjectProperty<ScoreModel> score = new SimpleObjectProperty<>(this, "score");
-    private final DoubleProperty h = new SimpleDoubleProperty(this, "h", 0.0);
-    private final DoubleProperty compareH = new SimpleDoubleProperty(this, "compareH", 1.0);
+    private final DoubleProperty h = new SimpleDoubleProperty(this, "h", SamplerSettings.DEFAULT.h());
+    private final DoubleProperty compareH = new SimpleDoubleProperty(this, "compareH", DEFAULT_COMPARE_H);
     private final BooleanProperty split = new SimpleBooleanProperty(this, "split", false);
     private final ObjectProperty<Schedule> compareSchedule = new SimpleObjectProperty<>(this, "compareSchedule");
     private final ObjectProperty<ScoreModel> compareScore = new SimpleObjectProperty<>(this, "compareScore");
-    private final IntegerProperty particles = new SimpleIntegerProperty(this, "particles", 4000);
-    private final IntegerProperty steps = new SimpleIntegerProperty(this, "steps", 200);
-    private final LongProperty seed = new SimpleLongProperty(this, "seed", 1);
+    private final IntegerProperty particles = new SimpleIntegerProperty(this, "particles",
+            SamplerSettings.DEFAULT.particles());
+    private final IntegerProperty steps = new SimpleIntegerProperty(this, "steps", SamplerSettings.DEFAULT.steps());
+    private final LongProperty seed = new SimpleLongProperty(this, "seed", SamplerSettings.DEFAULT.seed());
     private final ObjectProperty<SolverChoice> solver = new SimpleObjectProperty<>(this, "solver",
-            SolverChoice.EULER_MARUYAMA);
-    private final BooleanProperty corrector = new SimpleBooleanProperty(this, "corrector", false);
+            SamplerSettings.DEFAULT.solver());
+    private final BooleanProperty corrector = new SimpleBooleanProperty(this, "corrector",
+            SamplerSettings.DEFAULT.corrector());
 
     private final ObjectProperty<SceneMode> mode = new SimpleObjectProperty<>(this, "mode", SceneMode.BACKWARD);
     private final DoubleProperty time = new SimpleDoubleProperty(this, "time", 1.0);
     private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing", false);
     private final BooleanProperty loop = new SimpleBooleanProperty(this, "loop", true);
-    private final DoubleProperty sweepSeconds = new SimpleDoubleProperty(this, "sweepSeconds", 6.0);
+    private final DoubleProperty sweepSeconds = new SimpleDoubleProperty(this, "sweepSeconds",
+            DEFAULT_SWEEP_SECONDS);
 
-    private final BooleanProperty showData = new SimpleBooleanProperty(this, "showData", true);
-    private final BooleanProperty showTrails = new SimpleBooleanProperty(this, "showTrails", false);
-    private final BooleanProperty showField = new SimpleBooleanProperty(this, "showField", false);
-    private final BooleanProperty showExactField = new SimpleBooleanProperty(this, "showExactField", false);
-    private final BooleanProperty showAxes = new SimpleBooleanProperty(this, "showAxes", true);
-    private final BooleanProperty showLegend = new SimpleBooleanProperty(this, "showLegend", true);
-    private final DoubleProperty viewCentreX = new SimpleDoubleProperty(this, "viewCentreX", 0);
-    private final DoubleProperty viewCentreY = new SimpleDoubleProperty(this, "viewCentreY", 0);
-    private final DoubleProperty viewHalfSize = new SimpleDoubleProperty(this, "viewHalfSize", 2.4);
+    private final BooleanProperty showData = new SimpleBooleanProperty(this, "showData",
+            ViewOptions.DEFAULT.showData());
+    private final BooleanProperty showTrails = new SimpleBooleanProperty(this, "showTrails",
+            ViewOptions.DEFAULT.showTrails());
+    private final BooleanProperty showField = new SimpleBooleanProperty(this, "showField",
+            ViewOptions.DEFAULT.showField());
+    private final BooleanProperty showExactField = new SimpleBooleanProperty(this, "showExactField",
+            ViewOptions.DEFAULT.showExactField());
+    private final BooleanProperty showAxes = new SimpleBooleanProperty(this, "showAxes",
+            ViewOptions.DEFAULT.showAxes());
+    private final BooleanProperty showLegend = new SimpleBooleanProperty(this, "showLegend",
+            ViewOptions.DEFAULT.showLegend());
+    private final DoubleProperty viewCentreX = new SimpleDoubleProperty(this, "viewCentreX",
+            ViewOptions.DEFAULT.centreX());
+    private final DoubleProperty viewCentreY = new SimpleDoubleProperty(this, "viewCentreY",
+            ViewOptions.DEFAULT.centreY());
+    private final DoubleProperty viewHalfSize = new SimpleDoubleProperty(this, "viewHalfSize",
+            ViewOptions.DEFAULT.halfSize());
     private final DoubleProperty viewAspect = new SimpleDoubleProperty(this, "viewAspect", 16.0 / 9);
 
     private final ObservableList<LaunchedPath> launched = FXCollections.observableArrayList();
@@ -325,7 +343,7 @@ public final class SceneViewModel {
             return;
         }
         double span = tMax() - tMin();
-        double dt = span * seconds / Math.max(0.5, sweepSeconds.get());
+        double dt = span * seconds / Math.max(MIN_SWEEP_SECONDS, sweepSeconds.get());
         double t = time.get() + (mode.get() == SceneMode.BACKWARD ? -dt : dt);
         if (t < tMin() || t > tMax()) {
             if (loop.get()) {
