@@ -14,6 +14,7 @@ import org.diffusionplayground.model.score.Activation;
 import org.diffusionplayground.model.score.Target;
 import org.diffusionplayground.model.score.TimeEmbedding;
 import org.diffusionplayground.model.train.Batching;
+import org.diffusionplayground.model.train.Objective;
 import org.diffusionplayground.model.train.TimeSampling;
 import org.diffusionplayground.model.train.Weighting;
 
@@ -71,11 +72,14 @@ public record Preset(String format, Integer version, String title, String descri
     public record Model(ModelSource source, String checkpoint) {
     }
 
-    /** The training panel's settings: the network and the optimisation (MATH.md §2). */
+    /**
+     * The training panel's settings: the network and the optimisation (MATH.md §2), and the
+     * score-matching objective (DSM when left out).
+     */
     public record Training(Integer width, Integer depth, Activation activation, TimeEmbedding.Kind embedding,
             Integer embeddingDim, Target target, Weighting weighting, TimeSampling timeSampling, Batching batching,
             Integer batchSize, Long steps, Double learningRate, Double beta1, Double beta2, Double adamEps,
-            Double clipNorm, Double emaDecay, Long seed) {
+            Double clipNorm, Double emaDecay, Long seed, Objective objective) {
     }
 
     /** The 𝔥 sampler (MATH.md §3). */

@@ -362,7 +362,7 @@ public final class PresetIO {
 
     private static Training completeTraining(Training t, TrainingConfig d) {
         Training in = or(t, new Training(null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null));
+                null, null, null, null, null, null));
         MlpSpec n = d.network();
         TimeEmbedding.Kind emb = or(in.embedding(), n.embedding().kind());
         int embDim = or(in.embeddingDim(), emb == n.embedding().kind() ? n.embedding().dim()
@@ -372,7 +372,8 @@ public final class PresetIO {
                 or(in.timeSampling(), d.timeSampling()), or(in.batching(), d.batching()),
                 or(in.batchSize(), d.batchSize()), or(in.steps(), d.steps()), or(in.learningRate(), d.learningRate()),
                 or(in.beta1(), d.beta1()), or(in.beta2(), d.beta2()), or(in.adamEps(), d.adamEps()),
-                or(in.clipNorm(), d.clipNorm()), or(in.emaDecay(), d.emaDecay()), or(in.seed(), d.seed()));
+                or(in.clipNorm(), d.clipNorm()), or(in.emaDecay(), d.emaDecay()), or(in.seed(), d.seed()),
+                or(in.objective(), d.objective()));
     }
 
     private static String enumNames(Class<? extends Enum<?>> type) {
@@ -398,7 +399,7 @@ public final class PresetIO {
                 : TimeEmbedding.sinusoidal(t.embeddingDim());
         return new TrainingConfig(new MlpSpec(t.width(), t.depth(), t.activation(), emb, t.target()), spec,
                 t.weighting(), t.timeSampling(), t.batchSize(), t.steps(), t.learningRate(), t.beta1(), t.beta2(),
-                t.adamEps(), t.clipNorm(), t.emaDecay(), t.seed(), t.batching());
+                t.adamEps(), t.clipNorm(), t.emaDecay(), t.seed(), t.batching(), t.objective());
     }
 
     /** The settings of a training run as the preset's training section. */
@@ -406,7 +407,7 @@ public final class PresetIO {
         MlpSpec n = c.network();
         return new Training(n.width(), n.depth(), n.activation(), n.embedding().kind(), n.embedding().dim(), n.target(),
                 c.weighting(), c.timeSampling(), c.batching(), c.batchSize(), c.steps(), c.learningRate(), c.beta1(),
-                c.beta2(), c.adamEps(), c.clipNorm(), c.emaDecay(), c.seed());
+                c.beta2(), c.adamEps(), c.clipNorm(), c.emaDecay(), c.seed(), c.objective());
     }
 
     private static void range(List<String> problems, String field, double v, double lo, double hi) {
