@@ -321,7 +321,7 @@ public final class PresetIO {
         View v = or(p.view(), new View(null, null, null, null, null, null, null, null, null, null, null, null, null,
                 null));
         ViewOptions vd = ViewOptions.DEFAULT;
-        Colours c = or(v.colours(), new Colours(null, null, null, null));
+        Colours c = upper(or(v.colours(), new Colours(null, null, null, null)));
         View view = new View(or(v.showData(), vd.showData()), or(v.showTrails(), vd.showTrails()),
                 or(v.showField(), vd.showField()), or(v.showExactField(), vd.showExactField()),
                 or(v.showAxes(), vd.showAxes()), or(v.showLegend(), vd.showLegend()), or(v.centreX(), vd.centreX()),
@@ -338,6 +338,12 @@ public final class PresetIO {
                 or(vi.hTo(), VideoSettings.SWEEP_TO), or(vi.format(), VideoFormat.MP4));
         return new Preset(Preset.FORMAT, Preset.VERSION, or(p.title(), "Untitled scene"), or(p.description(), ""),
                 data, schedule, model, training, sampler, split, animation, view, new Export(image, video));
+    }
+
+    /** Colours are written "#RRGGBB" in upper case, so a saved preset reads back the same. */
+    private static Colours upper(Colours c) {
+        java.util.function.UnaryOperator<String> u = s -> s == null ? null : s.toUpperCase(Locale.ROOT);
+        return new Colours(u.apply(c.particles()), u.apply(c.data()), u.apply(c.trail()), u.apply(c.accent()));
     }
 
     private static Schedule completeSchedule(Schedule s, Schedule fallback) {
@@ -378,6 +384,18 @@ public final class PresetIO {
 
     private static String enumNames(Class<? extends Enum<?>> type) {
         return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+    }
+
+    /** A complete preset of the app's defaults: the swiss roll under SIMPLE, no model yet. */
+    public static Preset defaults() {
+        List<String> problems = new ArrayList<>();
+        Preset p = complete(new Preset(Preset.FORMAT, Preset.VERSION, null, null, new Data(new Preset.BuiltIn(
+                org.diffusionplayground.model.data.ToyData.SWISS_ROLL, null, null), null), null, null, null, null,
+                null, null, null, null), problems);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("the defaults are incomplete: " + problems);
+        }
+        return p;
     }
 
     // ------------------------------------------------------------------ checks

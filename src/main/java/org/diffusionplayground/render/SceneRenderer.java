@@ -21,8 +21,8 @@ import org.diffusionplayground.render.SceneLayers.VectorField;
 
 /**
  * Draws a {@link SceneSnapshot} onto any Graphics2D: the live view's raster, PNG exports, vector SVG
- * and PDF, video frames. Back to front: background, heatmap, grid and axes, data points, trails,
- * vector field, particles, markers, then title, legend and colour bars. With a raster target the
+ * and PDF, video frames. Back to front: background, heatmap, grid and axes, data points, vector field,
+ * trails, particles, markers, then legend, colour bars and title. With a raster target the
  * particles are splatted into its pixel array ({@link ParticleRaster}); on vector targets they are
  * real circles.
  */
@@ -50,8 +50,8 @@ public final class SceneRenderer {
     }
 
     /**
-     * The layers that stay put while particles move: background, heatmap, grid and axes, data, vector
-     * field, legend and colour bars of those. The live view caches them ({@link LiveSceneRenderer}).
+     * The layers that stay put while particles move: background, heatmap, grid and axes, data and vector
+     * field. The live view caches them ({@link LiveSceneRenderer}).
      */
     public static void paintStatic(Graphics2D g, SceneSnapshot s, Viewport v, Theme theme, int[] raster,
             boolean transparent) {
@@ -72,11 +72,9 @@ public final class SceneRenderer {
         if (s.field() != null) {
             paintField(g, s.field(), s.fieldScale(), v, theme);
         }
-        paintLegend(g, s, v, theme);
-        paintColorBars(g, s, v, theme);
     }
 
-    /** The layers that change every frame: trails, particles, markers and the title. */
+    /** The layers drawn every frame: trails, particles, markers, then legend, colour bars and title above them. */
     public static void paintDynamic(Graphics2D g, SceneSnapshot s, Viewport v, Theme theme, int[] raster) {
         hints(g);
         for (Polyline trail : s.trails()) {
@@ -88,7 +86,10 @@ public final class SceneRenderer {
         for (Marker m : s.markers()) {
             paintMarker(g, m, v, theme);
         }
-        paintTitle(g, s, theme);
+        // the boxes go on top of the particles, or a dense cloud hides what the colours mean
+        paintLegend(g, s, v, theme);
+        paintColorBars(g, s, v, theme);
+        paintTitle(g, s, v, theme);
     }
 
     private static void paintHeatmap(Graphics2D g, ScalarGrid grid, ColorScale scale, Viewport v) {
@@ -245,22 +246,42 @@ public final class SceneRenderer {
         }
     }
 
-    private static void paintTitle(Graphics2D g, SceneSnapshot s, Theme theme) {
-        if (s.title().isEmpty() && s.subtitle().isEmpty()) {
-            return;
+    /** Title and subtitle sizes, shrunk so the title box fits the pane (a split pane in lecture mode). */
+    private record TitleLayout(float big, float small, float pad, float width, float height) {
+        Rectangle2D.Double box() {
+            return new Rectangle2D.Double(pad, pad, width + 2 * pad, height + pad);
         }
+    }
+
+    private static TitleLayout titleLayout(Graphics2D g, SceneSnapshot s, Viewport v, Theme theme) {
         float big = theme.fontSize() * 1.35f;
         float small = theme.fontSize();
         float pad = (float) (12 * theme.scale());
         float w = Math.max(Fonts.width(g, s.title(), big, true), Fonts.width(g, s.subtitle(), small, false));
+        float room = v.width() - 4 * pad;
+        if (w > room && room > 0) {
+            float f = room / w;
+            big *= f;
+            small *= f;
+            w = room;
+        }
         float h = big * 1.3f + (s.subtitle().isEmpty() ? 0 : small * 1.4f);
+        return new TitleLayout(big, small, pad, w, h);
+    }
+
+    private static void paintTitle(Graphics2D g, SceneSnapshot s, Viewport v, Theme theme) {
+        if (s.title().isEmpty() && s.subtitle().isEmpty()) {
+            return;
+        }
+        TitleLayout t = titleLayout(g, s, v, theme);
         g.setColor(withAlpha(theme.panel(), 0.86f));
-        g.fill(new RoundRectangle2D.Double(pad, pad, w + 2 * pad, h + pad, 10, 10));
+        Rectangle2D.Double box = t.box();
+        g.fill(new RoundRectangle2D.Double(box.x, box.y, box.width, box.height, 10, 10));
         g.setColor(theme.text());
-        Fonts.draw(g, s.title(), big, true, 2 * pad, pad + big * 1.15f);
+        Fonts.draw(g, s.title(), t.big(), true, 2 * t.pad(), t.pad() + t.big() * 1.15f);
         if (!s.subtitle().isEmpty()) {
             g.setColor(withAlpha(theme.text(), 0.8f));
-            Fonts.draw(g, s.subtitle(), small, false, 2 * pad, pad + big * 1.3f + small * 1.15f);
+            Fonts.draw(g, s.subtitle(), t.small(), false, 2 * t.pad(), t.pad() + t.big() * 1.3f + t.small() * 1.15f);
         }
     }
 
@@ -280,6 +301,12 @@ public final class SceneRenderer {
         float boxH = row * s.legend().size() + pad;
         float x = v.width() - boxW - pad;
         float y = pad;
+        if (!s.title().isEmpty() || !s.subtitle().isEmpty()) {
+            Rectangle2D.Double title = titleLayout(g, s, v, theme).box();
+            if (x < title.getMaxX() + pad) {
+                y = (float) title.getMaxY() + pad; // a narrow pane: the legend goes below the title
+            }
+        }
         g.setColor(withAlpha(theme.panel(), 0.86f));
         g.fill(new RoundRectangle2D.Double(x, y, boxW, boxH, 10, 10));
         float cy = y + pad / 2 + row / 2;

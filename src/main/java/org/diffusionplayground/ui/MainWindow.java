@@ -151,6 +151,17 @@ public final class MainWindow {
         root.setRight(node);
     }
 
+    /** Puts a node right after the app's title (the File menu). */
+    public void addToolBarItemAfterTitle(Node item) {
+        ((ToolBar) root.getTop()).getItems().add(1, item);
+    }
+
+    /** Opens the side panel {@code panel-<name>} ("sampler", "data", "likelihood", ...), if there is one. */
+    public void expandPanel(String name) {
+        panels.getPanes().stream().filter(p -> ("panel-" + name).equals(p.getId())).findFirst()
+                .ifPresent(panels::setExpandedPane);
+    }
+
     public void addToolBarItems(List<Node> items) {
         ToolBar bar = (ToolBar) root.getTop();
         bar.getItems().addAll(2, items);
