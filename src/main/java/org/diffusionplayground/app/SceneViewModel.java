@@ -292,6 +292,11 @@ public final class SceneViewModel {
         return problem;
     }
 
+    /** Shows a problem found elsewhere (e.g. a missing bundled model) in the scene's status line. */
+    public void reportError(String message) {
+        error.set(message);
+    }
+
     static String checkH(double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return "𝔥 must be a number";
@@ -324,6 +329,10 @@ public final class SceneViewModel {
         double span = tMax() - tMin();
         double dt = span * seconds / Math.max(0.5, sweepSeconds.get());
         double t = time.get() + (mode.get() == SceneMode.BACKWARD ? -dt : dt);
+        SampledPaths run = paths.get();
+        if (mode.get() == SceneMode.BACKWARD && run != null && !run.complete()) {
+            t = Math.max(t, run.recordedDownTo()); // the first run is shown while it samples: wait for it
+        }
         if (t < tMin() || t > tMax()) {
             if (loop.get()) {
                 t = mode.get() == SceneMode.BACKWARD ? tMax() : tMin();
@@ -454,22 +463,36 @@ public final class SceneViewModel {
             busy.set(runningSecond != null && !runningSecond.isDone());
             status.set("");
             rebuild();
+        }, live -> {
+            // with nothing on screen yet (app start, first model) animate the run while it samples
+            if (paths.get() == null) {
+                paths.set(live);
+                rebuild();
+            }
         });
         if (split.get()) {
             runningSecond = startRun(new ReverseProcess(sch, s, compareH.get()), n, grid, sd, result -> {
                 secondPaths = result;
                 rebuild();
-            });
+            }, null);
         } else {
             secondPaths = null;
         }
     }
 
+    /** @param live gets the run on the UI thread as soon as it starts (null: only when done) */
     private Jobs.Job startRun(ReverseProcess p, int n, TimeGrid grid, long sd,
-            java.util.function.Consumer<SampledPaths> done) {
+            java.util.function.Consumer<SampledPaths> done, java.util.function.Consumer<SampledPaths> live) {
         Sampler sampler = solver.get().sampler(p.h(), corrector.get());
-        return jobs.start((prog, cancel) -> SampledPaths.run(p, sampler, n, grid, sd, FRAMES, prog, cancel),
-                new Jobs.Listener<>() {
+        Jobs.Job[] self = new Jobs.Job[1];
+        java.util.function.Consumer<SampledPaths> started = live == null ? null
+                : run -> jobs.ui().execute(() -> {
+                    if (self[0] == null || !self[0].isCancelled()) {
+                        live.accept(run);
+                    }
+                });
+        return self[0] = jobs.start((prog, cancel) -> SampledPaths.run(p, sampler, n, grid, sd, FRAMES, prog, cancel,
+                started), new Jobs.Listener<>() {
                     @Override
                     public void progress(double fraction, String message) {
                         progress.set(fraction);
