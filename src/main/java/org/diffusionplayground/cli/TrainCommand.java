@@ -24,6 +24,7 @@ import org.diffusionplayground.model.score.Target;
 import org.diffusionplayground.model.score.TimeEmbedding;
 import org.diffusionplayground.model.train.Batching;
 import org.diffusionplayground.model.train.JobOptions;
+import org.diffusionplayground.model.train.Objective;
 import org.diffusionplayground.model.train.TimeSampling;
 import org.diffusionplayground.model.train.TrainingConfig;
 import org.diffusionplayground.model.train.TrainingJob;
@@ -41,7 +42,8 @@ import picocli.CommandLine.Option;
  * the paper's with {@code --paper}). Ctrl-C cancels between two steps and saves nothing.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Train a score network by denoising score matching and save it (safetensors + JSON card).",
+        description = "Train a score network by score matching (denoising by default; implicit or sliced with "
+                + "--objective) and save it (safetensors + JSON card).",
         footer = {"", "Examples:",
             "  playground train --dataset swissroll --schedule SIMPLE --steps 20000 --seed 1 --out runs/swiss",
             "  playground train --paper --dataset 25gaussians --schedule COSINE --out runs/paper-25g",
@@ -124,6 +126,10 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--target", paramLabel = "T", description = "network output: SCORE, EPSILON, X0 or V")
     Target target;
+
+    @Option(names = "--objective", paramLabel = "O", description = "DSM (denoising, default), ISM (implicit: exact "
+            + "divergence) or SSM (sliced); ISM and SSM report their loss on the DSM scale")
+    Objective objective;
 
     @Option(names = "--weighting", paramLabel = "W", description = "SIGMA2, G2 or G2_IMPORTANCE")
     Weighting weighting;
@@ -277,6 +283,9 @@ public final class TrainCommand implements Callable<Integer> {
                     activation != null ? activation : n.activation(), new TimeEmbedding(embKind, embDim),
                     target != null ? target : n.target());
             TrainingConfig.Builder b = base.toBuilder().network(net);
+            if (objective != null) {
+                b.objective(objective);
+            }
             if (weighting != null) {
                 b.weighting(weighting);
                 if (weighting == Weighting.G2_IMPORTANCE && timeSampling == null) {

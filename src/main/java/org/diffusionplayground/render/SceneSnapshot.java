@@ -36,6 +36,12 @@ public record SceneSnapshot(String title, String subtitle, PointSet data, double
         }
     }
 
+    /** The same frame under another title (a video's 𝔥 sweep names what changes). */
+    public SceneSnapshot withTitle(String newTitle) {
+        return new SceneSnapshot(newTitle, subtitle, data, particles, particleCount, particleRgb, trails, field,
+                fieldScale, heatmap, heatmapScale, markers, legend, particleScale, axes, grid, dataRgb, dataScale);
+    }
+
     public static Builder builder() {
         return new Builder();
     }

@@ -27,10 +27,13 @@ public record Theme(String name, boolean dark, Color background, Color panel, Co
         return "dark".equalsIgnoreCase(name) ? DARK : LIGHT;
     }
 
-    /** The same colours with every size multiplied (lecture mode: thick lines, big labels). */
+    /** Largest size factor: lecture mode (1.6) on a 4K export of a window at ×4 still fits. */
+    public static final double MAX_SCALE = 8;
+
+    /** The same colours with every size multiplied (lecture mode: thick lines, big labels; 4K exports). */
     public Theme scaled(double factor) {
-        if (!(factor >= 0.5) || factor > 4) {
-            throw new IllegalArgumentException("theme scale must be in [0.5, 4], got " + factor);
+        if (!(factor >= 0.5) || factor > MAX_SCALE) {
+            throw new IllegalArgumentException("theme scale must be in [0.5, " + MAX_SCALE + "], got " + factor);
         }
         return new Theme(name, dark, background, panel, grid, axis, text, data, particles, trail, accent,
                 secondAccent, factor);

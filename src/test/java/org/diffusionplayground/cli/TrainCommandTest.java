@@ -69,6 +69,19 @@ class TrainCommandTest {
     }
 
     @Test
+    void objectiveOptionTrainsByImplicitScoreMatchingAndTheCardSaysSo() throws Exception {
+        Path out = dir.resolve("ism");
+        Run r = run("train", "--dataset", "moons", "--size", "1000", "--objective", "ism", "--steps", "5", "--batch",
+                "128", "--width", "16", "--out", out.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        Checkpoint cp = CheckpointIO.load(out.resolve("model"));
+        assertEquals(org.diffusionplayground.model.train.Objective.ISM, cp.card().training().objectiveOrDsm());
+        assertTrue(cp.card().training().summary().contains("ISM"), cp.card().training().summary());
+        Run bad = run("train", "--dataset", "moons", "--objective", "kl", "--out", dir.resolve("x").toString());
+        assertEquals(2, bad.code());
+    }
+
+    @Test
     void paperFlagGivesThePapersNetworkAndLoss() throws Exception {
         Path out = dir.resolve("paper");
         Run r = run("train", "--paper", "--dataset", "swissroll", "--steps", "4", "--out", out.toString(), "--quiet");
@@ -80,6 +93,7 @@ class TrainCommandTest {
         assertEquals(512, cp.card().training().batchSize());
         assertEquals(new DataSource.BuiltIn(ToyData.SWISS_ROLL, 3000, 0), cp.dataSource());
         assertEquals("raw", cp.card().weights());
+        assertEquals(org.diffusionplayground.model.train.Objective.DSM, cp.card().training().objectiveOrDsm());
     }
 
     @Test
