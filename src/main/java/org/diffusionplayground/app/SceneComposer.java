@@ -48,6 +48,16 @@ public final class SceneComposer {
      */
     public static SampledPaths sample(SceneState s, boolean second, int maxFrames, ProgressListener progress,
             Cancellation cancel) {
+        return sample(s, second, maxFrames, progress, cancel, null);
+    }
+
+    /**
+     * {@link #sample(SceneState, boolean, int, ProgressListener, Cancellation)}, handing the run to
+     * {@code started} (on the sampling thread) as soon as it begins, to be shown while it fills in
+     * ({@link SampledPaths#complete()}).
+     */
+    public static SampledPaths sample(SceneState s, boolean second, int maxFrames, ProgressListener progress,
+            Cancellation cancel, java.util.function.Consumer<SampledPaths> started) {
         Schedule sch = s.scheduleOf(second);
         ScoreModel score = s.scoreOf(second);
         if (sch == null || score == null) {
@@ -56,7 +66,7 @@ public final class SceneComposer {
         ReverseProcess p = new ReverseProcess(sch, score, s.hOf(second));
         SamplerSettings set = s.sampler();
         return SampledPaths.run(p, set.solver().sampler(p.h(), set.corrector()), set.particles(),
-                TimeGrid.uniform(sch, set.steps()), set.seed(), maxFrames, progress, cancel);
+                TimeGrid.uniform(sch, set.steps()), set.seed(), maxFrames, progress, cancel, started);
     }
 
     /** {@link #sample} with the animation's {@link #FRAMES}. */

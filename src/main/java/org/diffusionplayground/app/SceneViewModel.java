@@ -308,6 +308,11 @@ public final class SceneViewModel {
         return problem;
     }
 
+    /** Shows a problem found elsewhere (e.g. a missing bundled model) in the scene's status line. */
+    public void reportError(String message) {
+        error.set(message);
+    }
+
     static String checkH(double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return "𝔥 must be a number";
@@ -340,6 +345,10 @@ public final class SceneViewModel {
         double span = tMax() - tMin();
         double dt = span * seconds / Math.max(SceneState.MIN_SWEEP_SECONDS, sweepSeconds.get());
         double t = time.get() + (mode.get() == SceneMode.BACKWARD ? -dt : dt);
+        SampledPaths run = paths.get();
+        if (mode.get() == SceneMode.BACKWARD && run != null && !run.complete()) {
+            t = Math.max(t, run.recordedDownTo()); // the first run is shown while it samples: wait for it
+        }
         if (t < tMin() || t > tMax()) {
             if (loop.get()) {
                 t = mode.get() == SceneMode.BACKWARD ? tMax() : tMin();
@@ -467,20 +476,35 @@ public final class SceneViewModel {
             busy.set(runningSecond != null && !runningSecond.isDone());
             status.set("");
             rebuild();
+        }, live -> {
+            // with nothing on screen yet (app start, first model) animate the run while it samples
+            if (paths.get() == null) {
+                paths.set(live);
+                rebuild();
+            }
         });
         if (split.get()) {
             runningSecond = startRun(state, true, result -> {
                 secondPaths = result;
                 rebuild();
-            });
+            }, null);
         } else {
             secondPaths = null;
         }
     }
 
-    private Jobs.Job startRun(SceneState state, boolean second, java.util.function.Consumer<SampledPaths> done) {
-        return jobs.start((prog, cancel) -> SceneComposer.sample(state, second, prog, cancel),
-                new Jobs.Listener<>() {
+    /** @param live gets the run on the UI thread as soon as it starts (null: only when done) */
+    private Jobs.Job startRun(SceneState state, boolean second, java.util.function.Consumer<SampledPaths> done,
+            java.util.function.Consumer<SampledPaths> live) {
+        Jobs.Job[] self = new Jobs.Job[1];
+        java.util.function.Consumer<SampledPaths> started = live == null ? null
+                : run -> jobs.ui().execute(() -> {
+                    if (self[0] == null || !self[0].isCancelled()) {
+                        live.accept(run);
+                    }
+                });
+        return self[0] = jobs.start((prog, cancel) -> SceneComposer.sample(state, second, SceneComposer.FRAMES, prog,
+                cancel, started), new Jobs.Listener<>() {
                     @Override
                     public void progress(double fraction, String message) {
                         progress.set(fraction);

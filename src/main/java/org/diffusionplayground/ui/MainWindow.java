@@ -146,6 +146,16 @@ public final class MainWindow {
         panels.getPanes().add(Math.min(index, panels.getPanes().size()), pane);
     }
 
+    /** Opens the left panel with this id (closing the others). */
+    public void expandPanel(String id) {
+        panels.getPanes().stream().filter(p -> id.equals(p.getId())).findFirst().ifPresent(panels::setExpandedPane);
+    }
+
+    /** Removes the left panel with this id (a panel that moves into another one). */
+    public void removePanel(String id) {
+        panels.getPanes().removeIf(p -> id.equals(p.getId()));
+    }
+
     /** Puts a node on the right side (the analysis charts). */
     public void setRight(Node node) {
         root.setRight(node);
@@ -154,12 +164,6 @@ public final class MainWindow {
     /** Puts a node right after the app's title (the File menu). */
     public void addToolBarItemAfterTitle(Node item) {
         ((ToolBar) root.getTop()).getItems().add(1, item);
-    }
-
-    /** Opens the side panel {@code panel-<name>} ("sampler", "data", "likelihood", ...), if there is one. */
-    public void expandPanel(String name) {
-        panels.getPanes().stream().filter(p -> ("panel-" + name).equals(p.getId())).findFirst()
-                .ifPresent(panels::setExpandedPane);
     }
 
     public void addToolBarItems(List<Node> items) {
