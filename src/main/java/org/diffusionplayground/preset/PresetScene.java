@@ -107,7 +107,7 @@ public final class PresetScene {
         if (m.source() != ModelSource.CHECKPOINT) {
             return null;
         }
-        Path base = CheckpointReference.resolve(m.checkpoint(), context.presetDir(), context.assetCheckpoints());
+        Path base = CheckpointReference.resolve(m.checkpoint(), context.presetDir(), context.assets());
         Checkpoint cp;
         try {
             cp = CheckpointIO.load(base);

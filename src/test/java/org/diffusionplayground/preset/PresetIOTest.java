@@ -134,11 +134,12 @@ class PresetIOTest {
         Path presets = Files.createDirectories(dir.resolve("presets"));
         Files.createSymbolicLink(presets.resolve("m.json"), outside.resolve("secret.json"));
         PresetException e = assertThrows(PresetException.class,
-                () -> CheckpointReference.resolve("m", presets, dir.resolve("assets")));
+                () -> CheckpointReference.resolve("m", presets, PresetContext.Assets.in(dir.resolve("assets"))));
         assertTrue(e.getMessage().contains("link"), e.getMessage());
-        assertEquals(presets.resolve("sub/m").toAbsolutePath(), CheckpointReference.resolve("sub/m", presets, dir));
-        assertEquals(dir.resolve("assets/swissroll-simple").toAbsolutePath(),
-                CheckpointReference.resolve("asset:swissroll-simple", presets, dir.resolve("assets")));
+        assertEquals(presets.resolve("sub/m").toAbsolutePath(), CheckpointReference.resolve("sub/m", presets,
+                PresetContext.Assets.in(dir)));
+        assertEquals(dir.resolve("assets/swissroll-simple"),
+                CheckpointReference.resolve("asset:swissroll-simple", presets, PresetContext.Assets.in(dir.resolve("assets"))));
     }
 
     @Test
