@@ -491,8 +491,10 @@ public final class DocumentViewModel {
         if (pendingAutosave != null) {
             pendingAutosave.cancel(false);
         }
-        pendingAutosave = timer.schedule(() -> jobs.ui().execute(this::autosaveIfNeeded), AUTOSAVE_DELAY.toMillis(),
-                TimeUnit.MILLISECONDS);
+        if (!timer.isShutdown()) {
+            pendingAutosave = timer.schedule(() -> jobs.ui().execute(this::autosaveIfNeeded),
+                    AUTOSAVE_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     private void autosaveIfNeeded() {
@@ -513,6 +515,14 @@ public final class DocumentViewModel {
         Checkpoint cp = model.source() == Preset.ModelSource.CHECKPOINT && !model.isAsset() ? model.checkpoint() : null;
         Path origin = file.get();
         long atChange = changes;
+        try {
+            startAutosave(p, cp, origin, atChange);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            timer.shutdownNow(); // the window is gone (its jobs are closed): nothing left to keep
+        }
+    }
+
+    private void startAutosave(Preset p, Checkpoint cp, Path origin, long atChange) {
         jobs.start((progress, cancel) -> {
             autosave.save(p, cp, origin);
             return atChange;
