@@ -97,7 +97,14 @@ public final class DocumentActions {
         MenuItem open = item("Open…", "menu-open", this::open, "Ctrl+O");
         Menu lecture = new Menu("Lecture presets");
         lecture.setId("menu-lecture-presets");
-        fillLecturePresets(lecture);
+        lecture.getItems().add(new MenuItem("…"));
+        // read the presets' titles when the menu first opens, not while the window starts
+        lecture.setOnShowing(e -> {
+            if (lecture.getItems().size() == 1 && "…".equals(lecture.getItems().get(0).getText())) {
+                lecture.getItems().clear();
+                fillLecturePresets(lecture);
+            }
+        });
         Menu recent = new Menu("Open recent");
         recent.setId("menu-recent");
         Runnable fillRecent = () -> {

@@ -233,6 +233,7 @@ class WorkbenchUiTest {
     @Test
     void drawModeTurnsMouseStrokesIntoTheDataSet(FxRobot robot) throws Exception {
         robot.interact(() -> bench.window().expandPanel("panel-training"));
+        WaitForAsyncUtils.waitForFxEvents(); // the pane expands with an animation: click once it is laid out
         robot.clickOn("#draw-data");
         assertTrue(vms.data().drawingProperty().get());
         Bounds b = bench.window().scenePane().localToScreen(bench.window().scenePane().getBoundsInLocal());
