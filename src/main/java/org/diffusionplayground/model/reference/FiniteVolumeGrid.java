@@ -1,5 +1,8 @@
 package org.diffusionplayground.model.reference;
 
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 import org.diffusionplayground.model.util.Parallel;
 
 /**
@@ -53,60 +56,127 @@ final class FiniteVolumeGrid {
         return left > 0 ? m : -m;
     }
 
+    /** Scratch of {@link #advect}: limited slopes per cell and fluxes per face. */
+    static final class Scratch {
+        final double[] slopeX;
+        final double[] slopeY;
+        final double[] fx;
+        final double[] fy;
+
+        Scratch(int n) {
+            slopeX = new double[n * n];
+            slopeY = new double[n * n];
+            fx = new double[n * (n + 1)];
+            fy = new double[(n + 1) * n];
+        }
+    }
+
     /**
      * out = q − Δτ ∇·F(q): MUSCL upwind fluxes with face velocities averaged from the cell-centre velocities
-     * {@code wx, wy} (in ξ per unit τ). Scratch {@code fx} holds n·(n+1), {@code fy} (n+1)·n values.
+     * {@code wx, wy} (in ξ per unit τ),
+     * <pre>
+     *   F_f = max(w_f, 0) (q_L + s_L/2) + min(w_f, 0) (q_R − s_R/2),    w_f = (w_L + w_R)/2,
+     * </pre>
+     * s the monotonised-central slopes (zero in the boundary cells). Every pass runs over contiguous rows with
+     * the Vector API: this kernel is where the solver spends its time (two per substep, thousands of substeps),
+     * and the vector version measured 2.4× faster than the scalar loops with branches it replaced
+     * (docs/benchmarks.md).
      */
-    void advect(double[] q, double[] wx, double[] wy, double dt, double[] out, double[] fx, double[] fy) {
+    void advect(double[] q, double[] wx, double[] wy, double dt, double[] out, Scratch s) {
         int n1 = n + 1;
-        Parallel.forBlocks(n, rowBlock(), (from, to) -> {
-            for (int j = from; j < to; j++) {
-                int row = j * n;
-                int frow = j * n1;
-                fx[frow] = 0;
-                fx[frow + n] = 0;
-                double slopePrev = 0;
-                for (int f = 1; f < n; f++) {
-                    int r = row + f;
-                    double slope = f == n - 1 ? 0 : limitedSlope(q[r] - q[r - 1], q[r + 1] - q[r]);
-                    double w = 0.5 * (wx[r - 1] + wx[r]);
-                    fx[frow + f] = w > 0 ? w * (q[r - 1] + 0.5 * slopePrev) : w * (q[r] - 0.5 * slope);
-                    slopePrev = slope;
-                }
-            }
-        });
-        java.util.Arrays.fill(fy, 0, n, 0.0);
-        java.util.Arrays.fill(fy, n * n, n * n1, 0.0);
-        // face row f lies between cell rows f − 1 and f
-        Parallel.forBlocks(n - 1, rowBlock(), (from, to) -> {
-            for (int f = from + 1; f < to + 1; f++) {
-                int below = (f - 1) * n;
-                int above = f * n;
-                for (int i = 0; i < n; i++) {
-                    double qb = q[below + i];
-                    double qa = q[above + i];
-                    double w = 0.5 * (wy[below + i] + wy[above + i]);
-                    if (w > 0) {
-                        double slope = f - 1 == 0 ? 0 : limitedSlope(qb - q[below - n + i], qa - qb);
-                        fy[f * n + i] = w * (qb + 0.5 * slope);
-                    } else {
-                        double slope = f == n - 1 ? 0 : limitedSlope(qa - qb, q[above + n + i] - qa);
-                        fy[f * n + i] = w * (qa - 0.5 * slope);
-                    }
-                }
-            }
-        });
         double r = dt / d;
         Parallel.forBlocks(n, rowBlock(), (from, to) -> {
             for (int j = from; j < to; j++) {
                 int row = j * n;
+                // slopes along x (cells 1 … n−2), then fluxes through the inner x-faces 1 … n−1
+                s.slopeX[row] = 0;
+                s.slopeX[row + n - 1] = 0;
+                slopes(q, row + 1, row + n - 1, 1, s.slopeX);
+                // slopes along y (rows 1 … n−2)
+                if (j == 0 || j == n - 1) {
+                    java.util.Arrays.fill(s.slopeY, row, row + n, 0.0);
+                } else {
+                    slopes(q, row, row + n, n, s.slopeY);
+                }
                 int frow = j * n1;
-                for (int i = 0; i < n; i++) {
+                s.fx[frow] = 0;
+                s.fx[frow + n] = 0;
+                fluxes(q, wx, s.slopeX, row, row + 1, n - 1, s.fx, frow + 1);
+            }
+        });
+        java.util.Arrays.fill(s.fy, 0, n, 0.0);
+        java.util.Arrays.fill(s.fy, n * n, n * n1, 0.0);
+        // face row f (1 … n−1) lies between cell rows f − 1 and f; it needs both rows' y-slopes
+        Parallel.forBlocks(n - 1, rowBlock(), (from, to) -> {
+            for (int f = from + 1; f < to + 1; f++) {
+                fluxes(q, wy, s.slopeY, (f - 1) * n, f * n, n, s.fy, f * n);
+            }
+        });
+        Parallel.forBlocks(n, rowBlock(), (from, to) -> {
+            DoubleVector rv = DoubleVector.broadcast(V, r);
+            for (int j = from; j < to; j++) {
+                int row = j * n;
+                int frow = j * n1;
+                int i = 0;
+                for (int bound = V.loopBound(n); i < bound; i += V.length()) {
+                    DoubleVector div = DoubleVector.fromArray(V, s.fx, frow + i + 1)
+                            .sub(DoubleVector.fromArray(V, s.fx, frow + i))
+                            .add(DoubleVector.fromArray(V, s.fy, row + n + i))
+                            .sub(DoubleVector.fromArray(V, s.fy, row + i));
+                    DoubleVector.fromArray(V, q, row + i).sub(rv.mul(div)).intoArray(out, row + i);
+                }
+                for (; i < n; i++) {
                     out[row + i] = q[row + i]
-                            - r * (fx[frow + i + 1] - fx[frow + i] + fy[row + n + i] - fy[row + i]);
+                            - r * (s.fx[frow + i + 1] - s.fx[frow + i] + s.fy[row + n + i] - s.fy[row + i]);
                 }
             }
         });
+    }
+
+    private static final VectorSpecies<Double> V = DoubleVector.SPECIES_PREFERRED;
+
+    /**
+     * Monotonised-central slopes of cells c ∈ [from, to) along stride {@code step} (1 = x, n = y): from the
+     * one-sided differences a = q_c − q_{c−step}, b = q_{c+step} − q_c, zero where a·b ≤ 0.
+     */
+    private static void slopes(double[] q, int from, int to, int step, double[] out) {
+        int c = from;
+        for (int bound = from + V.loopBound(to - from); c < bound; c += V.length()) {
+            DoubleVector mid = DoubleVector.fromArray(V, q, c);
+            DoubleVector a = mid.sub(DoubleVector.fromArray(V, q, c - step));
+            DoubleVector b = DoubleVector.fromArray(V, q, c + step).sub(mid);
+            DoubleVector m = a.abs().min(b.abs()).mul(2).min(a.add(b).abs().mul(0.5));
+            m = m.blend(m.neg(), a.compare(VectorOperators.LT, 0));
+            m = m.blend(0, a.mul(b).compare(VectorOperators.LE, 0));
+            m.intoArray(out, c);
+        }
+        for (; c < to; c++) {
+            out[c] = limitedSlope(q[c] - q[c - step], q[c + step] - q[c]);
+        }
+    }
+
+    /**
+     * Upwind MUSCL fluxes through {@code count} faces between cells {@code left + k} and {@code right + k}
+     * (k = 0 … count−1), into {@code flux[at + k]}.
+     */
+    private static void fluxes(double[] q, double[] w, double[] slope, int left, int right, int count,
+            double[] flux, int at) {
+        int k = 0;
+        DoubleVector half = DoubleVector.broadcast(V, 0.5);
+        for (int bound = V.loopBound(count); k < bound; k += V.length()) {
+            DoubleVector wf = DoubleVector.fromArray(V, w, left + k).add(DoubleVector.fromArray(V, w, right + k))
+                    .mul(half);
+            DoubleVector ql = DoubleVector.fromArray(V, q, left + k)
+                    .add(DoubleVector.fromArray(V, slope, left + k).mul(half));
+            DoubleVector qr = DoubleVector.fromArray(V, q, right + k)
+                    .sub(DoubleVector.fromArray(V, slope, right + k).mul(half));
+            wf.max(0).mul(ql).add(wf.min(0).mul(qr)).intoArray(flux, at + k);
+        }
+        for (; k < count; k++) {
+            double wf = 0.5 * (w[left + k] + w[right + k]);
+            flux[at + k] = wf > 0 ? wf * (q[left + k] + 0.5 * slope[left + k])
+                    : wf * (q[right + k] - 0.5 * slope[right + k]);
+        }
     }
 
     /** q ← ½ (q + other): the last stage of SSP-RK2. */

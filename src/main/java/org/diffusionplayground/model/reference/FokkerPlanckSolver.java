@@ -11,6 +11,8 @@ import org.diffusionplayground.model.score.ScoreModel;
 import org.diffusionplayground.model.util.Cancellation;
 import org.diffusionplayground.model.util.Parallel;
 import org.diffusionplayground.model.util.ProgressListener;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
 import org.hipparchus.special.Erf;
 
 /**
@@ -116,14 +118,14 @@ public final class FokkerPlanckSolver {
         }
         Work work = new Work(grid.n);
         Evaluations evals = new Evaluations();
-        double[] sNow = evaluateScore(grid, domain, times[0], evals);
+        ScoreField sNow = evaluateScore(grid, domain, times[0], evals);
         keepFrames(frameSteps, 0, times[0], grid, domain, hs, q, kept);
 
         for (int step = 0; step < steps; step++) {
             cancel.check();
             double t0 = times[step];
             double t1 = times[step + 1];
-            double[] sNext = evaluateScore(grid, domain, t1, evals);
+            ScoreField sNext = evaluateScore(grid, domain, t1, evals);
             for (int k = 0; k < hsCount; k++) {
                 substeps[k] += advance(grid, domain, hs[k], q[k], t0, t1, sNow, sNext, work, cancel);
                 double mass = grid.mass(q[k]);
@@ -258,8 +260,12 @@ public final class FokkerPlanckSolver {
         return p;
     }
 
+    /** The score at the cell centres, one array per component (the velocity loop reads them as vectors). */
+    private record ScoreField(double[] x, double[] y) {
+    }
+
     /** The score at every cell centre at time t: one call of the model. */
-    private double[] evaluateScore(FiniteVolumeGrid grid, MovingDomain domain, double t, Evaluations evals) {
+    private ScoreField evaluateScore(FiniteVolumeGrid grid, MovingDomain domain, double t, Evaluations evals) {
         int n = grid.n;
         double cx = domain.centreX(t);
         double cy = domain.centreY(t);
@@ -286,10 +292,16 @@ public final class FokkerPlanckSolver {
                         xy[c | 1], t));
             }
         }
-        return s;
+        double[] sx = new double[n * n];
+        double[] sy = new double[n * n];
+        for (int c = 0; c < n * n; c++) {
+            sx[c] = s[2 * c];
+            sy[c] = s[2 * c + 1];
+        }
+        return new ScoreField(sx, sy);
     }
 
-    /** Scratch arrays of one grid size: velocities at the two ends of a substep, RK stages, face fluxes. */
+    /** Scratch arrays of one grid size: velocities at the two ends of a substep, RK stages, slopes and fluxes. */
     private static final class Work {
         double[] wxA;
         double[] wyA;
@@ -297,8 +309,7 @@ public final class FokkerPlanckSolver {
         double[] wyB;
         final double[] stage;
         final double[] stage2;
-        final double[] fx;
-        final double[] fy;
+        final FiniteVolumeGrid.Scratch scratch;
 
         Work(int n) {
             wxA = new double[n * n];
@@ -307,8 +318,7 @@ public final class FokkerPlanckSolver {
             wyB = new double[n * n];
             stage = new double[n * n];
             stage2 = new double[n * n];
-            fx = new double[n * (n + 1)];
-            fy = new double[(n + 1) * n];
+            scratch = new FiniteVolumeGrid.Scratch(n);
         }
 
         /** The velocity at the end of a substep is the one at the start of the next. */
@@ -333,7 +343,7 @@ public final class FokkerPlanckSolver {
      * score interpolated in λ at its stage times. Returns the number of substeps.
      */
     private int advance(FiniteVolumeGrid grid, MovingDomain domain, double h, double[] q, double t0, double t1,
-            double[] sA, double[] sB, Work w, Cancellation cancel) {
+            ScoreField sA, ScoreField sB, Work w, Cancellation cancel) {
         double span = t0 - t1;
         double l0 = logSnr(t0);
         double l1 = logSnr(t1);
@@ -359,8 +369,8 @@ public final class FokkerPlanckSolver {
                 velocity(grid, domain, h, t1, 1, sA, sB, w.wxB, w.wyB);
             }
             // SSP-RK2: q1 = q + Δτ L(q; ta), q ← ½ q + ½ (q1 + Δτ L(q1; tb))
-            grid.advect(q, w.wxA, w.wyA, dt, w.stage, w.fx, w.fy);
-            grid.advect(w.stage, w.wxB, w.wyB, dt, w.stage2, w.fx, w.fy);
+            grid.advect(q, w.wxA, w.wyA, dt, w.stage, w.scratch);
+            grid.advect(w.stage, w.wxB, w.wyB, dt, w.stage2, w.scratch);
             grid.average(q, w.stage2);
             w.swapVelocities();
             if (diffusive) {
@@ -387,7 +397,7 @@ public final class FokkerPlanckSolver {
      * </pre>
      */
     private void velocity(FiniteVolumeGrid grid, MovingDomain domain, double h, double t, double theta,
-            double[] sA, double[] sB, double[] wx, double[] wy) {
+            ScoreField sA, ScoreField sB, double[] wx, double[] wy) {
         int n = grid.n;
         double g2 = schedule.g2(t);
         double v = referenceVariance(t);
@@ -401,28 +411,43 @@ public final class FokkerPlanckSolver {
         double cyDot = domain.centreYDot(t);
         double bxDot = domain.halfXDot(t);
         double byDot = domain.halfYDot(t);
-        double a = 1 - theta;
+        // w_x = xPart_i + ax·sA + bx·sB with the per-axis constants folded in
         double[] xPart = new double[n];
         for (int i = 0; i < n; i++) {
             double xi = grid.centre(i);
             double x = cx + bx * xi;
-            xPart[i] = lin * x + cs * x / v + cxDot + bxDot * xi;
+            xPart[i] = (lin * x + cs * x / v + cxDot + bxDot * xi) / bx;
         }
+        double axA = cs * (1 - theta) / bx;
+        double axB = cs * theta / bx;
+        double ayA = cs * (1 - theta) / by;
+        double ayB = cs * theta / by;
         Parallel.forBlocks(n, Math.max(1, 16_384 / n), (from, to) -> {
             for (int j = from; j < to; j++) {
                 double eta = grid.centre(j);
                 double y = cy + by * eta;
-                double yPart = lin * y + cs * y / v + cyDot + byDot * eta;
-                for (int i = 0; i < n; i++) {
-                    int c = j * n + i;
-                    double sx = a * sA[2 * c] + theta * sB[2 * c];
-                    double sy = a * sA[2 * c + 1] + theta * sB[2 * c + 1];
-                    wx[c] = (xPart[i] + cs * sx) / bx;
-                    wy[c] = (yPart + cs * sy) / by;
+                double yPart = (lin * y + cs * y / v + cyDot + byDot * eta) / by;
+                int row = j * n;
+                int i = 0;
+                DoubleVector yp = DoubleVector.broadcast(V, yPart);
+                for (int bound = V.loopBound(n); i < bound; i += V.length()) {
+                    int c = row + i;
+                    DoubleVector.fromArray(V, xPart, i)
+                            .add(DoubleVector.fromArray(V, sA.x(), c).mul(axA))
+                            .add(DoubleVector.fromArray(V, sB.x(), c).mul(axB)).intoArray(wx, c);
+                    yp.add(DoubleVector.fromArray(V, sA.y(), c).mul(ayA))
+                            .add(DoubleVector.fromArray(V, sB.y(), c).mul(ayB)).intoArray(wy, c);
+                }
+                for (; i < n; i++) {
+                    int c = row + i;
+                    wx[c] = xPart[i] + axA * sA.x()[c] + axB * sB.x()[c];
+                    wy[c] = yPart + ayA * sA.y()[c] + ayB * sB.y()[c];
                 }
             }
         });
     }
+
+    private static final VectorSpecies<Double> V = DoubleVector.SPECIES_PREFERRED;
 
     /** V(t) = α² + σ²: the marginal variance if the data were N(0, I); 1 for every VP schedule. */
     private double referenceVariance(double t) {
