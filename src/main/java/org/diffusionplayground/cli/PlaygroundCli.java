@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "playground", mixinStandardHelpOptions = true, versionProvider = PlaygroundCli.Version.class,
         description = "Diffusion Playground, headless: train score networks on 2-D data, measure them, render presets.",
-        subcommands = {TrainCommand.class, BenchTrainCommand.class, RenderCommand.class, PresetCommand.class,
-            CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, BenchTrainCommand.class, TableCommand.class, RenderCommand.class,
+            PresetCommand.class, CommandLine.HelpCommand.class})
 public final class PlaygroundCli implements Runnable {
 
     /** Exit code of a bad argument (picocli's USAGE). */
