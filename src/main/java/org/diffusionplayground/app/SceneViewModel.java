@@ -44,15 +44,9 @@ import org.diffusionplayground.render.SceneSnapshot;
 public final class SceneViewModel {
 
     /** Slider range of 𝔥 (MATH.md §3: past 1, e.g. 0…3); the numeric field accepts up to MAX_H. */
-    public static final double SLIDER_MAX_H = 3.0;
-    public static final double MAX_H = 10.0;
-    public static final int MAX_PARTICLES = 20_000;
-    /** The split view's second 𝔥 at start: the reverse SDE next to the ODE. */
-    public static final double DEFAULT_COMPARE_H = 1.0;
-    /** Seconds of one animated sweep T ↔ t_min at start, and the range the speed control allows. */
-    public static final double DEFAULT_SWEEP_SECONDS = 6.0;
-    public static final double MIN_SWEEP_SECONDS = 0.5;
-    public static final double MAX_SWEEP_SECONDS = 600;
+    public static final double SLIDER_MAX_H = SamplerSettings.SLIDER_MAX_H;
+    public static final double MAX_H = SamplerSettings.MAX_H;
+    public static final int MAX_PARTICLES = SamplerSettings.MAX_PARTICLES;
 
     private final Jobs jobs;
     private final SceneComposer composer = new SceneComposer();
@@ -61,7 +55,7 @@ public final class SceneViewModel {
     private final ObjectProperty<Schedule> schedule = new SimpleObjectProperty<>(this, "schedule");
     private final ObjectProperty<ScoreModel> score = new SimpleObjectProperty<>(this, "score");
     private final DoubleProperty h = new SimpleDoubleProperty(this, "h", SamplerSettings.DEFAULT.h());
-    private final DoubleProperty compareH = new SimpleDoubleProperty(this, "compareH", DEFAULT_COMPARE_H);
+    private final DoubleProperty compareH = new SimpleDoubleProperty(this, "compareH", SamplerSettings.DEFAULT_COMPARE_H);
     private final BooleanProperty split = new SimpleBooleanProperty(this, "split", false);
     private final ObjectProperty<Schedule> compareSchedule = new SimpleObjectProperty<>(this, "compareSchedule");
     private final ObjectProperty<ScoreModel> compareScore = new SimpleObjectProperty<>(this, "compareScore");
@@ -79,7 +73,7 @@ public final class SceneViewModel {
     private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing", false);
     private final BooleanProperty loop = new SimpleBooleanProperty(this, "loop", true);
     private final DoubleProperty sweepSeconds = new SimpleDoubleProperty(this, "sweepSeconds",
-            DEFAULT_SWEEP_SECONDS);
+            SceneState.DEFAULT_SWEEP_SECONDS);
 
     private final BooleanProperty showData = new SimpleBooleanProperty(this, "showData",
             ViewOptions.DEFAULT.showData());
@@ -348,7 +342,7 @@ public final class SceneViewModel {
             return;
         }
         double span = tMax() - tMin();
-        double dt = span * seconds / Math.max(MIN_SWEEP_SECONDS, sweepSeconds.get());
+        double dt = span * seconds / Math.max(SceneState.MIN_SWEEP_SECONDS, sweepSeconds.get());
         double t = time.get() + (mode.get() == SceneMode.BACKWARD ? -dt : dt);
         SampledPaths run = paths.get();
         if (mode.get() == SceneMode.BACKWARD && run != null && !run.complete()) {
