@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "playground", mixinStandardHelpOptions = true, versionProvider = PlaygroundCli.Version.class,
         description = "Diffusion Playground, headless: train score networks on 2-D data and measure them.",
-        subcommands = {TrainCommand.class, BenchTrainCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, BenchCommand.class, BenchTrainCommand.class, CommandLine.HelpCommand.class})
 public final class PlaygroundCli implements Runnable {
 
     /** Exit code of a bad argument (picocli's USAGE). */

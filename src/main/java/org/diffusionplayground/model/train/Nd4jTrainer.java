@@ -2,12 +2,9 @@ package org.diffusionplayground.model.train;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
-import java.util.SplittableRandom;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas;
 import org.diffusionplayground.model.data.PointSet;
-import org.diffusionplayground.model.schedule.Schedule;
 import org.diffusionplayground.model.score.Mlp;
 import org.diffusionplayground.model.score.MlpSpec;
 import org.diffusionplayground.model.score.Target;
@@ -19,7 +16,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * Denoising score matching (MATH.md §2) for the MLP of {@link MlpSpec}, forward and backward written by
  * hand over preallocated ND4J arrays. One step:
  * <ol>
- *   <li>draw x₀ (batch), t and λ/p ({@link TimeSampler}), ε; x_t = α x₀ + σ ε; features
+ *   <li>draw x₀ (batch), t and λ/p, ε ({@link DsmBatch}); x_t = α x₀ + σ ε; features
  *       concat(x_t, embed(t));</li>
  *   <li>forward: per layer one sgemm Z = H·Wᵀ into a preallocated array, then one fused Java pass
  *       z ← φ(z + b), d ← φ'(z + b) ({@link FusedKernels});</li>
@@ -50,8 +47,6 @@ public final class Nd4jTrainer implements AutoCloseable {
 
     private final TrainingConfig config;
     private final MlpSpec spec;
-    private final Schedule schedule;
-    private final Target target;
     private final int batch;
     private final int inDim;
     private final int width;
@@ -60,10 +55,7 @@ public final class Nd4jTrainer implements AutoCloseable {
     private final int[] weightOffset;
     private final int[] biasOffset;
 
-    private final double[] data;
-    private final SplittableRandom rng;
-    private final BatchIndices batches;
-    private final TimeSampler times;
+    private final DsmBatch stage;
 
     /** Native storage; kept as fields so the buffers live as long as the pointers into them. */
     private final INDArray[] arrays;
@@ -87,18 +79,7 @@ public final class Nd4jTrainer implements AutoCloseable {
     private final FloatPointer dOutPtr;
     private final FloatPointer[] deltaPtr;
 
-    // heap staging, reused every step
-    private final int[] index;
-    private final double[] t;
-    private final double[] lambdaOverP;
-    private final int[] gridIndex;
-    private final float[] inputStage;
-    private final float[] targetStage;
-    private final float[] weightStage;
-    private final double[] epsStage;
-    private final double[] embedding;
-    private final float[][] gridEmbedding;
-    private final EmbeddingWriter embeddingWriter;
+    // heap scratch, reused every step
     private final float[] bias;
     private final float[] biasGrad;
     private final float[] outW0;
@@ -125,8 +106,6 @@ public final class Nd4jTrainer implements AutoCloseable {
         Nd4jSetup.ensure();
         this.config = config;
         this.spec = config.network();
-        this.schedule = config.schedule().build();
-        this.target = spec.target();
         this.batch = config.batchSize();
         this.inDim = spec.inputDim();
         this.width = spec.width();
@@ -141,10 +120,7 @@ public final class Nd4jTrainer implements AutoCloseable {
             biasOffset[l] = off;
             off += spec.fanOut(l);
         }
-        this.data = data.toArray();
-        this.rng = new SplittableRandom(config.seed() ^ 0x6A09E667F3BCC909L);
-        this.batches = new BatchIndices(config.batching(), data.size(), batch);
-        this.times = new TimeSampler(schedule, config.weighting(), config.timeSampling());
+        this.stage = new DsmBatch(config, config.schedule().build(), data);
 
         int arrayCount = 5 + 1 + 2 * depth + 2 + 2;
         arrays = new INDArray[arrayCount];
@@ -192,17 +168,6 @@ public final class Nd4jTrainer implements AutoCloseable {
             weightGradPtr[l] = pointer(arrays[1], weightOffset[l]);
         }
 
-        index = new int[batch];
-        t = new double[batch];
-        lambdaOverP = new double[batch];
-        gridIndex = new int[batch];
-        inputStage = new float[batch * inDim];
-        targetStage = new float[2 * batch];
-        weightStage = new float[batch];
-        epsStage = new double[2 * batch];
-        embedding = new double[spec.embedding().dim()];
-        embeddingWriter = new EmbeddingWriter(spec.embedding(), batch);
-        gridEmbedding = config.timeSampling() == TimeSampling.GRID_1000 ? gridEmbeddings() : null;
         bias = new float[Math.max(width, 2)];
         biasGrad = new float[Math.max(width, 2)];
         outW0 = new float[width];
@@ -225,17 +190,6 @@ public final class Nd4jTrainer implements AutoCloseable {
         FloatPointer p = new FloatPointer(a.data().addressPointer());
         p.position(offset);
         return p;
-    }
-
-    private float[][] gridEmbeddings() {
-        float[][] table = new float[TimeSampler.GRID_POINTS][embedding.length];
-        for (int k = 0; k < TimeSampler.GRID_POINTS; k++) {
-            spec.embedding().features(times.gridTime(k), embedding, 0);
-            for (int e = 0; e < embedding.length; e++) {
-                table[k][e] = (float) embedding[e];
-            }
-        }
-        return table;
     }
 
     public TrainingConfig config() {
@@ -322,23 +276,23 @@ public final class Nd4jTrainer implements AutoCloseable {
 
     /** x_t, t, ε and λ/p of the staged batch as the trainer saw them (x_t and t in double). */
     double[] stagedTimes() {
-        return t.clone();
+        return stage.t.clone();
     }
 
     double[] stagedNoise() {
-        return epsStage.clone();
+        return stage.eps.clone();
     }
 
     double[] stagedLambdaOverP() {
-        return lambdaOverP.clone();
+        return stage.lambdaOverP.clone();
     }
 
     /** x_t of the staged batch, exactly the float values the network sees. */
     double[] stagedPoints() {
         double[] xy = new double[2 * batch];
         for (int i = 0; i < batch; i++) {
-            xy[2 * i] = inputStage[i * inDim];
-            xy[2 * i + 1] = inputStage[i * inDim + 1];
+            xy[2 * i] = stage.input[i * inDim];
+            xy[2 * i + 1] = stage.input[i * inDim + 1];
         }
         return xy;
     }
@@ -352,51 +306,8 @@ public final class Nd4jTrainer implements AutoCloseable {
     }
 
     private void prepareBatch() {
-        batches.next(rng, index);
-        times.draw(rng, batch, t, lambdaOverP, gridIndex);
-        int embDim = embedding.length;
-        // the grid's embeddings are tabulated; continuous times are embedded below in one vector pass
-        for (int i = 0; i < batch; i++) {
-            double ti = t[i];
-            double alpha = schedule.alpha(ti);
-            double sigma = schedule.sigma(ti);
-            double a = target.outputScale(schedule, ti);
-            int p = index[i];
-            double x0 = data[2 * p];
-            double y0 = data[2 * p + 1];
-            double ex = rng.nextGaussian();
-            double ey = rng.nextGaussian();
-            epsStage[2 * i] = ex;
-            epsStage[2 * i + 1] = ey;
-            int row = i * inDim;
-            inputStage[row] = (float) (alpha * x0 + sigma * ex);
-            inputStage[row + 1] = (float) (alpha * y0 + sigma * ey);
-            if (gridIndex[i] >= 0) {
-                System.arraycopy(gridEmbedding[gridIndex[i]], 0, inputStage, row + 2, embDim);
-            }
-            targetStage[2 * i] = (float) regressionTarget(alpha, sigma, x0, ex);
-            targetStage[2 * i + 1] = (float) regressionTarget(alpha, sigma, y0, ey);
-            weightStage[i] = (float) (lambdaOverP[i] * a * a);
-        }
-        if (gridEmbedding == null) {
-            embeddingWriter.write(t, batch, inputStage, inDim, 2);
-        }
-        FloatBuffer fb = input.asFloatBuffer();
-        fb.put(inputStage, 0, batch * inDim);
-    }
-
-    /** {@link Target#regressionTarget} with α, σ already evaluated (the same formulas, tested equal). */
-    private double regressionTarget(double alpha, double sigma, double x0, double eps) {
-        switch (target) {
-            case SCORE:
-                return -eps / sigma;
-            case EPSILON:
-                return eps;
-            case X0:
-                return x0;
-            default:
-                return alpha * eps - sigma * x0;
-        }
+        stage.draw();
+        input.asFloatBuffer().put(stage.input, 0, batch * inDim);
     }
 
     private void forward() {
@@ -428,9 +339,9 @@ public final class Nd4jTrainer implements AutoCloseable {
         double gb1 = 0;
         float scale = 1f / batch;
         for (int i = 0; i < batch; i++) {
-            float r0 = out.getFloat(8 * i) + bias[0] - targetStage[2 * i];
-            float r1 = out.getFloat(8 * i + 4) + bias[1] - targetStage[2 * i + 1];
-            float w = weightStage[i];
+            float r0 = out.getFloat(8 * i) + bias[0] - stage.target[2 * i];
+            float r1 = out.getFloat(8 * i + 4) + bias[1] - stage.target[2 * i + 1];
+            float w = stage.weight[i];
             sum += w * ((double) r0 * r0 + (double) r1 * r1);
             float g0 = w * r0 * scale;
             float g1 = w * r1 * scale;
