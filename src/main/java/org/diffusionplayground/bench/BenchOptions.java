@@ -28,7 +28,7 @@ public record BenchOptions(boolean quick, int rounds, int trainSteps, int plainS
     }
 
     public static BenchOptions quickRun() {
-        return new BenchOptions(true, 1, 3, 1, 20, 10_000, 1_000, 5, 8, 1, 20, BenchSuite.SECTIONS);
+        return new BenchOptions(true, 1, 3, 1, 20, 1_000, 100, 5, 8, 1, 10, BenchSuite.SECTIONS);
     }
 
     public BenchOptions withSections(Set<String> only) {

@@ -18,7 +18,7 @@ public record BenchReport(MachineInfo machine, String loadAfter, String command,
         notes = List.copyOf(notes);
     }
 
-    private static final String[] HEADER = {"#", "workload", "ours: median (min–max)", "target", "", "peer",
+    private static final String[] HEADER = {"#", "workload", "ours: median (min–max)", "target", "met", "peer",
         "speed ours / peer"};
 
     public String markdown() {
@@ -50,25 +50,21 @@ public record BenchReport(MachineInfo machine, String loadAfter, String command,
         return sb.toString();
     }
 
+    /** The same content for a terminal: one block per row instead of a wide table. */
     public String text() {
-        List<String[]> all = new ArrayList<>();
-        all.add(HEADER);
-        all.addAll(cells());
-        int[] width = new int[HEADER.length];
-        for (String[] c : all) {
-            for (int i = 0; i < c.length; i++) {
-                width[i] = Math.max(width[i], c[i].codePointCount(0, c[i].length()));
-            }
-        }
         StringBuilder sb = new StringBuilder();
         sb.append(machine.cpu()).append('\n').append(machine.jdk()).append("; ").append(settings).append(environment())
                 .append('\n').append(peak).append('\n');
-        sb.append("load average ").append(machine.loadBefore()).append(" before, ").append(loadAfter).append(" after\n\n");
-        for (String[] c : all) {
-            for (int i = 0; i < c.length; i++) {
-                sb.append(c[i]).append(" ".repeat(width[i] - c[i].codePointCount(0, c[i].length()))).append(i + 1 < c.length ? "  " : "");
+        sb.append("load average ").append(machine.loadBefore()).append(" before, ").append(loadAfter).append(" after\n");
+        for (BenchRow r : rows) {
+            sb.append('\n').append(r.id()).append("  ").append(r.workload()).append('\n');
+            sb.append("   ours: ").append(r.ours()).append('\n');
+            if (!r.target().isEmpty()) {
+                sb.append("   target: ").append(r.target()).append(" — ").append(r.verdict().label()).append('\n');
             }
-            sb.append('\n');
+            for (BenchRow.PeerCell p : r.peers()) {
+                sb.append("   vs ").append(p.peer()).append(": ").append(p.ratio()).append('\n');
+            }
         }
         for (String n : notes) {
             sb.append("\n- ").append(n);

@@ -1,6 +1,6 @@
 package org.diffusionplayground.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,7 +48,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintStream out = System.out;
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         BenchOptions options = quick ? BenchOptions.quickRun() : BenchOptions.full();
         if (sections != null) {
             Set<String> chosen = new LinkedHashSet<>();
@@ -69,11 +70,11 @@ public final class BenchCommand implements Callable<Integer> {
             options = options.withRounds(rounds);
         }
         Path target = noDoc ? null : doc != null ? doc : quick ? null : Path.of("docs", "benchmarks.md");
-        String command = "./playground bench" + (spec.commandLine().getParseResult() == null ? ""
-                : String.join("", spec.commandLine().getParseResult().originalArgs().stream().map(a -> " " + a).toList()));
+        CommandLine.ParseResult parsed = spec.root().commandLine().getParseResult();
+        String command = "./playground " + (parsed == null ? "bench" : String.join(" ", parsed.originalArgs()));
         BenchReport report = new BenchSuite(options, line -> {
-            System.err.println("bench: " + line);
-            System.err.flush();
+            err.println("bench: " + line);
+            err.flush();
         }).run(command);
         out.println();
         out.print(report.text());
