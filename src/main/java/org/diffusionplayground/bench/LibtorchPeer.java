@@ -17,6 +17,11 @@ public interface LibtorchPeer extends AutoCloseable {
         LibtorchPeer open() throws Exception;
     }
 
+    /** A training step whose last loss can be read (to check that the peer trains as ours does). */
+    interface TrainingStep extends Workload {
+        double lastLoss();
+    }
+
     /** Engine, version and thread settings, for the report. */
     String describe();
 
@@ -28,7 +33,7 @@ public interface LibtorchPeer extends AutoCloseable {
      *
      * @throws IllegalArgumentException for configurations the peer does not implement
      */
-    Workload trainingStep(TrainingConfig config, PointSet data, Mlp start);
+    TrainingStep trainingStep(TrainingConfig config, PointSet data, Mlp start);
 
     /**
      * The raw network output (n × 2) of {@code mlp} for the n input rows {@code input} (n × inputDim:

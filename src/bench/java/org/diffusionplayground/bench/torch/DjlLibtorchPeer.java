@@ -138,7 +138,7 @@ public final class DjlLibtorchPeer implements LibtorchPeer {
     }
 
     @Override
-    public Workload trainingStep(TrainingConfig config, PointSet data, Mlp start) {
+    public LibtorchPeer.TrainingStep trainingStep(TrainingConfig config, PointSet data, Mlp start) {
         MlpSpec spec = config.network();
         boolean appDefault = config.schedule().kind() == ScheduleKind.SIMPLE && spec.target() == Target.EPSILON
                 && config.weighting() == Weighting.SIGMA2 && config.timeSampling() == TimeSampling.UNIFORM
@@ -156,7 +156,7 @@ public final class DjlLibtorchPeer implements LibtorchPeer {
      * λ·a(t)² is 1, so the loss is the plain mean squared error ‖ε̂ − ε‖² over the batch and both
      * coordinates; SIMPLE has α = exp(−5t²), σ² = 1 − exp(−10t²) (MATH.md §1).
      */
-    private final class TrainingStep implements Workload {
+    private final class TrainingStep implements LibtorchPeer.TrainingStep {
         private final TrainingConfig config;
         private final NDManager owner = manager.newSubManager();
         private final SequentialBlock block;
@@ -168,6 +168,7 @@ public final class DjlLibtorchPeer implements LibtorchPeer {
         private final Optimizer adam;
         private final int batch;
         private final int dataSize;
+        private double lastLoss = Double.NaN;
 
         TrainingStep(TrainingConfig config, PointSet data, Mlp start) {
             this.config = config;
@@ -219,6 +220,7 @@ public final class DjlLibtorchPeer implements LibtorchPeer {
                     tape.backward(l);
                     loss = l.getFloat();
                 }
+                lastLoss = loss;
                 if (!Float.isFinite(loss)) {
                     throw new IllegalStateException("libtorch training diverged (loss " + loss + ")");
                 }
@@ -248,6 +250,11 @@ public final class DjlLibtorchPeer implements LibtorchPeer {
                     }
                 }
             }
+        }
+
+        @Override
+        public double lastLoss() {
+            return lastLoss;
         }
 
         @Override

@@ -66,6 +66,7 @@ public final class TrainingBenchmark {
 
         private final Nd4jTrainer trainer;
         private final double flops;
+        private double lastLoss = Double.NaN;
 
         public Session(TrainingConfig config, PointSet data) {
             this.trainer = new Nd4jTrainer(config.withSteps(TrainingConfig.MAX_STEPS), data);
@@ -81,9 +82,15 @@ public final class TrainingBenchmark {
 
         /** One step, untimed (JMH times it itself). */
         public void step() {
-            if (!Double.isFinite(trainer.trainStep())) {
+            lastLoss = trainer.trainStep();
+            if (!Double.isFinite(lastLoss)) {
                 throw new IllegalStateException("benchmark training diverged at step " + trainer.step());
             }
+        }
+
+        /** The batch loss of the last step (a check that the timed steps train). */
+        public double lastLoss() {
+            return lastLoss;
         }
 
         /** {@code steps} timed steps. */
@@ -92,9 +99,7 @@ public final class TrainingBenchmark {
             p.reset();
             long t0 = System.nanoTime();
             for (int i = 0; i < steps; i++) {
-                if (!Double.isFinite(trainer.trainStep())) {
-                    throw new IllegalStateException("benchmark training diverged at step " + trainer.step());
-                }
+                step();
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             double n = p.steps;
