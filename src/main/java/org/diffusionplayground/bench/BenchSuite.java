@@ -323,7 +323,7 @@ public final class BenchSuite {
     private void frames() {
         int n = options.points();
         log.accept("frames: running scene with " + n + " particles");
-        try (SceneFrames frames = new SceneFrames(model.score(), model.data(), n, 1.0, FRAME_WIDTH, FRAME_HEIGHT, 600)) {
+        try (RunningScene frames = new RunningScene(model.score(), model.data(), n, 1.0, FRAME_WIDTH, FRAME_HEIGHT, 600)) {
             double[] ms = Stopwatch.eachRun(frames, options.quick() ? 2 : 120, options.frames());
             double p50 = Stopwatch.percentile(ms, 0.5);
             double p95 = Stopwatch.percentile(ms, 0.95);

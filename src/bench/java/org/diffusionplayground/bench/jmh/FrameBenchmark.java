@@ -4,7 +4,7 @@ import java.util.concurrent.TimeUnit;
 import org.diffusionplayground.bench.BenchModel;
 import org.diffusionplayground.bench.BenchOptions;
 import org.diffusionplayground.bench.BenchSuite;
-import org.diffusionplayground.bench.SceneFrames;
+import org.diffusionplayground.bench.RunningScene;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -26,12 +26,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 public class FrameBenchmark {
 
-    private SceneFrames frames;
+    private RunningScene frames;
 
     @Setup
     public void setUp() {
         BenchModel model = BenchModel.train(BenchOptions.full().modelSteps());
-        frames = new SceneFrames(model.score(), model.data(), 10_000, 1.0, BenchSuite.FRAME_WIDTH,
+        frames = new RunningScene(model.score(), model.data(), 10_000, 1.0, BenchSuite.FRAME_WIDTH,
                 BenchSuite.FRAME_HEIGHT, 600);
     }
 

@@ -15,8 +15,10 @@ import org.diffusionplayground.model.score.Target;
  *   <li>{@link #weight}: the per-sample loss weight w = λ/p · a(t)², a the output scale of the target
  *       (see {@link Nd4jTrainer}: the loss in output space).</li>
  * </ul>
- * The ND4J trainer and the plain-Java reference step ({@link PlainJavaTrainer}) both draw from this
- * class, so with the same config they see the same batches. Same config and data ⇒ the same sequence
+ * For implicit and sliced score matching it also keeps the per-sample factors their losses need and
+ * draws the slice directions (after the batch, from the same generator). The ND4J trainer and the
+ * plain-Java reference step ({@link PlainJavaTrainer}) both draw from this class, so with the same
+ * config they see the same batches. Same config and data ⇒ the same sequence
  * of batches, bit for bit.
  */
 final class DsmBatch {
@@ -33,9 +35,18 @@ final class DsmBatch {
     final double[] t;
     final double[] eps;
     final double[] lambdaOverP;
+    /**
+     * Implicit and sliced score matching ({@link Objective#ISM}, {@link Objective#SSM}) only: the output and
+     * input scales a(t), c(t) of s = a·out + c·x, 1/σ², and the slice directions v (SSM, interleaved).
+     */
+    final double[] outScale;
+    final double[] inScale;
+    final double[] invVariance;
+    final float[] slice;
 
     private final Schedule schedule;
     private final Target targetKind;
+    private final Objective objective;
     private final double[] data;
     private final SplittableRandom rng;
     private final BatchIndices batches;
@@ -52,6 +63,7 @@ final class DsmBatch {
         this.inputDim = spec.inputDim();
         this.schedule = schedule;
         this.targetKind = spec.target();
+        this.objective = config.objective();
         this.data = data.toArray();
         this.rng = new SplittableRandom(config.seed() ^ 0x6A09E667F3BCC909L);
         this.batches = new BatchIndices(config.batching(), data.size(), size);
@@ -64,6 +76,10 @@ final class DsmBatch {
         this.input = new float[size * inputDim];
         this.target = new float[2 * size];
         this.weight = new float[size];
+        this.outScale = new double[size];
+        this.inScale = new double[size];
+        this.invVariance = new double[size];
+        this.slice = new float[2 * size];
         this.embeddingWriter = new EmbeddingWriter(spec.embedding(), size);
         this.gridEmbedding = config.timeSampling() == TimeSampling.GRID_1000 ? gridEmbeddings(spec) : null;
     }
@@ -107,6 +123,17 @@ final class DsmBatch {
             target[2 * i] = (float) regressionTarget(alpha, sigma, x0, ex);
             target[2 * i + 1] = (float) regressionTarget(alpha, sigma, y0, ey);
             weight[i] = (float) (lambdaOverP[i] * a * a);
+            if (objective.tangents() > 0) {
+                outScale[i] = a;
+                inScale[i] = targetKind.inputScale(schedule, ti);
+                invVariance[i] = 1 / (sigma * sigma);
+            }
+        }
+        if (objective == Objective.SSM) {
+            for (int i = 0; i < size; i++) {
+                slice[2 * i] = (float) rng.nextGaussian();
+                slice[2 * i + 1] = (float) rng.nextGaussian();
+            }
         }
         if (gridEmbedding == null) {
             embeddingWriter.write(t, size, input, inputDim, 2);

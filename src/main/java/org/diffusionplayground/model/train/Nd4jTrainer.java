@@ -31,6 +31,16 @@ import org.nd4j.linalg.factory.Nd4j;
  * w = λ/p·a². For ε-prediction with λ = σ² this is exactly ‖ε̂ − ε‖² (w = 1): nothing is divided by a
  * small σ. The loss is the mean over the batch and the 2 coordinates.
  *
+ * <p><b>Implicit and sliced score matching</b> ({@link Objective#ISM}, {@link Objective#SSM}). Their loss
+ * λ/p·[½‖s_θ‖² + ∇·s_θ] (or vᵀ(∇s_θ)v) needs the network's input Jacobian J = ∂out/∂x inside the loss
+ * and its parameter gradient. The trainer stacks the batch: rows [0, B) are the samples, and each of
+ * the D tangent directions (D = 2 for the exact 2×2 trace, 1 random v for the slice) adds B rows whose
+ * input is the direction in the x columns and 0 in the time features. Every sgemm then runs on all
+ * (1 + D)B rows at once, the activation pass propagates Ḣ = φ'(Z)⊙Ż on the tangent rows, and the
+ * backward pass carries the extra term φ''(Z)⊙Ż⊙Ȧ into the primal δ ({@link FusedKernels}); the
+ * weight gradients of primal and tangent rows come out of the same sgemm. The reported loss adds the
+ * θ-independent λ/(p σ²), so it estimates the same number as the DSM loss (see {@link Objective}).
+ *
  * <p><b>Why sgemm through OpenBLAS directly.</b> The matrices live in ND4J's native buffers and the
  * multiplications run in the OpenBLAS that ND4J bundles, called through its JavaCPP binding
  * ({@code cblas_sgemm}) with pointers made once: {@code Nd4j.gemm} on the same arrays measured 0.25–0.49
@@ -46,6 +56,10 @@ public final class Nd4jTrainer implements AutoCloseable {
     private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
 
     private final TrainingConfig config;
+    private final Objective objective;
+    /** Tangent directions per sample (0 for DSM) and the stacked row count (1 + tangents) × batch. */
+    private final int tangents;
+    private final int rows;
     private final MlpSpec spec;
     private final int batch;
     private final int inDim;
@@ -67,6 +81,8 @@ public final class Nd4jTrainer implements AutoCloseable {
     private final ByteBuffer input;
     private final ByteBuffer[] hidden;
     private final ByteBuffer[] deriv;
+    /** φ''(Z + b) of the primal rows per hidden layer (ISM/SSM only). */
+    private final ByteBuffer[] curvature;
     private final ByteBuffer out;
     private final ByteBuffer dOut;
     private final ByteBuffer[] delta;
@@ -105,6 +121,9 @@ public final class Nd4jTrainer implements AutoCloseable {
         }
         Nd4jSetup.ensure();
         this.config = config;
+        this.objective = config.objective();
+        this.tangents = objective.tangents();
+        this.rows = batch(config) * (1 + tangents);
         this.spec = config.network();
         this.batch = config.batchSize();
         this.inDim = spec.inputDim();
@@ -122,7 +141,7 @@ public final class Nd4jTrainer implements AutoCloseable {
         }
         this.stage = new DsmBatch(config, config.schedule().build(), data);
 
-        int arrayCount = 5 + 1 + 2 * depth + 2 + 2;
+        int arrayCount = 5 + 1 + 2 * depth + 2 + 2 + (tangents > 0 ? depth : 0);
         arrays = new INDArray[arrayCount];
         int a = 0;
         arrays[a++] = zeros(paramCount);
@@ -135,21 +154,25 @@ public final class Nd4jTrainer implements AutoCloseable {
         adamM = view(arrays[2]);
         adamV = view(arrays[3]);
         ema = view(arrays[4]);
-        INDArray inputArr = arrays[a++] = zeros((long) batch * inDim);
+        INDArray inputArr = arrays[a++] = zeros((long) rows * inDim);
         input = view(inputArr);
         inputPtr = pointer(inputArr, 0);
         hidden = new ByteBuffer[depth];
         deriv = new ByteBuffer[depth];
         hiddenPtr = new FloatPointer[depth];
+        curvature = new ByteBuffer[depth];
         for (int l = 0; l < depth; l++) {
-            INDArray h = arrays[a++] = zeros((long) batch * width);
-            INDArray d = arrays[a++] = zeros((long) batch * width);
+            INDArray h = arrays[a++] = zeros((long) rows * width);
+            INDArray d = arrays[a++] = zeros((long) rows * width);
             hidden[l] = view(h);
             hiddenPtr[l] = pointer(h, 0);
             deriv[l] = view(d);
+            if (tangents > 0) {
+                curvature[l] = view(arrays[a++] = zeros((long) batch * width));
+            }
         }
-        INDArray outArr = arrays[a++] = zeros(2L * batch);
-        INDArray dOutArr = arrays[a++] = zeros(2L * batch);
+        INDArray outArr = arrays[a++] = zeros(2L * rows);
+        INDArray dOutArr = arrays[a++] = zeros(2L * rows);
         out = view(outArr);
         outPtr = pointer(outArr, 0);
         dOut = view(dOutArr);
@@ -157,7 +180,7 @@ public final class Nd4jTrainer implements AutoCloseable {
         delta = new ByteBuffer[2];
         deltaPtr = new FloatPointer[2];
         for (int k = 0; k < 2; k++) {
-            INDArray g = arrays[a++] = zeros((long) batch * width);
+            INDArray g = arrays[a++] = zeros((long) rows * width);
             delta[k] = view(g);
             deltaPtr[k] = pointer(g, 0);
         }
@@ -172,10 +195,21 @@ public final class Nd4jTrainer implements AutoCloseable {
         biasGrad = new float[Math.max(width, 2)];
         outW0 = new float[width];
         outW1 = new float[width];
+        if (objective == Objective.ISM) {
+            // the two basis directions never change: input rows B..2B carry e_x, 2B..3B carry e_y
+            for (int i = 0; i < batch; i++) {
+                input.putFloat(4 * ((batch + i) * inDim), 1f);
+                input.putFloat(4 * ((2 * batch + i) * inDim + 1), 1f);
+            }
+        }
         profile = new StepProfile();
 
         setParameters(start.flatParameters());
         learningRate = config.learningRate();
+    }
+
+    private static int batch(TrainingConfig c) {
+        return c.batchSize();
     }
 
     private static INDArray zeros(long n) {
@@ -287,6 +321,11 @@ public final class Nd4jTrainer implements AutoCloseable {
         return stage.lambdaOverP.clone();
     }
 
+    /** The slice directions v of the staged batch (SSM), interleaved. */
+    float[] stagedSlice() {
+        return stage.slice.clone();
+    }
+
     /** x_t of the staged batch, exactly the float values the network sees. */
     double[] stagedPoints() {
         double[] xy = new double[2 * batch];
@@ -307,6 +346,13 @@ public final class Nd4jTrainer implements AutoCloseable {
 
     private void prepareBatch() {
         stage.draw();
+        if (objective == Objective.SSM) {
+            // the slice directions ride in the x columns of the tangent rows
+            for (int i = 0; i < batch; i++) {
+                input.putFloat(4 * ((batch + i) * inDim), stage.slice[2 * i]);
+                input.putFloat(4 * ((batch + i) * inDim + 1), stage.slice[2 * i + 1]);
+            }
+        }
         input.asFloatBuffer().put(stage.input, 0, batch * inDim);
     }
 
@@ -314,12 +360,18 @@ public final class Nd4jTrainer implements AutoCloseable {
         for (int l = 0; l < depth; l++) {
             int fanIn = spec.fanIn(l);
             FloatPointer in = l == 0 ? inputPtr : hiddenPtr[l - 1];
-            // Z (batch × width) = H (batch × fanIn) · Wᵀ, W stored width × fanIn
-            sgemm(false, true, batch, width, fanIn, in, fanIn, weightPtr[l], fanIn, hiddenPtr[l], width);
+            // Z (rows × width) = H (rows × fanIn) · Wᵀ, W stored width × fanIn; tangent rows give Ż
+            sgemm(false, true, rows, width, fanIn, in, fanIn, weightPtr[l], fanIn, hiddenPtr[l], width);
             readBias(l, width);
-            FusedKernels.biasActivate(spec.activation(), hidden[l], deriv[l], bias, batch, width);
+            if (tangents == 0) {
+                FusedKernels.biasActivate(spec.activation(), hidden[l], deriv[l], bias, batch, width);
+            } else {
+                FusedKernels.biasActivateWithCurvature(spec.activation(), hidden[l], deriv[l], curvature[l], bias,
+                        batch, width);
+                FusedKernels.tangentForward(hidden[l], deriv[l], batch, tangents, width);
+            }
         }
-        sgemm(false, true, batch, 2, width, hiddenPtr[depth - 1], width, weightPtr[depth], width, outPtr, 2);
+        sgemm(false, true, rows, 2, width, hiddenPtr[depth - 1], width, weightPtr[depth], width, outPtr, 2);
     }
 
     private void readBias(int layer, int n) {
@@ -333,6 +385,9 @@ public final class Nd4jTrainer implements AutoCloseable {
      * the output bias gradient is Σ_i dOut_i.
      */
     private double lossAndOutputGradient() {
+        if (tangents > 0) {
+            return scoreMatchingLossAndOutputGradient();
+        }
         readBias(depth, 2);
         double sum = 0;
         double gb0 = 0;
@@ -355,7 +410,62 @@ public final class Nd4jTrainer implements AutoCloseable {
         return sum / (2.0 * batch);
     }
 
+    /**
+     * ISM / SSM in score space, per sample with s = a·(out + b_out) + c·x and J = ∂out/∂x from the
+     * tangent rows:
+     * <pre>
+     *   ISM  ℓ = ½‖s‖² + a (J₀₀ + J₁₁) + 2c          SSM  ℓ = ½‖s‖² + a vᵀJv + c‖v‖²
+     * </pre>
+     * mean of λ/p·(ℓ + 1/σ²) (the DSM scale). Gradients: ∂/∂out = λ/p·a·s / B on the primal rows;
+     * ∂/∂(J e_d) = λ/p·a·e_d / B (ISM) or ∂/∂(Jv) = λ/p·a·v / B (SSM) on the tangent rows.
+     */
+    private double scoreMatchingLossAndOutputGradient() {
+        readBias(depth, 2);
+        double sum = 0;
+        double gb0 = 0;
+        double gb1 = 0;
+        double scale = 1.0 / batch;
+        for (int i = 0; i < batch; i++) {
+            double a = stage.outScale[i];
+            double c = stage.inScale[i];
+            double w = stage.lambdaOverP[i];
+            double s0 = a * (out.getFloat(8 * i) + bias[0]) + c * stage.input[i * inDim];
+            double s1 = a * (out.getFloat(8 * i + 4) + bias[1]) + c * stage.input[i * inDim + 1];
+            double ell = 0.5 * (s0 * s0 + s1 * s1);
+            int t1 = batch + i;
+            double g = w * a * scale;
+            if (objective == Objective.ISM) {
+                int t2 = 2 * batch + i;
+                ell += a * (out.getFloat(8 * t1) + out.getFloat(8 * t2 + 4)) + 2 * c;
+                dOut.putFloat(8 * t1, (float) g);
+                dOut.putFloat(8 * t1 + 4, 0f);
+                dOut.putFloat(8 * t2, 0f);
+                dOut.putFloat(8 * t2 + 4, (float) g);
+            } else {
+                double v0 = stage.slice[2 * i];
+                double v1 = stage.slice[2 * i + 1];
+                ell += a * (v0 * out.getFloat(8 * t1) + v1 * out.getFloat(8 * t1 + 4)) + c * (v0 * v0 + v1 * v1);
+                dOut.putFloat(8 * t1, (float) (g * v0));
+                dOut.putFloat(8 * t1 + 4, (float) (g * v1));
+            }
+            sum += w * (ell + stage.invVariance[i]);
+            float g0 = (float) (g * s0);
+            float g1 = (float) (g * s1);
+            dOut.putFloat(8 * i, g0);
+            dOut.putFloat(8 * i + 4, g1);
+            gb0 += g0;
+            gb1 += g1;
+        }
+        grads.putFloat(4 * biasOffset[depth], (float) gb0);
+        grads.putFloat(4 * (biasOffset[depth] + 1), (float) gb1);
+        return sum / batch;
+    }
+
     private void backward() {
+        if (tangents > 0) {
+            backwardWithTangents();
+            return;
+        }
         // output layer: dW (2 × width) = dOutᵀ · H_last
         sgemm(true, false, 2, width, batch, dOutPtr, 2, hiddenPtr[depth - 1], width, weightGradPtr[depth], width);
         int w0 = weightOffset[depth];
@@ -378,6 +488,31 @@ public final class Nd4jTrainer implements AutoCloseable {
                 // gradient of H_{l−1}: δ (batch × width) · W_l (width × width)
                 sgemm(false, false, batch, width, width, deltaPtr[cur], width, weightPtr[l], width,
                         deltaPtr[1 - cur], width);
+                cur = 1 - cur;
+            }
+        }
+    }
+
+    /** Backward through the stacked primal and tangent rows (ISM/SSM); one sgemm per product as in DSM. */
+    private void backwardWithTangents() {
+        // output layer: dW (2 × width) = dOutᵀ · H_last over all stacked rows
+        sgemm(true, false, 2, width, rows, dOutPtr, 2, hiddenPtr[depth - 1], width, weightGradPtr[depth], width);
+        int w0 = weightOffset[depth];
+        for (int j = 0; j < width; j++) {
+            outW0[j] = params.getFloat(4 * (w0 + j));
+            outW1[j] = params.getFloat(4 * (w0 + width + j));
+        }
+        int cur = 0;
+        FusedKernels.outputAdjoint(dOut, outW0, outW1, delta[cur], rows, width);
+        for (int l = depth - 1; l >= 0; l--) {
+            FusedKernels.tangentBackward(delta[cur], deriv[l], curvature[l], batch, tangents, width, biasGrad);
+            writeBiasGrad(l);
+            int fanIn = spec.fanIn(l);
+            FloatPointer in = l == 0 ? inputPtr : hiddenPtr[l - 1];
+            sgemm(true, false, width, fanIn, rows, deltaPtr[cur], width, in, fanIn, weightGradPtr[l], fanIn);
+            if (l > 0) {
+                sgemm(false, false, rows, width, width, deltaPtr[cur], width, weightPtr[l], width, deltaPtr[1 - cur],
+                        width);
                 cur = 1 - cur;
             }
         }

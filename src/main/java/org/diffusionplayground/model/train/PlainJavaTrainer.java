@@ -50,6 +50,9 @@ public final class PlainJavaTrainer {
             throw new IllegalArgumentException("the starting weights are for " + start.spec()
                     + " but the config asks for " + config.network());
         }
+        if (config.objective() != Objective.DSM) {
+            throw new IllegalArgumentException("the plain-Java reference step implements denoising score matching only");
+        }
         this.config = config;
         this.spec = config.network();
         this.activation = spec.activation();

@@ -19,7 +19,7 @@ import org.diffusionplayground.render.Viewport;
  * FX thread would. What is not measured: JavaFX's upload of the buffer to the screen (done by its
  * render thread, in parallel).
  */
-public final class SceneFrames implements Workload {
+public final class RunningScene implements Workload {
 
     /** The animation step of one frame at 60 fps. */
     public static final double FRAME_SECONDS = 1.0 / 60;
@@ -36,7 +36,7 @@ public final class SceneFrames implements Workload {
      *
      * @throws IllegalStateException if sampling fails or takes longer than {@code timeoutSeconds}
      */
-    public SceneFrames(NetworkScore net, DataSet data, int particles, double h, int width, int height,
+    public RunningScene(NetworkScore net, DataSet data, int particles, double h, int width, int height,
             double timeoutSeconds) {
         renderer = new LiveSceneRenderer(width, height);
         vm.viewAspectProperty().set((double) width / height);
