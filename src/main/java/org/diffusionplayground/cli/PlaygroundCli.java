@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "playground", mixinStandardHelpOptions = true, versionProvider = PlaygroundCli.Version.class,
         description = "Diffusion Playground, headless: train score networks on 2-D data, measure them, render presets.",
-        subcommands = {TrainCommand.class, BenchTrainCommand.class, TableCommand.class, RenderCommand.class,
+        subcommands = {TrainCommand.class, TableCommand.class, BenchCommand.class, BenchTrainCommand.class,
+            RenderCommand.class,
             PresetCommand.class, CommandLine.HelpCommand.class})
 public final class PlaygroundCli implements Runnable {
 
@@ -59,7 +60,7 @@ public final class PlaygroundCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed (train, bench-train, ...)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed (train, bench, render, ...)");
     }
 
     /** The app's version from the jar manifest, "dev" when run from classes. */
