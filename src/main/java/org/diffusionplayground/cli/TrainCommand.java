@@ -3,11 +3,7 @@ package org.diffusionplayground.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.diffusionplayground.model.checkpoint.Checkpoint;
 import org.diffusionplayground.model.checkpoint.CheckpointIO;
 import org.diffusionplayground.model.data.CsvPoints;
@@ -23,14 +19,9 @@ import org.diffusionplayground.model.score.MlpSpec;
 import org.diffusionplayground.model.score.Target;
 import org.diffusionplayground.model.score.TimeEmbedding;
 import org.diffusionplayground.model.train.Batching;
-import org.diffusionplayground.model.train.JobOptions;
 import org.diffusionplayground.model.train.Objective;
 import org.diffusionplayground.model.train.TimeSampling;
 import org.diffusionplayground.model.train.TrainingConfig;
-import org.diffusionplayground.model.train.TrainingJob;
-import org.diffusionplayground.model.train.TrainingListener;
-import org.diffusionplayground.model.train.TrainingProgress;
-import org.diffusionplayground.model.train.TrainingResult;
 import org.diffusionplayground.model.train.Weighting;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -169,76 +160,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (!force && (Files.exists(CheckpointIO.weightsFile(base)) || Files.exists(CheckpointIO.cardFile(base)))) {
             throw usage(CheckpointIO.weightsFile(base) + " exists; pass --force to replace it");
         }
-        java.io.PrintStream err = System.err;
-        err.println("training on " + dataSet.name() + " (" + dataSet.size() + " points): " + config.summary());
-        ProgressLine line = new ProgressLine(err, System.console() != null);
-        AtomicReference<TrainingResult> finished = new AtomicReference<>();
-        AtomicReference<TrainingResult> cancelled = new AtomicReference<>();
-        AtomicReference<String> failed = new AtomicReference<>();
-        TrainingJob job = new TrainingJob(config, dataSet.points(), JobOptions.defaults().withSnapshotEvery(0));
-        job.addListener(new TrainingListener() {
-            @Override
-            public void onProgress(TrainingProgress p) {
-                if (!quiet) {
-                    line.update(p);
-                }
-            }
-
-            @Override
-            public void onWarning(String message) {
-                line.message("warning: " + message);
-            }
-
-            @Override
-            public void onFinished(TrainingResult r) {
-                finished.set(r);
-            }
-
-            @Override
-            public void onCancelled(TrainingResult r) {
-                cancelled.set(r);
-            }
-
-            @Override
-            public void onFailed(String message, Throwable cause) {
-                failed.set(message);
-            }
-        });
-        CountDownLatch done = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            job.cancel();
-            try {
-                done.await(30, TimeUnit.SECONDS); // let a save in progress finish its atomic renames
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "playground-ctrl-c");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            job.run();
-            line.finish();
-            if (cancelled.get() != null) {
-                err.println("cancelled at step " + cancelled.get().steps() + "; nothing saved");
-                return PlaygroundCli.EXIT_INTERRUPTED;
-            }
-            if (failed.get() != null) {
-                throw new IllegalStateException(failed.get());
-            }
-            TrainingResult result = finished.get();
-            Checkpoint cp = Checkpoint.of(result, dataSet, PlaygroundCli.appVersion());
-            Path written = CheckpointIO.save(base, cp);
-            err.printf(Locale.ROOT, "saved %s and %s (%d steps, smoothed loss %.4g, %.1f s, %.0f steps/s)%n",
-                    written, CheckpointIO.cardFile(base), result.steps(), result.finalLoss(), result.seconds(),
-                    result.steps() / Math.max(1e-9, result.seconds()));
-            return 0;
-        } finally {
-            done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is exiting because of Ctrl-C: the hook is running and waits for `done`
-            }
-        }
+        Checkpoint cp = TrainingRun.trainAndSave(config, dataSet, base, System.err, quiet);
+        return cp == null ? PlaygroundCli.EXIT_INTERRUPTED : 0;
     }
 
     private CommandLine.ParameterException usage(String message) {
