@@ -35,6 +35,7 @@ import org.diffusionplayground.model.score.TimeEmbedding;
 import org.diffusionplayground.model.train.Batching;
 import org.diffusionplayground.model.train.JobOptions;
 import org.diffusionplayground.model.train.ModelSnapshot;
+import org.diffusionplayground.model.train.Objective;
 import org.diffusionplayground.model.train.TimeSampling;
 import org.diffusionplayground.model.train.TrainingConfig;
 import org.diffusionplayground.model.train.TrainingJob;
@@ -64,6 +65,7 @@ public final class TrainingViewModel {
     private final IntegerProperty embeddingDim = new SimpleIntegerProperty(this, "embeddingDim", 32);
     private final ObjectProperty<Target> target = new SimpleObjectProperty<>(this, "target", Target.EPSILON);
     private final ObjectProperty<Weighting> weighting = new SimpleObjectProperty<>(this, "weighting", Weighting.SIGMA2);
+    private final ObjectProperty<Objective> objective = new SimpleObjectProperty<>(this, "objective", Objective.DSM);
     private final ObjectProperty<TimeSampling> timeSampling = new SimpleObjectProperty<>(this, "timeSampling",
             TimeSampling.UNIFORM);
     private final ObjectProperty<Batching> batching = new SimpleObjectProperty<>(this, "batching",
@@ -142,6 +144,10 @@ public final class TrainingViewModel {
         return weighting;
     }
 
+    public ObjectProperty<Objective> objectiveProperty() {
+        return objective;
+    }
+
     public ObjectProperty<TimeSampling> timeSamplingProperty() {
         return timeSampling;
     }
@@ -214,7 +220,7 @@ public final class TrainingViewModel {
                 embedding.get() == TimeEmbedding.Kind.RAW ? TimeEmbedding.RAW_T : TimeEmbedding.sinusoidal(embeddingDim.get()),
                 target.get());
         return TrainingConfig.defaults(new ScheduleSpec(schedule.get(), sigmaMax.get())).toBuilder()
-                .network(net).weighting(weighting.get()).timeSampling(timeSampling.get()).batching(batching.get())
+                .network(net).objective(objective.get()).weighting(weighting.get()).timeSampling(timeSampling.get()).batching(batching.get())
                 .learningRate(learningRate.get()).steps(steps.get()).batchSize(batchSize.get()).seed(seed.get())
                 .emaDecay(ema.get()).clipNorm(clip.get()).build();
     }
@@ -232,6 +238,7 @@ public final class TrainingViewModel {
         }
         target.set(c.network().target());
         weighting.set(c.weighting());
+        objective.set(c.objective());
         timeSampling.set(c.timeSampling());
         batching.set(c.batching());
         learningRate.set(c.learningRate());
@@ -471,6 +478,7 @@ public final class TrainingViewModel {
         ModelCard.Training t = card.training();
         if (t != null) { // the settings it was trained with, so "Train" repeats or continues the recipe
             weighting.set(t.weighting());
+            objective.set(t.objectiveOrDsm());
             timeSampling.set(t.timeSampling());
             batching.set(t.batching());
             batchSize.set(t.batchSize());

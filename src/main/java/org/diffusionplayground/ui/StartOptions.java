@@ -14,20 +14,21 @@ import java.util.Map;
  *   --analysis=ID          right side: likelihood or training
  *   --map                  colour the evaluated points by C(x₀) once the likelihood is in
  *   --train                start training the default scene's data from scratch right away
- *   --model=NAME           open a pretrained model other than swissroll-simple (e.g. 25gaussians-cosine)
+ *   --model=NAME           open a pretrained model other than swissroll-simple (e.g. 25gaussians-cosine;
+ *                          read by {@link PlaygroundApp#startModel}, before JavaFX starts)
  *   --particles=N          particles of the scene (default 4000)
  *   --frame-log=S          print the frame timings (FrameTimeRecorder) every S seconds to standard error
  *   --preset=FILE          open a preset (e.g. presets/ode-versus-sde.json) once the window is up
  * </pre>
  */
 record StartOptions(boolean dark, boolean lecture, String panel, String analysis, boolean map, boolean train,
-        String model, Integer particles, Double frameLogSeconds, String preset) {
+        Integer particles, Double frameLogSeconds, String preset) {
 
     static StartOptions parse(List<String> unnamed, Map<String, String> named) {
         boolean dark = unnamed.contains("--dark") || "dark".equalsIgnoreCase(named.get("theme"));
         return new StartOptions(dark, unnamed.contains("--lecture"), lower(named.get("panel")),
                 lower(named.get("analysis")), unnamed.contains("--map"), unnamed.contains("--train"),
-                lower(named.get("model")), number(named, "particles", Integer::valueOf),
+                number(named, "particles", Integer::valueOf),
                 number(named, "frame-log", Double::valueOf), named.get("preset"));
     }
 

@@ -23,6 +23,7 @@ import org.diffusionplayground.model.checkpoint.PretrainedModel;
 import org.diffusionplayground.model.schedule.ScheduleKind;
 import org.diffusionplayground.model.score.Activation;
 import org.diffusionplayground.model.score.Target;
+import org.diffusionplayground.model.train.Objective;
 import org.diffusionplayground.model.train.TrainingJob;
 import org.diffusionplayground.model.train.Weighting;
 
@@ -68,6 +69,10 @@ public final class TrainingPanel extends VBox {
                 SIGMA2: λ = σ² (standard).  G2: λ = g² (likelihood weighting; bounds the KL).
                 G2_IMPORTANCE: λ = g² with t drawn ∝ g²/σ² — same objective, lower variance.""");
 
+        ComboBox<Objective> objective = combo(Objective.values(), vm.objectiveProperty(), "train-objective");
+        Controls.tipped(objective, """
+                DSM: regress the conditional score −ε/σ (Vincent).  ISM: ½‖s_θ‖² + ∇·s_θ with the exact divergence
+                (Hyvärinen).  SSM: the divergence along random directions (sliced). Same minimiser, same loss scale.""");
         TextField lr = Controls.numberField(vm.learningRateProperty().get(), "%.1e", v -> {
             if (!(v > 0 && v <= 1)) {
                 return "the learning rate must be in (0, 1]";
@@ -209,6 +214,7 @@ public final class TrainingPanel extends VBox {
                 Controls.row(Controls.caption("Activation"), activation),
                 Controls.row(Controls.caption("Target"), target),
                 Controls.row(Controls.caption("Weighting"), weighting),
+                Controls.row(Controls.caption("Objective"), objective),
                 Controls.row(Controls.caption("Learning rate"), lr),
                 Controls.row(Controls.caption("Steps"), steps),
                 Controls.row(Controls.caption("Batch"), batch),
@@ -216,7 +222,7 @@ public final class TrainingPanel extends VBox {
                 new HBox(8, paper, defaults),
                 actions, progress, status, warning, error,
                 new Separator(), pretrained, files);
-        for (Region r : new Region[] {schedule, activation, target, weighting, batch, seed, size}) {
+        for (Region r : new Region[] {schedule, activation, target, weighting, objective, batch, seed, size}) {
             r.setMaxWidth(Double.MAX_VALUE);
         }
     }
