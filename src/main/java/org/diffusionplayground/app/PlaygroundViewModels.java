@@ -5,7 +5,8 @@ import javafx.beans.binding.Bindings;
 /**
  * The view-models of one window, wired to each other once: the data, training and likelihood
  * view-models act on the scene's data set and model, the training run suspends the likelihood's
- * automatic recomputation, and the data drawing and the C(x₀) map plug into the scene as overlays.
+ * automatic recomputation, and the model-density heatmap and the C(x₀) map plug into the scene as
+ * overlays.
  * The app and the UI tests build the same graph.
  */
 public final class PlaygroundViewModels {
@@ -16,6 +17,7 @@ public final class PlaygroundViewModels {
     private final DataViewModel data;
     private final TrainingViewModel training;
     private final LikelihoodViewModel likelihood;
+    private final DensityViewModel density;
 
     public PlaygroundViewModels(Jobs jobs) {
         this.jobs = jobs;
@@ -26,7 +28,9 @@ public final class PlaygroundViewModels {
         likelihood = new LikelihoodViewModel(scene, jobs);
         likelihood.suspendedProperty().bind(Bindings.createBooleanBinding(training::isRunning,
                 training.stateProperty()));
-        scene.overlaysProperty().set(scene.overlaysProperty().get().and(likelihood.overlay()));
+        density = new DensityViewModel(scene, jobs);
+        // the density heatmap lies under everything; the C(x₀) map replaces the samples
+        scene.overlaysProperty().set(scene.overlaysProperty().get().and(density.overlay()).and(likelihood.overlay()));
     }
 
     public Jobs jobs() {
@@ -51,5 +55,9 @@ public final class PlaygroundViewModels {
 
     public LikelihoodViewModel likelihood() {
         return likelihood;
+    }
+
+    public DensityViewModel density() {
+        return density;
     }
 }
