@@ -109,6 +109,9 @@ public final class SceneRenderer {
             for (int i = 0; i < grid.nx(); i++) {
                 float f = grid.values()[j * grid.nx() + i];
                 double val = grid.logScale() ? Math.log(Math.max(f, 1e-300)) : f;
+                if (grid.logScale() && val < lo) {
+                    continue; // a density below the colour bar's range stays transparent: the scene shows through
+                }
                 int rgb = map.rgb((val - lo) / range);
                 img.setRGB(i, grid.ny() - 1 - j, 0xD8000000 | rgb);
             }

@@ -13,6 +13,7 @@ import java.util.Map;
  *   --panel=ID             open a left panel: training, sampler, overlays
  *   --analysis=ID          right side: likelihood or training
  *   --map                  colour the evaluated points by C(x₀) once the likelihood is in
+ *   --density              the model-density heatmap (Fokker–Planck grid) under the particles
  *   --train                start training the default scene's data from scratch right away
  *   --model=NAME           open a pretrained model other than swissroll-simple (e.g. 25gaussians-cosine;
  *                          read by {@link PlaygroundApp#startModel}, before JavaFX starts)
@@ -21,13 +22,14 @@ import java.util.Map;
  *   --preset=FILE          open a preset (e.g. presets/ode-versus-sde.json) once the window is up
  * </pre>
  */
-record StartOptions(boolean dark, boolean lecture, String panel, String analysis, boolean map, boolean train,
-        Integer particles, Double frameLogSeconds, String preset) {
+record StartOptions(boolean dark, boolean lecture, String panel, String analysis, boolean map, boolean density,
+        boolean train, Integer particles, Double frameLogSeconds, String preset) {
 
     static StartOptions parse(List<String> unnamed, Map<String, String> named) {
         boolean dark = unnamed.contains("--dark") || "dark".equalsIgnoreCase(named.get("theme"));
         return new StartOptions(dark, unnamed.contains("--lecture"), lower(named.get("panel")),
-                lower(named.get("analysis")), unnamed.contains("--map"), unnamed.contains("--train"),
+                lower(named.get("analysis")), unnamed.contains("--map"), unnamed.contains("--density"),
+                unnamed.contains("--train"),
                 number(named, "particles", Integer::valueOf),
                 number(named, "frame-log", Double::valueOf), named.get("preset"));
     }

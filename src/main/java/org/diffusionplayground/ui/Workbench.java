@@ -4,6 +4,7 @@ import java.util.List;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Tab;
@@ -79,6 +80,7 @@ public final class Workbench {
             }
         });
 
+        addDensityToggle();
         diagnostics.setId("frame-diagnostics");
         diagnostics.getStyleClass().add("diagnostics");
         diagnostics.setVisible(false);
@@ -97,6 +99,22 @@ public final class Workbench {
         diagnosticsTimer = new Timeline(new KeyFrame(Duration.millis(500),
                 e -> diagnostics.setText(readout(window.frames().stats()))));
         diagnosticsTimer.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    /** The model-density heatmap's switch and progress, among the overlay toggles. */
+    private void addDensityToggle() {
+        OverlayPanel panel = window.overlayPanel();
+        CheckBox density = OverlayPanel.toggle("Model density at 𝔥 (Fokker–Planck grid)", vms.density().showProperty(),
+                "show-density", "The density of the sampler at the current 𝔥 and t, solved on a 256² grid in the "
+                        + "background: ∂_t q = −∇·(F_𝔥 q) − (𝔥g²/2)Δq from the prior at T. Colour = log q, "
+                        + "lowest e⁻⁹ of the peak left clear.");
+        Label densityStatus = new Label();
+        densityStatus.getStyleClass().add("status-line");
+        densityStatus.setWrapText(true);
+        densityStatus.textProperty().bind(vms.density().statusProperty());
+        densityStatus.visibleProperty().bind(vms.density().statusProperty().isNotEmpty());
+        densityStatus.managedProperty().bind(densityStatus.visibleProperty());
+        panel.add(density, densityStatus);
     }
 
     private static boolean isRunning(TrainingJob.State s) {
@@ -124,6 +142,7 @@ public final class Workbench {
             showLikelihood();
         }
         vms.likelihood().showCorrectionMapProperty().set(o.map());
+        vms.density().showProperty().set(o.density());
         if (o.particles() != null) {
             vms.scene().requestParticles(o.particles());
         }
