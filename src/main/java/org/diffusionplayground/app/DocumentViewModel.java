@@ -318,11 +318,6 @@ public final class DocumentViewModel {
         updateTitle();
     }
 
-    /** Sets the starting scene (the app's default) without marking it unsaved. */
-    public void start(PresetScene.Loaded loaded) {
-        apply(loaded, null, false);
-    }
-
     // ---- open ---------------------------------------------------------------------------------
 
     /** Opens a preset in the background; {@code done} gets true when it became the scene. */

@@ -54,6 +54,9 @@ public final class ScenePane extends Region {
         getStyleClass().add("scene-pane");
         view.setPreserveRatio(false);
         view.setSmooth(false);
+        // laid out by hand (layoutChildren): the image's size must not become the pane's preferred size,
+        // or the split view's two panes share the width unevenly (the first one's image keeps it wide)
+        view.setManaged(false);
         getChildren().add(view);
         setMinSize(200, 150);
         snapshot.addListener((obs, old, s) -> redraw());
