@@ -24,22 +24,17 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.diffusionplayground.model.data.DataSet;
-import org.diffusionplayground.model.data.GaussianMixture;
 import org.diffusionplayground.model.random.CounterNormal;
 import org.diffusionplayground.model.sampling.EulerMaruyama;
-import org.diffusionplayground.model.sampling.ForwardNoising;
 import org.diffusionplayground.model.sampling.PathAction;
 import org.diffusionplayground.model.sampling.ReverseProcess;
 import org.diffusionplayground.model.sampling.SampledPaths;
-import org.diffusionplayground.model.sampling.Sampler;
 import org.diffusionplayground.model.sampling.TimeGrid;
 import org.diffusionplayground.model.schedule.Schedule;
 import org.diffusionplayground.model.score.MixtureScore;
 import org.diffusionplayground.model.score.ScoreModel;
-import org.diffusionplayground.render.SceneLayers.Marker;
-import org.diffusionplayground.render.SceneLayers.Polyline;
+import org.diffusionplayground.render.SceneFrame;
 import org.diffusionplayground.render.SceneSnapshot;
-import org.diffusionplayground.render.Theme;
 
 /**
  * The scene's state and logic, with no controls in it (JabRef's view-model rule): what is sampled
@@ -50,42 +45,55 @@ import org.diffusionplayground.render.Theme;
 public final class SceneViewModel {
 
     /** Slider range of 𝔥 (MATH.md §3: past 1, e.g. 0…3); the numeric field accepts up to MAX_H. */
-    public static final double SLIDER_MAX_H = 3.0;
-    public static final double MAX_H = 10.0;
-    public static final int MAX_PARTICLES = 20_000;
-    private static final int FRAMES = 240;
-    private static final int TRAILS = 80;
+    public static final double SLIDER_MAX_H = SamplerSettings.SLIDER_MAX_H;
+    public static final double MAX_H = SamplerSettings.MAX_H;
+    public static final int MAX_PARTICLES = SamplerSettings.MAX_PARTICLES;
 
     private final Jobs jobs;
+    private final SceneComposer composer = new SceneComposer();
 
     private final ObjectProperty<DataSet> dataSet = new SimpleObjectProperty<>(this, "dataSet");
     private final ObjectProperty<Schedule> schedule = new SimpleObjectProperty<>(this, "schedule");
     private final ObjectProperty<ScoreModel> score = new SimpleObjectProperty<>(this, "score");
-    private final DoubleProperty h = new SimpleDoubleProperty(this, "h", 0.0);
-    private final DoubleProperty compareH = new SimpleDoubleProperty(this, "compareH", 1.0);
+    private final DoubleProperty h = new SimpleDoubleProperty(this, "h", SamplerSettings.DEFAULT.h());
+    private final DoubleProperty compareH = new SimpleDoubleProperty(this, "compareH", SamplerSettings.DEFAULT_COMPARE_H);
     private final BooleanProperty split = new SimpleBooleanProperty(this, "split", false);
-    private final IntegerProperty particles = new SimpleIntegerProperty(this, "particles", 4000);
-    private final IntegerProperty steps = new SimpleIntegerProperty(this, "steps", 200);
-    private final LongProperty seed = new SimpleLongProperty(this, "seed", 1);
+    private final ObjectProperty<Schedule> compareSchedule = new SimpleObjectProperty<>(this, "compareSchedule");
+    private final ObjectProperty<ScoreModel> compareScore = new SimpleObjectProperty<>(this, "compareScore");
+    private final IntegerProperty particles = new SimpleIntegerProperty(this, "particles",
+            SamplerSettings.DEFAULT.particles());
+    private final IntegerProperty steps = new SimpleIntegerProperty(this, "steps", SamplerSettings.DEFAULT.steps());
+    private final LongProperty seed = new SimpleLongProperty(this, "seed", SamplerSettings.DEFAULT.seed());
     private final ObjectProperty<SolverChoice> solver = new SimpleObjectProperty<>(this, "solver",
-            SolverChoice.EULER_MARUYAMA);
-    private final BooleanProperty corrector = new SimpleBooleanProperty(this, "corrector", false);
+            SamplerSettings.DEFAULT.solver());
+    private final BooleanProperty corrector = new SimpleBooleanProperty(this, "corrector",
+            SamplerSettings.DEFAULT.corrector());
 
     private final ObjectProperty<SceneMode> mode = new SimpleObjectProperty<>(this, "mode", SceneMode.BACKWARD);
     private final DoubleProperty time = new SimpleDoubleProperty(this, "time", 1.0);
     private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing", false);
     private final BooleanProperty loop = new SimpleBooleanProperty(this, "loop", true);
-    private final DoubleProperty sweepSeconds = new SimpleDoubleProperty(this, "sweepSeconds", 6.0);
+    private final DoubleProperty sweepSeconds = new SimpleDoubleProperty(this, "sweepSeconds",
+            SceneState.DEFAULT_SWEEP_SECONDS);
 
-    private final BooleanProperty showData = new SimpleBooleanProperty(this, "showData", true);
-    private final BooleanProperty showTrails = new SimpleBooleanProperty(this, "showTrails", false);
-    private final BooleanProperty showField = new SimpleBooleanProperty(this, "showField", false);
-    private final BooleanProperty showExactField = new SimpleBooleanProperty(this, "showExactField", false);
-    private final BooleanProperty showAxes = new SimpleBooleanProperty(this, "showAxes", true);
-    private final BooleanProperty showLegend = new SimpleBooleanProperty(this, "showLegend", true);
-    private final DoubleProperty viewCentreX = new SimpleDoubleProperty(this, "viewCentreX", 0);
-    private final DoubleProperty viewCentreY = new SimpleDoubleProperty(this, "viewCentreY", 0);
-    private final DoubleProperty viewHalfSize = new SimpleDoubleProperty(this, "viewHalfSize", 2.4);
+    private final BooleanProperty showData = new SimpleBooleanProperty(this, "showData",
+            ViewOptions.DEFAULT.showData());
+    private final BooleanProperty showTrails = new SimpleBooleanProperty(this, "showTrails",
+            ViewOptions.DEFAULT.showTrails());
+    private final BooleanProperty showField = new SimpleBooleanProperty(this, "showField",
+            ViewOptions.DEFAULT.showField());
+    private final BooleanProperty showExactField = new SimpleBooleanProperty(this, "showExactField",
+            ViewOptions.DEFAULT.showExactField());
+    private final BooleanProperty showAxes = new SimpleBooleanProperty(this, "showAxes",
+            ViewOptions.DEFAULT.showAxes());
+    private final BooleanProperty showLegend = new SimpleBooleanProperty(this, "showLegend",
+            ViewOptions.DEFAULT.showLegend());
+    private final DoubleProperty viewCentreX = new SimpleDoubleProperty(this, "viewCentreX",
+            ViewOptions.DEFAULT.centreX());
+    private final DoubleProperty viewCentreY = new SimpleDoubleProperty(this, "viewCentreY",
+            ViewOptions.DEFAULT.centreY());
+    private final DoubleProperty viewHalfSize = new SimpleDoubleProperty(this, "viewHalfSize",
+            ViewOptions.DEFAULT.halfSize());
     private final DoubleProperty viewAspect = new SimpleDoubleProperty(this, "viewAspect", 16.0 / 9);
 
     private final ObservableList<LaunchedPath> launched = FXCollections.observableArrayList();
@@ -106,13 +114,11 @@ public final class SceneViewModel {
     private Jobs.Job runningSecond;
     private boolean resamplePending;
     private boolean rebuildPending;
-    private double[] scratch = new double[0];
-    private double[] scratchSecond = new double[0];
 
     public SceneViewModel(Jobs jobs) {
         this.jobs = jobs;
-        for (Observable o : List.of(dataSet, schedule, score, h, compareH, split, particles, steps, seed, solver,
-                corrector)) {
+        for (Observable o : List.of(dataSet, schedule, score, h, compareH, split, compareSchedule, compareScore,
+                particles, steps, seed, solver, corrector)) {
             o.addListener(x -> requestResample());
         }
         for (Observable o : List.of(mode, time, showData, showTrails, showField, showExactField, showAxes, showLegend,
@@ -151,6 +157,16 @@ public final class SceneViewModel {
 
     public BooleanProperty splitProperty() {
         return split;
+    }
+
+    /** The second pane's forward process; null (the default) uses the first pane's. */
+    public ObjectProperty<Schedule> compareScheduleProperty() {
+        return compareSchedule;
+    }
+
+    /** The second pane's score; null (the default) uses the first pane's. */
+    public ObjectProperty<ScoreModel> compareScoreProperty() {
+        return compareScore;
     }
 
     public IntegerProperty particlesProperty() {
@@ -292,6 +308,11 @@ public final class SceneViewModel {
         return problem;
     }
 
+    /** Shows a problem found elsewhere (e.g. a missing bundled model) in the scene's status line. */
+    public void reportError(String message) {
+        error.set(message);
+    }
+
     static String checkH(double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return "𝔥 must be a number";
@@ -322,8 +343,12 @@ public final class SceneViewModel {
             return;
         }
         double span = tMax() - tMin();
-        double dt = span * seconds / Math.max(0.5, sweepSeconds.get());
+        double dt = span * seconds / Math.max(SceneState.MIN_SWEEP_SECONDS, sweepSeconds.get());
         double t = time.get() + (mode.get() == SceneMode.BACKWARD ? -dt : dt);
+        SampledPaths run = paths.get();
+        if (mode.get() == SceneMode.BACKWARD && run != null && !run.complete()) {
+            t = Math.max(t, run.recordedDownTo()); // the first run is shown while it samples: wait for it
+        }
         if (t < tMin() || t > tMax()) {
             if (loop.get()) {
                 t = mode.get() == SceneMode.BACKWARD ? tMax() : tMin();
@@ -436,40 +461,50 @@ public final class SceneViewModel {
         if (runningSecond != null) {
             runningSecond.cancel();
         }
-        ScoreModel s = score.get();
-        Schedule sch = schedule.get();
-        if (s == null || sch == null) {
+        SceneState state = state();
+        if (state.score() == null || state.schedule() == null) {
             paths.set(null);
             secondPaths = null;
             rebuild();
             return;
         }
-        int n = particles.get();
-        TimeGrid grid = TimeGrid.uniform(sch, steps.get());
-        long sd = seed.get();
         busy.set(true);
-        status.set("sampling " + n + " particles at 𝔥 = " + format(h.get()) + " …");
-        running = startRun(new ReverseProcess(sch, s, h.get()), n, grid, sd, result -> {
+        status.set("sampling " + state.sampler().particles() + " particles at 𝔥 = " + SceneComposer.format(h.get())
+                + " …");
+        running = startRun(state, false, result -> {
             paths.set(result);
             busy.set(runningSecond != null && !runningSecond.isDone());
             status.set("");
             rebuild();
+        }, live -> {
+            // with nothing on screen yet (app start, first model) animate the run while it samples
+            if (paths.get() == null) {
+                paths.set(live);
+                rebuild();
+            }
         });
         if (split.get()) {
-            runningSecond = startRun(new ReverseProcess(sch, s, compareH.get()), n, grid, sd, result -> {
+            runningSecond = startRun(state, true, result -> {
                 secondPaths = result;
                 rebuild();
-            });
+            }, null);
         } else {
             secondPaths = null;
         }
     }
 
-    private Jobs.Job startRun(ReverseProcess p, int n, TimeGrid grid, long sd,
-            java.util.function.Consumer<SampledPaths> done) {
-        Sampler sampler = solver.get().sampler(p.h(), corrector.get());
-        return jobs.start((prog, cancel) -> SampledPaths.run(p, sampler, n, grid, sd, FRAMES, prog, cancel),
-                new Jobs.Listener<>() {
+    /** @param live gets the run on the UI thread as soon as it starts (null: only when done) */
+    private Jobs.Job startRun(SceneState state, boolean second, java.util.function.Consumer<SampledPaths> done,
+            java.util.function.Consumer<SampledPaths> live) {
+        Jobs.Job[] self = new Jobs.Job[1];
+        java.util.function.Consumer<SampledPaths> started = live == null ? null
+                : run -> jobs.ui().execute(() -> {
+                    if (self[0] == null || !self[0].isCancelled()) {
+                        live.accept(run);
+                    }
+                });
+        return self[0] = jobs.start((prog, cancel) -> SceneComposer.sample(state, second, SceneComposer.FRAMES, prog,
+                cancel, started), new Jobs.Listener<>() {
                     @Override
                     public void progress(double fraction, String message) {
                         progress.set(fraction);
@@ -493,116 +528,78 @@ public final class SceneViewModel {
 
     /** Rebuilds the snapshots from the current state (cheap: no sampling). */
     public void rebuild() {
-        snapshot.set(build(paths.get(), h.get(), false));
+        SceneState state = state();
+        snapshot.set(composer.compose(state, paths.get(), false, viewAspect.get(), launched, overlays.get()));
         if (split.get()) {
-            secondSnapshot.set(build(secondPaths, compareH.get(), true));
+            secondSnapshot.set(composer.compose(state, secondPaths, true, viewAspect.get(), launched, overlays.get()));
         }
     }
 
-    private SceneSnapshot build(SampledPaths run, double hValue, boolean second) {
-        SceneSnapshot.Builder b = SceneSnapshot.builder();
-        DataSet data = dataSet.get();
-        Schedule sch = schedule.get();
-        double t = clampTime(time.get());
-        SceneLegend legend = new SceneLegend();
-        if (data != null && showData.get()) {
-            b.data(data.points());
-            legend.data(data.name());
+    /**
+     * The scene as shown (samples, launched paths, overlays), composed afresh for an export whose panes
+     * have {@code aspect} = width / height: its particle arrays are its own, so it may be drawn on another
+     * thread while the window goes on animating.
+     */
+    public SceneFrame exportFrame(double aspect) {
+        SceneState state = state();
+        SceneComposer fresh = new SceneComposer();
+        List<SceneSnapshot> panes = new java.util.ArrayList<>();
+        panes.add(fresh.compose(state, paths.get(), false, aspect, launched, overlays.get()));
+        if (split.get()) {
+            panes.add(fresh.compose(state, secondPaths, true, aspect, launched, overlays.get()));
         }
-        if (sch == null) {
-            return b.axes(showAxes.get()).build();
-        }
-        if (mode.get() == SceneMode.FORWARD && data != null) {
-            int n = Math.min(particles.get(), MAX_PARTICLES);
-            double[] x0 = new double[2 * n];
-            data.points().copyInto(x0, n);
-            double[] xt = new double[2 * n];
-            new ForwardNoising(sch).marginal(t, x0, n, new CounterNormal(seed.get()), xt);
-            b.particles(xt, n);
-            b.title("Forward noising");
-            legend.particles("x_t = α_t x₀ + σ_t ε");
-        } else if (run != null) {
-            int n = run.particles();
-            double[] buf = second ? ensure(scratchSecond, 2 * n, true) : ensure(scratch, 2 * n, false);
-            run.positionsAt(t, buf);
-            b.particles(buf, n);
-            b.title("Backward sampling · 𝔥 = " + format(hValue) + hName(hValue));
-            legend.particles("samples (𝔥 = " + format(hValue) + ")");
-            if (showTrails.get()) {
-                for (int i = 0; i < Math.min(TRAILS, n); i++) {
-                    b.trail(new Polyline(run.trail(i, t), null, 1.0f, 0.35f));
-                }
-                legend.trails();
-            }
-        } else {
-            b.title(score.get() == null ? "No model yet — train one or open a preset" : "Sampling …");
-        }
-        b.subtitle(String.format(Locale.ROOT, "t = %.3f  ·  %s  ·  %s", t, sch.name(),
-                data == null ? "no data" : data.name()));
-        FieldOverlay field = new FieldOverlay(viewCentreX.get(), viewCentreY.get(), viewHalfSize.get(), viewAspect.get());
-        if (showField.get() && score.get() != null) {
-            field.add(b, score.get(), t, "score s_θ(x, t)");
-            legend.field("model score s_θ");
-        } else if (showExactField.get() && data != null) {
-            field.add(b, exactScore(data, sch), t, "exact score ∇log p_t");
-            legend.field("exact score ∇log p_t");
-        }
-        if (!second) {
-            for (LaunchedPath p : launched) {
-                b.trail(new Polyline(p.path(), null, 2.2f, 0.95f));
-                b.marker(new Marker(p.x(), p.y(),
-                        Theme.OKABE_ITO[5],
-                        String.format(Locale.ROOT, "Ã = %.2f", p.action())));
-            }
-        }
-        overlays.get().contribute(b, legend, t, second ? compareH.get() : h.get());
-        if (showLegend.get()) {
-            legend.addTo(b);
-        }
-        return b.axes(showAxes.get()).grid(showAxes.get()).build();
+        ViewOptions v = state.view();
+        return new SceneFrame(panes, v.centreX(), v.centreY(), v.halfSize());
     }
 
-    private double[] ensure(double[] a, int len, boolean second) {
-        if (a.length >= len) {
-            return a;
-        }
-        double[] fresh = new double[len];
-        if (second) {
-            scratchSecond = fresh;
-        } else {
-            scratch = fresh;
-        }
-        return fresh;
+    /** The current inputs of a frame as one immutable value (for exports, presets and the composer). */
+    public SceneState state() {
+        return new SceneState(dataSet.get(), schedule.get(), score.get(),
+                new SamplerSettings(h.get(), particles.get(), steps.get(), seed.get(), solver.get(), corrector.get()),
+                split.get(), compareH.get(), compareSchedule.get(), compareScore.get(), mode.get(), time.get(),
+                viewOptions());
     }
 
-    private MixtureScore cachedExact;
-    private DataSet cachedExactData;
-    private Schedule cachedExactSchedule;
+    /** What is shown and where the view looks. */
+    public ViewOptions viewOptions() {
+        return new ViewOptions(showData.get(), showTrails.get(), showField.get(), showExactField.get(), showAxes.get(),
+                showLegend.get(), viewCentreX.get(), viewCentreY.get(), viewHalfSize.get());
+    }
+
+    /** Sets every input from a state (opening a preset); sampling starts once for all of them. */
+    public void load(SceneState s) {
+        playing.set(false);
+        launched.clear();
+        dataSet.set(s.data());
+        schedule.set(s.schedule());
+        score.set(s.score());
+        compareSchedule.set(s.compareSchedule());
+        compareScore.set(s.compareScore());
+        h.set(s.sampler().h());
+        compareH.set(s.compareH());
+        split.set(s.split());
+        particles.set(s.sampler().particles());
+        steps.set(s.sampler().steps());
+        seed.set(s.sampler().seed());
+        solver.set(s.sampler().solver());
+        corrector.set(s.sampler().corrector());
+        mode.set(s.mode());
+        time.set(clampTime(s.time()));
+        ViewOptions v = s.view();
+        showData.set(v.showData());
+        showTrails.set(v.showTrails());
+        showField.set(v.showField());
+        showExactField.set(v.showExactField());
+        showAxes.set(v.showAxes());
+        showLegend.set(v.showLegend());
+        viewCentreX.set(v.centreX());
+        viewCentreY.set(v.centreY());
+        viewHalfSize.set(v.halfSize());
+    }
 
     /** The exact score of the data: closed-form for mixtures, else the empirical score of ≤ 500 points. */
     public MixtureScore exactScore(DataSet data, Schedule sch) {
-        if (data != cachedExactData || sch != cachedExactSchedule) {
-            GaussianMixture m = data.mixture().orElseGet(() -> GaussianMixture.empirical(
-                    data.size() <= 500 ? data.points() : data.points().slice(0, 500)));
-            cachedExact = new MixtureScore(m, sch, "exact score of " + data.name());
-            cachedExactData = data;
-            cachedExactSchedule = sch;
-        }
-        return cachedExact;
-    }
-
-    static String format(double v) {
-        return String.format(Locale.ROOT, "%.2f", v);
-    }
-
-    static String hName(double h) {
-        if (h == 0) {
-            return " (probability-flow ODE)";
-        }
-        if (h == 1) {
-            return " (reverse SDE)";
-        }
-        return "";
+        return composer.exactScore(data, sch);
     }
 
     /** Positions at the current time of the primary run, for tests and exports (null without a run). */

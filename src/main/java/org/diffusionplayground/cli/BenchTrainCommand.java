@@ -12,13 +12,14 @@ import org.diffusionplayground.model.score.MlpSpec;
 import org.diffusionplayground.model.score.Target;
 import org.diffusionplayground.model.score.TimeEmbedding;
 import org.diffusionplayground.model.train.Nd4jSetup;
+import org.diffusionplayground.model.train.Objective;
 import org.diffusionplayground.model.train.TrainingBenchmark;
 import org.diffusionplayground.model.train.TrainingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code playground bench-train}: DSM steps/s of the trainer for the two networks of docs/benchmarks.md
+ * {@code playground bench-train}: steps/s of the trainer (DSM, or ISM/SSM with --objective) for the two networks of docs/benchmarks.md
  * (34→3×128→2 SiLU at batch 1024, the paper's 3→3×128→2 at batch 512), with achieved matmul GFLOP/s, a
  * per-phase breakdown and the machine's large-matmul peak through the same OpenBLAS.
  */
@@ -38,6 +39,10 @@ public final class BenchTrainCommand implements Callable<Integer> {
     @Option(names = "--blas-threads", description = "OpenBLAS threads (default: one per core)")
     Integer blasThreads;
 
+    @Option(names = "--objective", defaultValue = "DSM",
+            description = "DSM (default), ISM or SSM: the tangent rows of ISM/SSM triple or double every product")
+    Objective objective;
+
     @Override
     public Integer call() {
         PrintStream out = System.out;
@@ -56,9 +61,11 @@ public final class BenchTrainCommand implements Callable<Integer> {
         ScheduleSpec simple = ScheduleSpec.of(ScheduleKind.SIMPLE);
         TrainingConfig app = TrainingConfig.defaults(simple).toBuilder()
                 .network(new MlpSpec(128, 3, Activation.SILU, TimeEmbedding.sinusoidal(32), Target.EPSILON))
-                .batchSize(1024).build();
-        report(out, "34→3×128→2 SiLU, sinusoidal(32), ε target, batch 1024", app, 10_000, peak);
-        report(out, "paper 3→3×128→2 SiLU, raw t, score target, batch 512", TrainingConfig.paper(simple), 3_000, peak);
+                .batchSize(1024).objective(objective).build();
+        String by = objective == Objective.DSM ? "" : ", " + objective;
+        report(out, "34→3×128→2 SiLU, sinusoidal(32), ε target, batch 1024" + by, app, 10_000, peak);
+        report(out, "paper 3→3×128→2 SiLU, raw t, score target, batch 512" + by,
+                TrainingConfig.paper(simple).toBuilder().objective(objective).build(), 3_000, peak);
         return 0;
     }
 
@@ -70,7 +77,9 @@ public final class BenchTrainCommand implements Callable<Integer> {
         double[] sorted = reps.stream().mapToDouble(TrainingBenchmark.Repeat::stepsPerSecond).sorted().toArray();
         TrainingBenchmark.Repeat best = reps.stream()
                 .max(java.util.Comparator.comparingDouble(TrainingBenchmark.Repeat::stepsPerSecond)).orElseThrow();
-        double flops = TrainingBenchmark.flopsPerStep(config.network(), config.batchSize());
+        // every product runs on the stacked primal and tangent rows
+        double flops = TrainingBenchmark.flopsPerStep(config.network(),
+                config.batchSize() * (1 + config.objective().tangents()));
         out.printf(Locale.ROOT, "%n%s%n  %.1f MFLOP of matmul per step%n", title, flops / 1e6);
         out.printf(Locale.ROOT, "  steps/s over %d repeats of %d steps: min %.0f, median %.0f, max %.0f%n", reps.size(),
                 steps, min, sorted[sorted.length / 2], max);

@@ -10,8 +10,10 @@ import picocli.CommandLine.Command;
  * argument prints one line and exits with 2, a failure while running prints one line and exits with 1.
  */
 @Command(name = "playground", mixinStandardHelpOptions = true, versionProvider = PlaygroundCli.Version.class,
-        description = "Diffusion Playground, headless: train score networks on 2-D data and measure them.",
-        subcommands = {TrainCommand.class, BenchTrainCommand.class, TableCommand.class, CommandLine.HelpCommand.class})
+        description = "Diffusion Playground, headless: train score networks on 2-D data, measure them, render presets.",
+        subcommands = {TrainCommand.class, TableCommand.class, BenchCommand.class, BenchTrainCommand.class,
+            RenderCommand.class,
+            PresetCommand.class, CommandLine.HelpCommand.class})
 public final class PlaygroundCli implements Runnable {
 
     /** Exit code of a bad argument (picocli's USAGE). */
@@ -58,7 +60,7 @@ public final class PlaygroundCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed (train, bench-train, ...)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed (train, bench, render, ...)");
     }
 
     /** The app's version from the jar manifest, "dev" when run from classes. */

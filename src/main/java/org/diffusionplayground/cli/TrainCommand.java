@@ -28,6 +28,7 @@ import org.diffusionplayground.model.score.Target;
 import org.diffusionplayground.model.score.TimeEmbedding;
 import org.diffusionplayground.model.train.Batching;
 import org.diffusionplayground.model.train.ModelSnapshot;
+import org.diffusionplayground.model.train.Objective;
 import org.diffusionplayground.model.train.TimeSampling;
 import org.diffusionplayground.model.train.TrainingConfig;
 import org.diffusionplayground.model.train.TrainingListener;
@@ -38,15 +39,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code playground train}: trains a score network and writes {@code DIR/model.safetensors} and
- * {@code DIR/model.json}. Options left out keep the values of the base setup (the app's defaults, or
+ * {@code playground train}: trains a score network and writes {@code DIR/NAME.safetensors} and
+ * {@code DIR/NAME.json} (NAME defaults to {@code model}). Options left out keep the values of the base setup (the app's defaults, or
  * the paper's with {@code --paper}). Ctrl-C cancels between two steps and saves nothing.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Train a score network by denoising score matching and save it (safetensors + JSON card).",
+        description = "Train a score network by score matching (denoising by default; implicit or sliced with "
+                + "--objective) and save it (safetensors + JSON card).",
         footer = {"", "Examples:",
             "  playground train --dataset swissroll --schedule SIMPLE --steps 20000 --seed 1 --out runs/swiss",
-            "  playground train --paper --dataset 25gaussians --schedule COSINE --out runs/paper-25g"})
+            "  playground train --paper --dataset 25gaussians --schedule COSINE --out runs/paper-25g",
+            "  playground train --dataset swissroll --size 3000 --steps 20000 --seed 1 --out assets/checkpoints "
+                + "--name swissroll-simple --force"})
 public final class TrainCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -100,6 +104,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "output directory")
     Path out;
 
+    @Option(names = "--name", paramLabel = "NAME", defaultValue = "model",
+            description = "base name of the two files written to DIR: NAME.safetensors and NAME.json (default model)")
+    String name;
+
     @Option(names = "--force", description = "replace an existing model in DIR")
     boolean force;
 
@@ -120,6 +128,10 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--target", paramLabel = "T", description = "network output: SCORE, EPSILON, X0 or V")
     Target target;
+
+    @Option(names = "--objective", paramLabel = "O", description = "DSM (denoising, default), ISM (implicit: exact "
+            + "divergence) or SSM (sliced); ISM and SSM report their loss on the DSM scale")
+    Objective objective;
 
     @Option(names = "--weighting", paramLabel = "W", description = "SIGMA2, G2 or G2_IMPORTANCE")
     Weighting weighting;
@@ -169,9 +181,12 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DataSet dataSet = loadData();
         TrainingConfig config = buildConfig(dataSet.size());
-        Path base = out.resolve("model");
+        if (name.isBlank() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
+            throw usage("--name must be a plain file name without directories, got '" + name + "'");
+        }
+        Path base = out.resolve(name);
         if (!force && (Files.exists(CheckpointIO.weightsFile(base)) || Files.exists(CheckpointIO.cardFile(base)))) {
-            throw usage(out.resolve("model.safetensors") + " exists; pass --force to replace it");
+            throw usage(CheckpointIO.weightsFile(base) + " exists; pass --force to replace it");
         }
         W2Monitor monitor = w2Every > 0 ? new W2Monitor(config, dataSet) : null;
         Checkpoint cp = TrainingRun.trainAndSave(config, dataSet, base, System.err, quiet, w2Every, monitor);
@@ -273,6 +288,9 @@ public final class TrainCommand implements Callable<Integer> {
                     activation != null ? activation : n.activation(), new TimeEmbedding(embKind, embDim),
                     target != null ? target : n.target());
             TrainingConfig.Builder b = base.toBuilder().network(net);
+            if (objective != null) {
+                b.objective(objective);
+            }
             if (weighting != null) {
                 b.weighting(weighting);
                 if (weighting == Weighting.G2_IMPORTANCE && timeSampling == null) {

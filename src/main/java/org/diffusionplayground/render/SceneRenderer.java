@@ -21,8 +21,8 @@ import org.diffusionplayground.render.SceneLayers.VectorField;
 
 /**
  * Draws a {@link SceneSnapshot} onto any Graphics2D: the live view's raster, PNG exports, vector SVG
- * and PDF, video frames. Back to front: background, heatmap, grid and axes, data points, trails,
- * vector field, particles, markers, then title, legend and colour bars. With a raster target the
+ * and PDF, video frames. Back to front: background, heatmap, grid and axes, data points, vector field,
+ * trails, particles, markers, then legend, colour bars and title. With a raster target the
  * particles are splatted into its pixel array ({@link ParticleRaster}); on vector targets they are
  * real circles.
  */
@@ -50,8 +50,8 @@ public final class SceneRenderer {
     }
 
     /**
-     * The layers that stay put while particles move: background, heatmap, grid and axes, data, vector
-     * field, legend and colour bars of those. The live view caches them ({@link LiveSceneRenderer}).
+     * The layers that stay put while particles move: background, heatmap, grid and axes, data and vector
+     * field. The live view caches them ({@link LiveSceneRenderer}).
      */
     public static void paintStatic(Graphics2D g, SceneSnapshot s, Viewport v, Theme theme, int[] raster,
             boolean transparent) {
@@ -67,16 +67,14 @@ public final class SceneRenderer {
             Axes.paint(g, v, theme, s.axes(), s.grid());
         }
         if (s.data() != null) {
-            paintData(g, s.data(), v, theme, raster);
+            paintData(g, s.data(), s.dataRgb(), v, theme, raster);
         }
         if (s.field() != null) {
             paintField(g, s.field(), s.fieldScale(), v, theme);
         }
-        paintLegend(g, s, v, theme);
-        paintColorBars(g, s, v, theme);
     }
 
-    /** The layers that change every frame: trails, particles, markers and the title. */
+    /** The layers drawn every frame: trails, particles, markers, then legend, colour bars and title above them. */
     public static void paintDynamic(Graphics2D g, SceneSnapshot s, Viewport v, Theme theme, int[] raster) {
         hints(g);
         for (Polyline trail : s.trails()) {
@@ -88,7 +86,10 @@ public final class SceneRenderer {
         for (Marker m : s.markers()) {
             paintMarker(g, m, v, theme);
         }
-        paintTitle(g, s, theme);
+        // the boxes go on top of the particles, or a dense cloud hides what the colours mean
+        paintLegend(g, s, v, theme);
+        paintColorBars(g, s, v, theme);
+        paintTitle(g, s, v, theme);
     }
 
     private static void paintHeatmap(Graphics2D g, ScalarGrid grid, ColorScale scale, Viewport v) {
@@ -108,6 +109,9 @@ public final class SceneRenderer {
             for (int i = 0; i < grid.nx(); i++) {
                 float f = grid.values()[j * grid.nx() + i];
                 double val = grid.logScale() ? Math.log(Math.max(f, 1e-300)) : f;
+                if (grid.logScale() && val < lo) {
+                    continue; // a density below the colour bar's range stays transparent: the scene shows through
+                }
                 int rgb = map.rgb((val - lo) / range);
                 img.setRGB(i, grid.ny() - 1 - j, 0xD8000000 | rgb);
             }
@@ -125,18 +129,22 @@ public final class SceneRenderer {
         }
     }
 
-    private static void paintData(Graphics2D g, PointSet data, Viewport v, Theme theme, int[] raster) {
+    /** Data in the theme's data colour, or coloured per point (a map: bigger, opaque dots). */
+    private static void paintData(Graphics2D g, PointSet data, int[] colours, Viewport v, Theme theme, int[] raster) {
         int rgb = theme.data().getRGB() & 0xFFFFFF;
+        double r = colours == null ? theme.dataRadius() : 2.2 * theme.dataRadius();
+        float alpha = colours == null ? 0.55f : 0.9f;
         if (raster != null) {
-            ParticleRaster dot = new ParticleRaster(theme.dataRadius());
+            ParticleRaster dot = new ParticleRaster(r);
             for (int i = 0; i < data.size(); i++) {
-                dot.splat(raster, v.width(), v.height(), v.px(data.x(i)), v.py(data.y(i)), rgb, 0.55f);
+                dot.splat(raster, v.width(), v.height(), v.px(data.x(i)), v.py(data.y(i)),
+                        colours == null ? rgb : colours[i], alpha);
             }
             return;
         }
-        g.setColor(withAlpha(theme.data(), 0.55f));
-        double r = theme.dataRadius();
+        Color single = withAlpha(theme.data(), alpha);
         for (int i = 0; i < data.size(); i++) {
+            g.setColor(colours == null ? single : withAlpha(new Color(colours[i]), alpha));
             g.fill(new Ellipse2D.Double(v.px(data.x(i)) - r, v.py(data.y(i)) - r, 2 * r, 2 * r));
         }
     }
@@ -245,7 +253,7 @@ public final class SceneRenderer {
         }
     }
 
-    private static void paintTitle(Graphics2D g, SceneSnapshot s, Theme theme) {
+    private static void paintTitle(Graphics2D g, SceneSnapshot s, Viewport v, Theme theme) {
         if (s.title().isEmpty() && s.subtitle().isEmpty()) {
             return;
         }
@@ -253,6 +261,15 @@ public final class SceneRenderer {
         float small = theme.fontSize();
         float pad = (float) (12 * theme.scale());
         float w = Math.max(Fonts.width(g, s.title(), big, true), Fonts.width(g, s.subtitle(), small, false));
+        // a title wider than a narrow pane (split view, lecture mode) shrinks to fit; the legend makes way
+        // for it below (legendTop)
+        float room = v.width() - 4 * pad;
+        if (w > room && room > 0) {
+            float f = Math.max(0.55f, room / w);
+            big *= f;
+            small *= f;
+            w = Math.max(Fonts.width(g, s.title(), big, true), Fonts.width(g, s.subtitle(), small, false));
+        }
         float h = big * 1.3f + (s.subtitle().isEmpty() ? 0 : small * 1.4f);
         g.setColor(withAlpha(theme.panel(), 0.86f));
         g.fill(new RoundRectangle2D.Double(pad, pad, w + 2 * pad, h + pad, 10, 10));
@@ -272,14 +289,10 @@ public final class SceneRenderer {
         float pad = (float) (12 * theme.scale());
         float row = size * 1.55f;
         float swatch = size * 1.4f;
-        float w = 0;
-        for (LegendEntry e : s.legend()) {
-            w = Math.max(w, Fonts.width(g, e.label(), size, false));
-        }
-        float boxW = w + swatch + 3 * pad;
+        float boxW = legendWidth(g, s, theme);
         float boxH = row * s.legend().size() + pad;
         float x = v.width() - boxW - pad;
-        float y = pad;
+        float y = legendTop(g, s, v, theme, boxW);
         g.setColor(withAlpha(theme.panel(), 0.86f));
         g.fill(new RoundRectangle2D.Double(x, y, boxW, boxH, 10, 10));
         float cy = y + pad / 2 + row / 2;
@@ -307,9 +320,43 @@ public final class SceneRenderer {
         }
     }
 
+    /**
+     * Top of the legend: beside the title when both fit across the pane, else below the title box. Depends
+     * on the title only (not the subtitle, which changes every frame), so the legend can stay in the
+     * cached static layer.
+     */
+    private static float legendTop(Graphics2D g, SceneSnapshot s, Viewport v, Theme theme, float legendWidth) {
+        float pad = (float) (12 * theme.scale());
+        if (s.title().isEmpty()) {
+            return pad;
+        }
+        float big = theme.fontSize() * 1.35f;
+        float small = theme.fontSize();
+        float titleW = Fonts.width(g, s.title(), big, true);
+        if (titleW + 2 * pad + legendWidth + 3 * pad <= v.width()) {
+            return pad;
+        }
+        float scale = Math.min(1, Math.max(0.55f, (v.width() - 4 * pad) / titleW));
+        float titleH = (big * 1.3f + (s.subtitle().isEmpty() ? 0 : small * 1.4f)) * scale + pad;
+        return pad + titleH + pad;
+    }
+
+    /** Width of the legend box (0 without a legend). */
+    private static float legendWidth(Graphics2D g, SceneSnapshot s, Theme theme) {
+        if (s.legend().isEmpty()) {
+            return 0;
+        }
+        float size = theme.fontSize();
+        float w = 0;
+        for (LegendEntry e : s.legend()) {
+            w = Math.max(w, Fonts.width(g, e.label(), size, false));
+        }
+        return w + size * 1.4f + 3 * (float) (12 * theme.scale());
+    }
+
     private static void paintColorBars(Graphics2D g, SceneSnapshot s, Viewport v, Theme theme) {
         int slot = 0;
-        for (ColorScale scale : new ColorScale[] {s.particleScale(), s.fieldScale(), s.heatmapScale()}) {
+        for (ColorScale scale : new ColorScale[] {s.particleScale(), s.dataScale(), s.fieldScale(), s.heatmapScale()}) {
             if (scale != null) {
                 paintColorBar(g, scale, v, theme, slot++);
             }

@@ -56,6 +56,32 @@ class TrainCommandTest {
     }
 
     @Test
+    void nameChoosesTheFileNamesAndMustBeAPlainName() throws Exception {
+        Run r = run("train", "--dataset", "swissroll", "--size", "500", "--steps", "3", "--batch", "64",
+                "--out", dir.toString(), "--name", "swissroll-simple", "--quiet");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.isRegularFile(dir.resolve("swissroll-simple.safetensors")));
+        assertEquals(3, CheckpointIO.load(dir.resolve("swissroll-simple.json")).card().stepsTrained());
+        Run bad = run("train", "--dataset", "swissroll", "--steps", "3", "--out", dir.toString(), "--name", "../x",
+                "--quiet");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--name must be a plain file name"), bad.err());
+    }
+
+    @Test
+    void objectiveOptionTrainsByImplicitScoreMatchingAndTheCardSaysSo() throws Exception {
+        Path out = dir.resolve("ism");
+        Run r = run("train", "--dataset", "moons", "--size", "1000", "--objective", "ism", "--steps", "5", "--batch",
+                "128", "--width", "16", "--out", out.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        Checkpoint cp = CheckpointIO.load(out.resolve("model"));
+        assertEquals(org.diffusionplayground.model.train.Objective.ISM, cp.card().training().objectiveOrDsm());
+        assertTrue(cp.card().training().summary().contains("ISM"), cp.card().training().summary());
+        Run bad = run("train", "--dataset", "moons", "--objective", "kl", "--out", dir.resolve("x").toString());
+        assertEquals(2, bad.code());
+    }
+
+    @Test
     void paperFlagGivesThePapersNetworkAndLoss() throws Exception {
         Path out = dir.resolve("paper");
         Run r = run("train", "--paper", "--dataset", "swissroll", "--steps", "4", "--out", out.toString(), "--quiet");
@@ -67,6 +93,7 @@ class TrainCommandTest {
         assertEquals(512, cp.card().training().batchSize());
         assertEquals(new DataSource.BuiltIn(ToyData.SWISS_ROLL, 3000, 0), cp.dataSource());
         assertEquals("raw", cp.card().weights());
+        assertEquals(org.diffusionplayground.model.train.Objective.DSM, cp.card().training().objectiveOrDsm());
     }
 
     @Test

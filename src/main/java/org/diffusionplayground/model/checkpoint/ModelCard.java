@@ -10,6 +10,7 @@ import org.diffusionplayground.model.score.MlpSpec;
 import org.diffusionplayground.model.score.Target;
 import org.diffusionplayground.model.score.TimeEmbedding;
 import org.diffusionplayground.model.train.Batching;
+import org.diffusionplayground.model.train.Objective;
 import org.diffusionplayground.model.train.TimeSampling;
 import org.diffusionplayground.model.train.TrainingConfig;
 import org.diffusionplayground.model.train.Weighting;
@@ -67,14 +68,23 @@ public record ModelCard(String format, int formatVersion, Network network, Sched
         }
     }
 
-    /** Summary of the {@link TrainingConfig} (network and schedule are recorded above). */
+    /**
+     * Summary of the {@link TrainingConfig} (network and schedule are recorded above). {@code objective}
+     * is absent from cards written before it existed: those models were trained by DSM.
+     */
     public record Training(Weighting weighting, TimeSampling timeSampling, int batchSize, long steps,
             double learningRate, double beta1, double beta2, double adamEps, double clipNorm, double emaDecay,
-            Batching batching, String summary) {
+            Batching batching, String summary, Objective objective) {
 
         public static Training of(TrainingConfig c) {
             return new Training(c.weighting(), c.timeSampling(), c.batchSize(), c.steps(), c.learningRate(),
-                    c.beta1(), c.beta2(), c.adamEps(), c.clipNorm(), c.emaDecay(), c.batching(), c.summary());
+                    c.beta1(), c.beta2(), c.adamEps(), c.clipNorm(), c.emaDecay(), c.batching(), c.summary(),
+                    c.objective());
+        }
+
+        /** The objective the model was trained with (DSM for cards that do not say). */
+        public Objective objectiveOrDsm() {
+            return objective == null ? Objective.DSM : objective;
         }
     }
 

@@ -28,6 +28,11 @@ public final class MixtureScore implements ScoreModel {
         return mixture;
     }
 
+    /** The forward process the mixture is diffused by. */
+    public Schedule schedule() {
+        return schedule;
+    }
+
     @Override
     public String describe() {
         return label;

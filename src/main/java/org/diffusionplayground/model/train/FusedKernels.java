@@ -193,4 +193,145 @@ final class FusedKernels {
         }
         return finite.reduceLanes(VectorOperators.ADD) + tail;
     }
+
+    // ---- forward-mode tangents for implicit and sliced score matching (Objective.ISM / SSM) ----
+    //
+    // The batch is stacked: rows [0, B) are the primal samples, rows [dB, (d+1)B) carry tangent direction
+    // d = 1..D of the same samples. Per hidden layer (Z = pre-activation, φ at Z + b):
+    //   primal  H = φ(Z + b),  D = φ'(Z + b),  E = φ''(Z + b)
+    //   tangent Ż = Ḣ_prev Wᵀ (no bias),  Ḣ = D ⊙ Ż
+    // and backward, with A the adjoint of H and Ȧ that of Ḣ:
+    //   tangent δ̇ = D ⊙ Ȧ,   primal δ = D ⊙ A + Σ_d E ⊙ Ż_d ⊙ Ȧ_d  (Ḣ depends on Z through D).
+
+    /**
+     * The primal rows' forward with curvature: z ← φ(z + bias), d ← φ'(z + bias), e ← φ''(z + bias) over
+     * the first {@code rows} rows (SiLU: φ'' = s(1 − s)(2 + x(1 − 2s)); softplus: s(1 − s); tanh: −2φφ').
+     */
+    static void biasActivateWithCurvature(Activation act, ByteBuffer z, ByteBuffer d, ByteBuffer e, float[] bias,
+            int rows, int width) {
+        int lanes = F.length();
+        int vw = F.loopBound(width);
+        for (int r = 0; r < rows; r++) {
+            int base = r * width;
+            int j = 0;
+            for (; j < vw; j += lanes) {
+                FloatVector x = load(z, base + j).add(FloatVector.fromArray(F, bias, j));
+                FloatVector h;
+                FloatVector dv;
+                FloatVector ev;
+                if (act == Activation.SILU) {
+                    FloatVector s = ONE.div(x.neg().lanewise(VectorOperators.EXP).add(1f));
+                    FloatVector oneMinusS = s.neg().add(1f);
+                    h = x.mul(s);
+                    dv = s.mul(x.mul(oneMinusS).add(1f));
+                    ev = s.mul(oneMinusS).mul(x.mul(s.mul(-2f).add(1f)).add(2f));
+                } else if (act == Activation.SOFTPLUS) {
+                    h = x.max(0f).add(x.abs().neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P));
+                    dv = ONE.div(x.neg().lanewise(VectorOperators.EXP).add(1f));
+                    ev = dv.mul(dv.neg().add(1f));
+                } else {
+                    h = x.lanewise(VectorOperators.TANH);
+                    dv = h.mul(h).neg().add(1f);
+                    ev = h.mul(dv).mul(-2f);
+                }
+                store(h, z, base + j);
+                store(dv, d, base + j);
+                store(ev, e, base + j);
+            }
+            for (; j < width; j++) {
+                int k = 4 * (base + j);
+                double[] der = new double[4];
+                act.derivatives(z.getFloat(k) + bias[j], der);
+                z.putFloat(k, (float) der[0]);
+                d.putFloat(k, (float) der[1]);
+                e.putFloat(k, (float) der[2]);
+            }
+        }
+    }
+
+    /**
+     * The tangent rows' forward: each tangent row of {@code z} holds Ż (from the sgemm); keep it in the
+     * same row of {@code d} (the backward needs it) and replace it by Ḣ = D ⊙ Ż with D the primal row.
+     */
+    static void tangentForward(ByteBuffer z, ByteBuffer d, int batch, int directions, int width) {
+        int lanes = F.length();
+        int vw = F.loopBound(width);
+        for (int dir = 1; dir <= directions; dir++) {
+            for (int i = 0; i < batch; i++) {
+                int primal = i * width;
+                int tangent = (dir * batch + i) * width;
+                int j = 0;
+                for (; j < vw; j += lanes) {
+                    FloatVector zt = load(z, tangent + j);
+                    store(zt, d, tangent + j);
+                    store(zt.mul(load(d, primal + j)), z, tangent + j);
+                }
+                for (; j < width; j++) {
+                    float zt = z.getFloat(4 * (tangent + j));
+                    d.putFloat(4 * (tangent + j), zt);
+                    z.putFloat(4 * (tangent + j), zt * d.getFloat(4 * (primal + j)));
+                }
+            }
+        }
+    }
+
+    /** g ← dOut · W for every row, W the 2 × width output weight (rows w0, w1): the adjoint of the last H. */
+    static void outputAdjoint(ByteBuffer dOut, float[] w0, float[] w1, ByteBuffer g, int rows, int width) {
+        int lanes = F.length();
+        int vw = F.loopBound(width);
+        for (int r = 0; r < rows; r++) {
+            float g0 = dOut.getFloat(8 * r);
+            float g1 = dOut.getFloat(8 * r + 4);
+            int base = r * width;
+            int j = 0;
+            for (; j < vw; j += lanes) {
+                store(FloatVector.fromArray(F, w0, j).mul(g0).add(FloatVector.fromArray(F, w1, j).mul(g1)), g, base + j);
+            }
+            for (; j < width; j++) {
+                g.putFloat(4 * (base + j), g0 * w0[j] + g1 * w1[j]);
+            }
+        }
+    }
+
+    /**
+     * In place on the stacked adjoint g (rows [A; Ȧ_1; ...]): tangent rows ← D ⊙ Ȧ_d, primal rows ←
+     * D ⊙ A + Σ_d E ⊙ Ż_d ⊙ Ȧ_d, with D and Ż_d read from the stacked {@code d} and E from {@code e};
+     * biasGrad ← Σ over primal rows of δ (the tangents carry no bias).
+     */
+    static void tangentBackward(ByteBuffer g, ByteBuffer d, ByteBuffer e, int batch, int directions, int width,
+            float[] biasGrad) {
+        int lanes = F.length();
+        int vw = F.loopBound(width);
+        java.util.Arrays.fill(biasGrad, 0f);
+        for (int i = 0; i < batch; i++) {
+            int primal = i * width;
+            int j = 0;
+            for (; j < vw; j += lanes) {
+                FloatVector dv = load(d, primal + j);
+                FloatVector ev = load(e, primal + j);
+                FloatVector delta = dv.mul(load(g, primal + j));
+                for (int dir = 1; dir <= directions; dir++) {
+                    int tangent = (dir * batch + i) * width + j;
+                    FloatVector at = load(g, tangent);
+                    delta = ev.mul(load(d, tangent)).fma(at, delta);
+                    store(dv.mul(at), g, tangent);
+                }
+                store(delta, g, primal + j);
+                delta.add(FloatVector.fromArray(F, biasGrad, j)).intoArray(biasGrad, j);
+            }
+            for (; j < width; j++) {
+                float dv = d.getFloat(4 * (primal + j));
+                float ev = e.getFloat(4 * (primal + j));
+                float delta = dv * g.getFloat(4 * (primal + j));
+                for (int dir = 1; dir <= directions; dir++) {
+                    int tangent = 4 * ((dir * batch + i) * width + j);
+                    float at = g.getFloat(tangent);
+                    delta += ev * d.getFloat(tangent) * at;
+                    g.putFloat(tangent, dv * at);
+                }
+                g.putFloat(4 * (primal + j), delta);
+                biasGrad[j] += delta;
+            }
+        }
+    }
 }

@@ -2,12 +2,9 @@ package org.diffusionplayground.model.train;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
-import java.util.SplittableRandom;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas;
 import org.diffusionplayground.model.data.PointSet;
-import org.diffusionplayground.model.schedule.Schedule;
 import org.diffusionplayground.model.score.Mlp;
 import org.diffusionplayground.model.score.MlpSpec;
 import org.diffusionplayground.model.score.Target;
@@ -19,7 +16,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * Denoising score matching (MATH.md §2) for the MLP of {@link MlpSpec}, forward and backward written by
  * hand over preallocated ND4J arrays. One step:
  * <ol>
- *   <li>draw x₀ (batch), t and λ/p ({@link TimeSampler}), ε; x_t = α x₀ + σ ε; features
+ *   <li>draw x₀ (batch), t and λ/p, ε ({@link DsmBatch}); x_t = α x₀ + σ ε; features
  *       concat(x_t, embed(t));</li>
  *   <li>forward: per layer one sgemm Z = H·Wᵀ into a preallocated array, then one fused Java pass
  *       z ← φ(z + b), d ← φ'(z + b) ({@link FusedKernels});</li>
@@ -33,6 +30,16 @@ import org.nd4j.linalg.factory.Nd4j;
  * s_θ + ε/σ = a·(out − y*) and each term λ/p·‖s_θ + ε/σ‖² is computed as w·‖out − y*‖² with
  * w = λ/p·a². For ε-prediction with λ = σ² this is exactly ‖ε̂ − ε‖² (w = 1): nothing is divided by a
  * small σ. The loss is the mean over the batch and the 2 coordinates.
+ *
+ * <p><b>Implicit and sliced score matching</b> ({@link Objective#ISM}, {@link Objective#SSM}). Their loss
+ * λ/p·[½‖s_θ‖² + ∇·s_θ] (or vᵀ(∇s_θ)v) needs the network's input Jacobian J = ∂out/∂x inside the loss
+ * and its parameter gradient. The trainer stacks the batch: rows [0, B) are the samples, and each of
+ * the D tangent directions (D = 2 for the exact 2×2 trace, 1 random v for the slice) adds B rows whose
+ * input is the direction in the x columns and 0 in the time features. Every sgemm then runs on all
+ * (1 + D)B rows at once, the activation pass propagates Ḣ = φ'(Z)⊙Ż on the tangent rows, and the
+ * backward pass carries the extra term φ''(Z)⊙Ż⊙Ȧ into the primal δ ({@link FusedKernels}); the
+ * weight gradients of primal and tangent rows come out of the same sgemm. The reported loss adds the
+ * θ-independent λ/(p σ²), so it estimates the same number as the DSM loss (see {@link Objective}).
  *
  * <p><b>Why sgemm through OpenBLAS directly.</b> The matrices live in ND4J's native buffers and the
  * multiplications run in the OpenBLAS that ND4J bundles, called through its JavaCPP binding
@@ -49,9 +56,11 @@ public final class Nd4jTrainer implements AutoCloseable {
     private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
 
     private final TrainingConfig config;
+    private final Objective objective;
+    /** Tangent directions per sample (0 for DSM) and the stacked row count (1 + tangents) × batch. */
+    private final int tangents;
+    private final int rows;
     private final MlpSpec spec;
-    private final Schedule schedule;
-    private final Target target;
     private final int batch;
     private final int inDim;
     private final int width;
@@ -60,10 +69,7 @@ public final class Nd4jTrainer implements AutoCloseable {
     private final int[] weightOffset;
     private final int[] biasOffset;
 
-    private final double[] data;
-    private final SplittableRandom rng;
-    private final BatchIndices batches;
-    private final TimeSampler times;
+    private final DsmBatch stage;
 
     /** Native storage; kept as fields so the buffers live as long as the pointers into them. */
     private final INDArray[] arrays;
@@ -75,6 +81,8 @@ public final class Nd4jTrainer implements AutoCloseable {
     private final ByteBuffer input;
     private final ByteBuffer[] hidden;
     private final ByteBuffer[] deriv;
+    /** φ''(Z + b) of the primal rows per hidden layer (ISM/SSM only). */
+    private final ByteBuffer[] curvature;
     private final ByteBuffer out;
     private final ByteBuffer dOut;
     private final ByteBuffer[] delta;
@@ -87,18 +95,7 @@ public final class Nd4jTrainer implements AutoCloseable {
     private final FloatPointer dOutPtr;
     private final FloatPointer[] deltaPtr;
 
-    // heap staging, reused every step
-    private final int[] index;
-    private final double[] t;
-    private final double[] lambdaOverP;
-    private final int[] gridIndex;
-    private final float[] inputStage;
-    private final float[] targetStage;
-    private final float[] weightStage;
-    private final double[] epsStage;
-    private final double[] embedding;
-    private final float[][] gridEmbedding;
-    private final EmbeddingWriter embeddingWriter;
+    // heap scratch, reused every step
     private final float[] bias;
     private final float[] biasGrad;
     private final float[] outW0;
@@ -124,9 +121,10 @@ public final class Nd4jTrainer implements AutoCloseable {
         }
         Nd4jSetup.ensure();
         this.config = config;
+        this.objective = config.objective();
+        this.tangents = objective.tangents();
+        this.rows = batch(config) * (1 + tangents);
         this.spec = config.network();
-        this.schedule = config.schedule().build();
-        this.target = spec.target();
         this.batch = config.batchSize();
         this.inDim = spec.inputDim();
         this.width = spec.width();
@@ -141,12 +139,9 @@ public final class Nd4jTrainer implements AutoCloseable {
             biasOffset[l] = off;
             off += spec.fanOut(l);
         }
-        this.data = data.toArray();
-        this.rng = new SplittableRandom(config.seed() ^ 0x6A09E667F3BCC909L);
-        this.batches = new BatchIndices(config.batching(), data.size(), batch);
-        this.times = new TimeSampler(schedule, config.weighting(), config.timeSampling());
+        this.stage = new DsmBatch(config, config.schedule().build(), data);
 
-        int arrayCount = 5 + 1 + 2 * depth + 2 + 2;
+        int arrayCount = 5 + 1 + 2 * depth + 2 + 2 + (tangents > 0 ? depth : 0);
         arrays = new INDArray[arrayCount];
         int a = 0;
         arrays[a++] = zeros(paramCount);
@@ -159,21 +154,25 @@ public final class Nd4jTrainer implements AutoCloseable {
         adamM = view(arrays[2]);
         adamV = view(arrays[3]);
         ema = view(arrays[4]);
-        INDArray inputArr = arrays[a++] = zeros((long) batch * inDim);
+        INDArray inputArr = arrays[a++] = zeros((long) rows * inDim);
         input = view(inputArr);
         inputPtr = pointer(inputArr, 0);
         hidden = new ByteBuffer[depth];
         deriv = new ByteBuffer[depth];
         hiddenPtr = new FloatPointer[depth];
+        curvature = new ByteBuffer[depth];
         for (int l = 0; l < depth; l++) {
-            INDArray h = arrays[a++] = zeros((long) batch * width);
-            INDArray d = arrays[a++] = zeros((long) batch * width);
+            INDArray h = arrays[a++] = zeros((long) rows * width);
+            INDArray d = arrays[a++] = zeros((long) rows * width);
             hidden[l] = view(h);
             hiddenPtr[l] = pointer(h, 0);
             deriv[l] = view(d);
+            if (tangents > 0) {
+                curvature[l] = view(arrays[a++] = zeros((long) batch * width));
+            }
         }
-        INDArray outArr = arrays[a++] = zeros(2L * batch);
-        INDArray dOutArr = arrays[a++] = zeros(2L * batch);
+        INDArray outArr = arrays[a++] = zeros(2L * rows);
+        INDArray dOutArr = arrays[a++] = zeros(2L * rows);
         out = view(outArr);
         outPtr = pointer(outArr, 0);
         dOut = view(dOutArr);
@@ -181,7 +180,7 @@ public final class Nd4jTrainer implements AutoCloseable {
         delta = new ByteBuffer[2];
         deltaPtr = new FloatPointer[2];
         for (int k = 0; k < 2; k++) {
-            INDArray g = arrays[a++] = zeros((long) batch * width);
+            INDArray g = arrays[a++] = zeros((long) rows * width);
             delta[k] = view(g);
             deltaPtr[k] = pointer(g, 0);
         }
@@ -192,25 +191,25 @@ public final class Nd4jTrainer implements AutoCloseable {
             weightGradPtr[l] = pointer(arrays[1], weightOffset[l]);
         }
 
-        index = new int[batch];
-        t = new double[batch];
-        lambdaOverP = new double[batch];
-        gridIndex = new int[batch];
-        inputStage = new float[batch * inDim];
-        targetStage = new float[2 * batch];
-        weightStage = new float[batch];
-        epsStage = new double[2 * batch];
-        embedding = new double[spec.embedding().dim()];
-        embeddingWriter = new EmbeddingWriter(spec.embedding(), batch);
-        gridEmbedding = config.timeSampling() == TimeSampling.GRID_1000 ? gridEmbeddings() : null;
         bias = new float[Math.max(width, 2)];
         biasGrad = new float[Math.max(width, 2)];
         outW0 = new float[width];
         outW1 = new float[width];
+        if (objective == Objective.ISM) {
+            // the two basis directions never change: input rows B..2B carry e_x, 2B..3B carry e_y
+            for (int i = 0; i < batch; i++) {
+                input.putFloat(4 * ((batch + i) * inDim), 1f);
+                input.putFloat(4 * ((2 * batch + i) * inDim + 1), 1f);
+            }
+        }
         profile = new StepProfile();
 
         setParameters(start.flatParameters());
         learningRate = config.learningRate();
+    }
+
+    private static int batch(TrainingConfig c) {
+        return c.batchSize();
     }
 
     private static INDArray zeros(long n) {
@@ -225,17 +224,6 @@ public final class Nd4jTrainer implements AutoCloseable {
         FloatPointer p = new FloatPointer(a.data().addressPointer());
         p.position(offset);
         return p;
-    }
-
-    private float[][] gridEmbeddings() {
-        float[][] table = new float[TimeSampler.GRID_POINTS][embedding.length];
-        for (int k = 0; k < TimeSampler.GRID_POINTS; k++) {
-            spec.embedding().features(times.gridTime(k), embedding, 0);
-            for (int e = 0; e < embedding.length; e++) {
-                table[k][e] = (float) embedding[e];
-            }
-        }
-        return table;
     }
 
     public TrainingConfig config() {
@@ -322,23 +310,28 @@ public final class Nd4jTrainer implements AutoCloseable {
 
     /** x_t, t, ε and λ/p of the staged batch as the trainer saw them (x_t and t in double). */
     double[] stagedTimes() {
-        return t.clone();
+        return stage.t.clone();
     }
 
     double[] stagedNoise() {
-        return epsStage.clone();
+        return stage.eps.clone();
     }
 
     double[] stagedLambdaOverP() {
-        return lambdaOverP.clone();
+        return stage.lambdaOverP.clone();
+    }
+
+    /** The slice directions v of the staged batch (SSM), interleaved. */
+    float[] stagedSlice() {
+        return stage.slice.clone();
     }
 
     /** x_t of the staged batch, exactly the float values the network sees. */
     double[] stagedPoints() {
         double[] xy = new double[2 * batch];
         for (int i = 0; i < batch; i++) {
-            xy[2 * i] = inputStage[i * inDim];
-            xy[2 * i + 1] = inputStage[i * inDim + 1];
+            xy[2 * i] = stage.input[i * inDim];
+            xy[2 * i + 1] = stage.input[i * inDim + 1];
         }
         return xy;
     }
@@ -352,63 +345,33 @@ public final class Nd4jTrainer implements AutoCloseable {
     }
 
     private void prepareBatch() {
-        batches.next(rng, index);
-        times.draw(rng, batch, t, lambdaOverP, gridIndex);
-        int embDim = embedding.length;
-        // the grid's embeddings are tabulated; continuous times are embedded below in one vector pass
-        for (int i = 0; i < batch; i++) {
-            double ti = t[i];
-            double alpha = schedule.alpha(ti);
-            double sigma = schedule.sigma(ti);
-            double a = target.outputScale(schedule, ti);
-            int p = index[i];
-            double x0 = data[2 * p];
-            double y0 = data[2 * p + 1];
-            double ex = rng.nextGaussian();
-            double ey = rng.nextGaussian();
-            epsStage[2 * i] = ex;
-            epsStage[2 * i + 1] = ey;
-            int row = i * inDim;
-            inputStage[row] = (float) (alpha * x0 + sigma * ex);
-            inputStage[row + 1] = (float) (alpha * y0 + sigma * ey);
-            if (gridIndex[i] >= 0) {
-                System.arraycopy(gridEmbedding[gridIndex[i]], 0, inputStage, row + 2, embDim);
+        stage.draw();
+        if (objective == Objective.SSM) {
+            // the slice directions ride in the x columns of the tangent rows
+            for (int i = 0; i < batch; i++) {
+                input.putFloat(4 * ((batch + i) * inDim), stage.slice[2 * i]);
+                input.putFloat(4 * ((batch + i) * inDim + 1), stage.slice[2 * i + 1]);
             }
-            targetStage[2 * i] = (float) regressionTarget(alpha, sigma, x0, ex);
-            targetStage[2 * i + 1] = (float) regressionTarget(alpha, sigma, y0, ey);
-            weightStage[i] = (float) (lambdaOverP[i] * a * a);
         }
-        if (gridEmbedding == null) {
-            embeddingWriter.write(t, batch, inputStage, inDim, 2);
-        }
-        FloatBuffer fb = input.asFloatBuffer();
-        fb.put(inputStage, 0, batch * inDim);
-    }
-
-    /** {@link Target#regressionTarget} with α, σ already evaluated (the same formulas, tested equal). */
-    private double regressionTarget(double alpha, double sigma, double x0, double eps) {
-        switch (target) {
-            case SCORE:
-                return -eps / sigma;
-            case EPSILON:
-                return eps;
-            case X0:
-                return x0;
-            default:
-                return alpha * eps - sigma * x0;
-        }
+        input.asFloatBuffer().put(stage.input, 0, batch * inDim);
     }
 
     private void forward() {
         for (int l = 0; l < depth; l++) {
             int fanIn = spec.fanIn(l);
             FloatPointer in = l == 0 ? inputPtr : hiddenPtr[l - 1];
-            // Z (batch × width) = H (batch × fanIn) · Wᵀ, W stored width × fanIn
-            sgemm(false, true, batch, width, fanIn, in, fanIn, weightPtr[l], fanIn, hiddenPtr[l], width);
+            // Z (rows × width) = H (rows × fanIn) · Wᵀ, W stored width × fanIn; tangent rows give Ż
+            sgemm(false, true, rows, width, fanIn, in, fanIn, weightPtr[l], fanIn, hiddenPtr[l], width);
             readBias(l, width);
-            FusedKernels.biasActivate(spec.activation(), hidden[l], deriv[l], bias, batch, width);
+            if (tangents == 0) {
+                FusedKernels.biasActivate(spec.activation(), hidden[l], deriv[l], bias, batch, width);
+            } else {
+                FusedKernels.biasActivateWithCurvature(spec.activation(), hidden[l], deriv[l], curvature[l], bias,
+                        batch, width);
+                FusedKernels.tangentForward(hidden[l], deriv[l], batch, tangents, width);
+            }
         }
-        sgemm(false, true, batch, 2, width, hiddenPtr[depth - 1], width, weightPtr[depth], width, outPtr, 2);
+        sgemm(false, true, rows, 2, width, hiddenPtr[depth - 1], width, weightPtr[depth], width, outPtr, 2);
     }
 
     private void readBias(int layer, int n) {
@@ -422,15 +385,18 @@ public final class Nd4jTrainer implements AutoCloseable {
      * the output bias gradient is Σ_i dOut_i.
      */
     private double lossAndOutputGradient() {
+        if (tangents > 0) {
+            return scoreMatchingLossAndOutputGradient();
+        }
         readBias(depth, 2);
         double sum = 0;
         double gb0 = 0;
         double gb1 = 0;
         float scale = 1f / batch;
         for (int i = 0; i < batch; i++) {
-            float r0 = out.getFloat(8 * i) + bias[0] - targetStage[2 * i];
-            float r1 = out.getFloat(8 * i + 4) + bias[1] - targetStage[2 * i + 1];
-            float w = weightStage[i];
+            float r0 = out.getFloat(8 * i) + bias[0] - stage.target[2 * i];
+            float r1 = out.getFloat(8 * i + 4) + bias[1] - stage.target[2 * i + 1];
+            float w = stage.weight[i];
             sum += w * ((double) r0 * r0 + (double) r1 * r1);
             float g0 = w * r0 * scale;
             float g1 = w * r1 * scale;
@@ -444,7 +410,62 @@ public final class Nd4jTrainer implements AutoCloseable {
         return sum / (2.0 * batch);
     }
 
+    /**
+     * ISM / SSM in score space, per sample with s = a·(out + b_out) + c·x and J = ∂out/∂x from the
+     * tangent rows:
+     * <pre>
+     *   ISM  ℓ = ½‖s‖² + a (J₀₀ + J₁₁) + 2c          SSM  ℓ = ½‖s‖² + a vᵀJv + c‖v‖²
+     * </pre>
+     * mean of λ/p·(ℓ + 1/σ²) (the DSM scale). Gradients: ∂/∂out = λ/p·a·s / B on the primal rows;
+     * ∂/∂(J e_d) = λ/p·a·e_d / B (ISM) or ∂/∂(Jv) = λ/p·a·v / B (SSM) on the tangent rows.
+     */
+    private double scoreMatchingLossAndOutputGradient() {
+        readBias(depth, 2);
+        double sum = 0;
+        double gb0 = 0;
+        double gb1 = 0;
+        double scale = 1.0 / batch;
+        for (int i = 0; i < batch; i++) {
+            double a = stage.outScale[i];
+            double c = stage.inScale[i];
+            double w = stage.lambdaOverP[i];
+            double s0 = a * (out.getFloat(8 * i) + bias[0]) + c * stage.input[i * inDim];
+            double s1 = a * (out.getFloat(8 * i + 4) + bias[1]) + c * stage.input[i * inDim + 1];
+            double ell = 0.5 * (s0 * s0 + s1 * s1);
+            int t1 = batch + i;
+            double g = w * a * scale;
+            if (objective == Objective.ISM) {
+                int t2 = 2 * batch + i;
+                ell += a * (out.getFloat(8 * t1) + out.getFloat(8 * t2 + 4)) + 2 * c;
+                dOut.putFloat(8 * t1, (float) g);
+                dOut.putFloat(8 * t1 + 4, 0f);
+                dOut.putFloat(8 * t2, 0f);
+                dOut.putFloat(8 * t2 + 4, (float) g);
+            } else {
+                double v0 = stage.slice[2 * i];
+                double v1 = stage.slice[2 * i + 1];
+                ell += a * (v0 * out.getFloat(8 * t1) + v1 * out.getFloat(8 * t1 + 4)) + c * (v0 * v0 + v1 * v1);
+                dOut.putFloat(8 * t1, (float) (g * v0));
+                dOut.putFloat(8 * t1 + 4, (float) (g * v1));
+            }
+            sum += w * (ell + stage.invVariance[i]);
+            float g0 = (float) (g * s0);
+            float g1 = (float) (g * s1);
+            dOut.putFloat(8 * i, g0);
+            dOut.putFloat(8 * i + 4, g1);
+            gb0 += g0;
+            gb1 += g1;
+        }
+        grads.putFloat(4 * biasOffset[depth], (float) gb0);
+        grads.putFloat(4 * (biasOffset[depth] + 1), (float) gb1);
+        return sum / batch;
+    }
+
     private void backward() {
+        if (tangents > 0) {
+            backwardWithTangents();
+            return;
+        }
         // output layer: dW (2 × width) = dOutᵀ · H_last
         sgemm(true, false, 2, width, batch, dOutPtr, 2, hiddenPtr[depth - 1], width, weightGradPtr[depth], width);
         int w0 = weightOffset[depth];
@@ -467,6 +488,31 @@ public final class Nd4jTrainer implements AutoCloseable {
                 // gradient of H_{l−1}: δ (batch × width) · W_l (width × width)
                 sgemm(false, false, batch, width, width, deltaPtr[cur], width, weightPtr[l], width,
                         deltaPtr[1 - cur], width);
+                cur = 1 - cur;
+            }
+        }
+    }
+
+    /** Backward through the stacked primal and tangent rows (ISM/SSM); one sgemm per product as in DSM. */
+    private void backwardWithTangents() {
+        // output layer: dW (2 × width) = dOutᵀ · H_last over all stacked rows
+        sgemm(true, false, 2, width, rows, dOutPtr, 2, hiddenPtr[depth - 1], width, weightGradPtr[depth], width);
+        int w0 = weightOffset[depth];
+        for (int j = 0; j < width; j++) {
+            outW0[j] = params.getFloat(4 * (w0 + j));
+            outW1[j] = params.getFloat(4 * (w0 + width + j));
+        }
+        int cur = 0;
+        FusedKernels.outputAdjoint(dOut, outW0, outW1, delta[cur], rows, width);
+        for (int l = depth - 1; l >= 0; l--) {
+            FusedKernels.tangentBackward(delta[cur], deriv[l], curvature[l], batch, tangents, width, biasGrad);
+            writeBiasGrad(l);
+            int fanIn = spec.fanIn(l);
+            FloatPointer in = l == 0 ? inputPtr : hiddenPtr[l - 1];
+            sgemm(true, false, width, fanIn, rows, deltaPtr[cur], width, in, fanIn, weightGradPtr[l], fanIn);
+            if (l > 0) {
+                sgemm(false, false, rows, width, width, deltaPtr[cur], width, weightPtr[l], width, deltaPtr[1 - cur],
+                        width);
                 cur = 1 - cur;
             }
         }

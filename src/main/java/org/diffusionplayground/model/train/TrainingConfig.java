@@ -29,10 +29,12 @@ import org.diffusionplayground.model.score.TimeEmbedding;
  * @param emaDecay      decay of the exponential moving average of the weights; 0 switches it off
  * @param seed          seeds the initial weights, the batches, t and ε
  * @param batching      epochs of shuffled batches, or draws with replacement
+ * @param objective     denoising, implicit or sliced score matching ({@link Objective}); all reported on
+ *                      the DSM scale
  */
 public record TrainingConfig(MlpSpec network, ScheduleSpec schedule, Weighting weighting, TimeSampling timeSampling,
         int batchSize, long steps, double learningRate, double beta1, double beta2, double adamEps, double clipNorm,
-        double emaDecay, long seed, Batching batching) {
+        double emaDecay, long seed, Batching batching, Objective objective) {
 
     /** Most steps one run may ask for (about a day at 1000 steps/s; beyond that it is a typo). */
     public static final long MAX_STEPS = 100_000_000L;
@@ -52,6 +54,7 @@ public record TrainingConfig(MlpSpec network, ScheduleSpec schedule, Weighting w
         require(weighting != null, "the loss weighting is missing");
         require(timeSampling != null, "the time sampling is missing");
         require(batching != null, "the batching is missing");
+        require(objective != null, "the training objective is missing");
         require(batchSize >= 1 && batchSize <= MAX_BATCH,
                 "batch size must be between 1 and " + MAX_BATCH + ", got " + batchSize);
         require(steps >= 1 && steps <= MAX_STEPS, "steps must be between 1 and " + MAX_STEPS + ", got " + steps);
@@ -82,7 +85,7 @@ public record TrainingConfig(MlpSpec network, ScheduleSpec schedule, Weighting w
     public static TrainingConfig paper(ScheduleSpec schedule) {
         return new TrainingConfig(MlpSpec.paper(), schedule, Weighting.G2, TimeSampling.GRID_1000, PAPER_BATCH,
                 stepsForEpochs(PAPER_EPOCHS, PAPER_DATA_SIZE, PAPER_BATCH), 1e-3, 0.9, 0.999, 1e-8, 0, 0, 0,
-                Batching.EPOCHS);
+                Batching.EPOCHS, Objective.DSM);
     }
 
     /**
@@ -92,7 +95,7 @@ public record TrainingConfig(MlpSpec network, ScheduleSpec schedule, Weighting w
     public static TrainingConfig defaults(ScheduleSpec schedule) {
         MlpSpec net = new MlpSpec(128, 3, Activation.SILU, TimeEmbedding.sinusoidal(32), Target.EPSILON);
         return new TrainingConfig(net, schedule, Weighting.SIGMA2, TimeSampling.UNIFORM, 1024, 20_000, 1e-3, 0.9,
-                0.999, 1e-8, 1.0, 0.999, 0, Batching.WITH_REPLACEMENT);
+                0.999, 1e-8, 1.0, 0.999, 0, Batching.WITH_REPLACEMENT, Objective.DSM);
     }
 
     /** Steps of {@code epochs} passes over {@code dataSize} points in full batches (remainder dropped). */
@@ -115,9 +118,9 @@ public record TrainingConfig(MlpSpec network, ScheduleSpec schedule, Weighting w
     /** A one-line summary for progress reports and model cards. */
     public String summary() {
         return String.format(java.util.Locale.ROOT,
-                "%s, %s/%s, batch %d (%s), %d steps, Adam lr %s, clip %s, EMA %s, seed %d", schedule.kind(),
-                weighting, timeSampling, batchSize, batching, steps, learningRate,
-                clipNorm == 0 ? "off" : Double.toString(clipNorm), emaDecay == 0 ? "off" : Double.toString(emaDecay),
+                "%s%s, %s/%s, batch %d (%s), %d steps, Adam lr %s, clip %s, EMA %s, seed %d", schedule.kind(),
+                objective == Objective.DSM ? "" : ", " + objective, weighting, timeSampling, batchSize, batching,
+                steps, learningRate, clipNorm == 0 ? "off" : Double.toString(clipNorm), emaDecay == 0 ? "off" : Double.toString(emaDecay),
                 seed);
     }
 
@@ -137,6 +140,7 @@ public record TrainingConfig(MlpSpec network, ScheduleSpec schedule, Weighting w
         private double emaDecay;
         private long seed;
         private Batching batching;
+        private Objective objective;
 
         private Builder(TrainingConfig c) {
             network = c.network;
@@ -153,6 +157,7 @@ public record TrainingConfig(MlpSpec network, ScheduleSpec schedule, Weighting w
             emaDecay = c.emaDecay;
             seed = c.seed;
             batching = c.batching;
+            objective = c.objective;
         }
 
         public Builder network(MlpSpec v) {
@@ -217,9 +222,14 @@ public record TrainingConfig(MlpSpec network, ScheduleSpec schedule, Weighting w
             return this;
         }
 
+        public Builder objective(Objective v) {
+            objective = v;
+            return this;
+        }
+
         public TrainingConfig build() {
             return new TrainingConfig(network, schedule, weighting, timeSampling, batchSize, steps, learningRate,
-                    beta1, beta2, adamEps, clipNorm, emaDecay, seed, batching);
+                    beta1, beta2, adamEps, clipNorm, emaDecay, seed, batching, objective);
         }
     }
 }

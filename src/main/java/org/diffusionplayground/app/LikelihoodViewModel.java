@@ -1,0 +1,480 @@
+package org.diffusionplayground.app;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.diffusionplayground.model.data.DataSet;
+import org.diffusionplayground.model.data.PointSet;
+import org.diffusionplayground.model.likelihood.FirstOrderLine;
+import org.diffusionplayground.model.likelihood.LikelihoodOptions;
+import org.diffusionplayground.model.likelihood.LikelihoodResult;
+import org.diffusionplayground.model.likelihood.WkbLikelihood;
+import org.diffusionplayground.model.metrics.Wasserstein;
+import org.diffusionplayground.model.reference.FokkerPlanckOptions;
+import org.diffusionplayground.model.reference.FokkerPlanckResult;
+import org.diffusionplayground.model.reference.FokkerPlanckSolver;
+import org.diffusionplayground.model.reference.Region;
+import org.diffusionplayground.model.sampling.EulerMaruyama;
+import org.diffusionplayground.model.sampling.ReverseProcess;
+import org.diffusionplayground.model.sampling.SampledPaths;
+import org.diffusionplayground.model.sampling.TimeGrid;
+import org.diffusionplayground.model.util.Cancellation;
+import org.diffusionplayground.model.util.ProgressListener;
+import org.diffusionplayground.model.schedule.Schedule;
+import org.diffusionplayground.model.score.ScoreModel;
+import org.diffusionplayground.render.Colormap;
+import org.diffusionplayground.render.SceneLayers.ColorScale;
+import org.diffusionplayground.render.SceneLayers.LegendEntry;
+
+/**
+ * The likelihood panel's logic: NLL versus 𝔥 for the scene's model on held-out points — the PF-ODE
+ * NLL at 𝔥 = 0 and the first-order (WKB) line NLL(0) − 𝔥·E[C] with its error band (MATH.md §4–§5) — and
+ * the per-point coefficient C(x₀) as a colour map on the scene. Recomputed in the background when the
+ * model, the data or the tolerance changes (newest request wins, the older one is cancelled), waiting
+ * while a training run is going or the scene is still sampling, so the animation keeps the CPU first.
+ */
+public final class LikelihoodViewModel {
+
+    /** Tolerances offered (rtol = atol): the seed's table uses 1e-3 and 1e-5. */
+    public static final List<Double> TOLERANCES = List.of(1e-3, 1e-4, 1e-5);
+    public static final int MIN_POINTS = 10;
+    public static final int MAX_POINTS = 5_000;
+    /** Seed of the held-out draw (the training data uses the data set's own seed). */
+    static final long HELD_OUT_SEED = 1;
+    /** 𝔥 values of the exact curve and the W2 chart: the slider's range, denser near 0 where first order holds. */
+    public static final double[] CURVE_HS = {0, 0.25, 0.5, 0.75, 1, 1.5, 2, 2.5, 3};
+    /**
+     * Grid of the exact curve: the solver's preview resolution (128² refined up to 256²). On the bundled
+     * swiss roll (SIMPLE, 500 points) its NLL(𝔥) at 𝔥 = 0 … 3 agreed with 512² cells and half the step to
+     * within 0.001 nats (1.385 … 1.365 against 1.384 … 1.364) at a quarter of the time; the defaults
+     * (up to 1024²) are for the table, not for a panel that recomputes while the user watches.
+     */
+    static final FokkerPlanckOptions EXACT_GRID = FokkerPlanckOptions.preview();
+    /** Samples (and held-out points) per W2: the exact assignment is O(n³), 1 000 keeps it to a second. */
+    static final int W2_POINTS = 1_000;
+    /** Seed of the W2 reference draw (another held-out draw than the likelihood's). */
+    static final long W2_SEED = 2;
+    /** The colour map of C saturates at this quantile of |C|: a few extreme points do not wash it out. */
+    private static final double MAP_QUANTILE = 0.95;
+
+    private final SceneViewModel scene;
+    private final Jobs jobs;
+
+    private final DoubleProperty tolerance = new SimpleDoubleProperty(this, "tolerance", 1e-3);
+    private final IntegerProperty points = new SimpleIntegerProperty(this, "points", 500);
+    private final BooleanProperty auto = new SimpleBooleanProperty(this, "auto", true);
+    private final BooleanProperty suspended = new SimpleBooleanProperty(this, "suspended", false);
+    private final BooleanProperty showCorrectionMap = new SimpleBooleanProperty(this, "showCorrectionMap", false);
+    private final BooleanProperty exactCurve = new SimpleBooleanProperty(this, "exactCurve", true);
+    private final ObjectProperty<FokkerPlanckOptions> gridOptions = new SimpleObjectProperty<>(this, "gridOptions",
+            EXACT_GRID);
+    private final IntegerProperty w2Points = new SimpleIntegerProperty(this, "w2Points", W2_POINTS);
+
+    private final ReadOnlyObjectWrapper<LikelihoodResult> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private final ReadOnlyObjectWrapper<FirstOrderLine> line = new ReadOnlyObjectWrapper<>(this, "line");
+    private final ReadOnlyObjectWrapper<FokkerPlanckResult> exact = new ReadOnlyObjectWrapper<>(this, "exact");
+    private final ReadOnlyObjectWrapper<double[][]> w2 = new ReadOnlyObjectWrapper<>(this, "w2");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale", true);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+
+    private Jobs.Job running;
+    private boolean waitingForScene;
+    private boolean autoCheckQueued;
+    private CorrectionMap map;
+
+    public LikelihoodViewModel(SceneViewModel scene, Jobs jobs) {
+        this.scene = scene;
+        this.jobs = jobs;
+        for (Observable o : List.of(scene.scoreProperty(), scene.scheduleProperty(), scene.dataSetProperty(),
+                tolerance, points, exactCurve, gridOptions, w2Points)) {
+            o.addListener(x -> inputsChanged());
+        }
+        suspended.addListener((obs, was, now) -> {
+            if (!now) {
+                maybeAutoCompute();
+            }
+        });
+        auto.addListener((obs, was, now) -> maybeAutoCompute());
+        scene.busyProperty().addListener((obs, was, now) -> {
+            if (!now && waitingForScene) {
+                waitingForScene = false;
+                maybeAutoCompute();
+            }
+        });
+        showCorrectionMap.addListener(x -> scene.rebuild());
+    }
+
+    // ---- properties ----------------------------------------------------------------------------
+
+    /** rtol = atol of the adaptive solver (MATH.md §4). */
+    public DoubleProperty toleranceProperty() {
+        return tolerance;
+    }
+
+    /** Held-out points evaluated (the data itself for imported or drawn data). */
+    public IntegerProperty pointsProperty() {
+        return points;
+    }
+
+    /** Recompute by itself when the model, the data or the tolerance changes. */
+    public BooleanProperty autoProperty() {
+        return auto;
+    }
+
+    /** While true (a training run is going) nothing is recomputed by itself. */
+    public BooleanProperty suspendedProperty() {
+        return suspended;
+    }
+
+    /** Colour the evaluated points on the scene by C(x₀). */
+    public BooleanProperty showCorrectionMapProperty() {
+        return showCorrectionMap;
+    }
+
+    /** Also solve for the exact NLL(𝔥) (Fokker–Planck grid) and W2(𝔥): the expensive part, on by default. */
+    public BooleanProperty exactCurveProperty() {
+        return exactCurve;
+    }
+
+    /** Resolution of the exact curve's grid (default {@link #EXACT_GRID}). */
+    public ObjectProperty<FokkerPlanckOptions> gridOptionsProperty() {
+        return gridOptions;
+    }
+
+    /** Samples and held-out points per W2 (default 1 000; at most {@link Wasserstein#MAX_EXACT}). */
+    public IntegerProperty w2PointsProperty() {
+        return w2Points;
+    }
+
+    /** The exact NLL at {@link #CURVE_HS} on the same points (null when not computed). */
+    public ReadOnlyObjectProperty<FokkerPlanckResult> exactProperty() {
+        return exact.getReadOnlyProperty();
+    }
+
+    /** Rows {𝔥, W2 to held-out data} at {@link #CURVE_HS} (null when not computed; W2 NaN where samples diverged). */
+    public ReadOnlyObjectProperty<double[][]> w2Property() {
+        return w2.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<LikelihoodResult> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<FirstOrderLine> lineProperty() {
+        return line.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** True when the shown result (if any) is not for the current model, data and tolerance. */
+    public ReadOnlyBooleanProperty staleProperty() {
+        return stale.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    // ---- validated setters ---------------------------------------------------------------------
+
+    /** Sets the tolerance; returns an error message (and changes nothing) when it is out of range. */
+    public String requestTolerance(double tol) {
+        if (!(tol >= 1e-8 && tol <= 0.1)) {
+            String problem = "the tolerance must be between 1e-8 and 0.1";
+            error.set(problem);
+            return problem;
+        }
+        tolerance.set(tol);
+        return null;
+    }
+
+    /** Sets the number of points, clamped to [MIN_POINTS, MAX_POINTS] with a message when clamped. */
+    public void requestPoints(int n) {
+        int clamped = Math.max(MIN_POINTS, Math.min(MAX_POINTS, n));
+        if (clamped != n) {
+            error.set("points must be between " + MIN_POINTS + " and " + MAX_POINTS + "; using " + clamped);
+        }
+        points.set(clamped);
+    }
+
+    // ---- computing -----------------------------------------------------------------------------
+
+    private void inputsChanged() {
+        stale.set(true);
+        if (running != null) {
+            running.cancel();
+            running = null;
+            busy.set(false);
+        }
+        maybeAutoCompute();
+    }
+
+    private void maybeAutoCompute() {
+        if (autoCheckQueued) {
+            return;
+        }
+        // decided after the events queued so far: a model change has the scene start sampling first
+        autoCheckQueued = true;
+        jobs.ui().execute(() -> {
+            autoCheckQueued = false;
+            autoCompute();
+        });
+    }
+
+    private void autoCompute() {
+        if (!auto.get() || !stale.get() || suspended.get() || busy.get() || !ready()) {
+            return;
+        }
+        if (scene.busyProperty().get()) {
+            waitingForScene = true; // sampling first: it is what the audience is looking at
+            return;
+        }
+        compute();
+    }
+
+    private boolean ready() {
+        return scene.scoreProperty().get() != null && scene.scheduleProperty().get() != null
+                && scene.dataSetProperty().get() != null;
+    }
+
+    /** Starts the computation for the current model now (cancelling a running one). */
+    public boolean compute() {
+        if (!ready()) {
+            error.set("train or load a model first");
+            return false;
+        }
+        if (running != null) {
+            running.cancel();
+        }
+        Schedule schedule = scene.scheduleProperty().get();
+        ScoreModel score = scene.scoreProperty().get();
+        DataSet data = scene.dataSetProperty().get();
+        LikelihoodOptions options;
+        try {
+            options = LikelihoodOptions.of(tolerance.get());
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+            return false;
+        }
+        int n = points.get();
+        PointSet evaluated = data.heldOut(n, HELD_OUT_SEED);
+        double tol = tolerance.get();
+        error.set("");
+        busy.set(true);
+        progress.set(0);
+        status.set(String.format(Locale.ROOT, "computing NLL and C for %d %s points at tol %.0e …", evaluated.size(),
+                data.hasGenerator() ? "held-out" : "data", tol));
+        Jobs.Job[] self = new Jobs.Job[1];
+        boolean withExact = exactCurve.get();
+        int steps = scene.stepsProperty().get();
+        long seed = scene.seedProperty().get();
+        PointSet w2Reference = withExact
+                ? data.heldOut(Math.max(2, Math.min(w2Points.get(), Wasserstein.MAX_EXACT)), W2_SEED) : null;
+        FokkerPlanckOptions grid = gridOptions.get();
+        running = self[0] = jobs.start(
+                (prog, cancel) -> evaluate(schedule, score, data, evaluated, options, withExact ? grid : null, steps,
+                        seed, w2Reference, prog, cancel),
+                new Jobs.Listener<>() {
+                    @Override
+                    public void progress(double fraction, String message) {
+                        progress.set(fraction);
+                        status.set(message);
+                    }
+
+                    @Override
+                    public void succeeded(Evaluation r) {
+                        if (running != self[0]) {
+                            return;
+                        }
+                        running = null;
+                        busy.set(false);
+                        progress.set(1);
+                        publish(r, tol, data.hasGenerator());
+                    }
+
+                    @Override
+                    public void failed(Throwable e) {
+                        if (running != self[0]) {
+                            return;
+                        }
+                        running = null;
+                        busy.set(false);
+                        status.set("");
+                        error.set("likelihood failed: " + Jobs.message(e));
+                    }
+
+                    @Override
+                    public void cancelled() {
+                        if (running == self[0]) {
+                            running = null;
+                            busy.set(false);
+                            status.set("cancelled");
+                        }
+                    }
+                });
+        return true;
+    }
+
+    /** Cancels a running computation; the last finished result stays on the chart. */
+    public void cancel() {
+        if (running != null) {
+            running.cancel();
+            running = null;
+            busy.set(false);
+            status.set("cancelled");
+        }
+    }
+
+    /** Everything one computation gives. */
+    record Evaluation(LikelihoodResult likelihood, FokkerPlanckResult exact, double[][] w2, double seconds) {
+    }
+
+    /**
+     * The work of one computation, off the UI thread: NLL and C (WKB, about half the time), then, when
+     * asked ({@code grid} not null), the exact NLL(𝔥) from the Fokker–Planck grid on the same points and W2(𝔥) of the scene's
+     * sampler (Euler–Maruyama at the scene's steps and seed) against other held-out points.
+     */
+    static Evaluation evaluate(Schedule schedule, ScoreModel score, DataSet data, PointSet points,
+            LikelihoodOptions options, FokkerPlanckOptions grid, int steps, long seed, PointSet w2Reference,
+            ProgressListener progress, Cancellation cancel) {
+        long start = System.nanoTime();
+        boolean withExact = grid != null;
+        double wkbShare = withExact ? 0.45 : 1.0;
+        LikelihoodResult r = new WkbLikelihood(schedule, score, options).withCorrection(points,
+                part(progress, 0, wkbShare), cancel);
+        if (!withExact) {
+            return new Evaluation(r, null, null, (System.nanoTime() - start) / 1e9);
+        }
+        FokkerPlanckResult solved = new FokkerPlanckSolver(schedule, score, grid)
+                .solve(Region.around(data.points(), 0.05), CURVE_HS, points, 0,
+                        part(progress, wkbShare, 0.4), cancel);
+        double[][] w2Rows = new double[CURVE_HS.length][];
+        for (int k = 0; k < CURVE_HS.length; k++) {
+            cancel.check();
+            double hv = CURVE_HS[k];
+            progress.progress(wkbShare + 0.4 + 0.15 * k / CURVE_HS.length,
+                    String.format(Locale.ROOT, "W2 of the samples at 𝔥 = %.2f", hv));
+            ReverseProcess p = new ReverseProcess(schedule, score, hv);
+            SampledPaths run = SampledPaths.run(p, new EulerMaruyama(), w2Reference.size(),
+                    TimeGrid.uniform(schedule, steps), seed, 2, null, cancel);
+            double w = run.diverged() > 0 ? Double.NaN
+                    : Wasserstein.exact(PointSet.of(run.finalPositions()), w2Reference);
+            w2Rows[k] = new double[] {hv, w};
+        }
+        return new Evaluation(r, solved, w2Rows, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static ProgressListener part(ProgressListener progress, double from, double share) {
+        return (fraction, message) -> progress.progress(from + share * fraction, message);
+    }
+
+    private void publish(Evaluation e, double tol, boolean heldOut) {
+        LikelihoodResult r = e.likelihood();
+        try {
+            FirstOrderLine l = FirstOrderLine.of(r);
+            map = CorrectionMap.of(r);
+            result.set(r);
+            exact.set(e.exact());
+            w2.set(e.w2());
+            line.set(l);
+            stale.set(false);
+            status.set(String.format(Locale.ROOT, "%d %s points, tol %.0e, %.1f s%s%s", l.count(),
+                    heldOut ? "held-out" : "data", tol, e.seconds(),
+                    r.failures() > 0 ? ", " + r.failures() + " failed and left out" : "",
+                    e.exact() == null ? "" : String.format(Locale.ROOT, " · grid %d² cells", e.exact().finalCells())));
+            if (showCorrectionMap.get()) {
+                scene.rebuild();
+            }
+        } catch (IllegalArgumentException bad) {
+            error.set(bad.getMessage());
+            status.set("");
+        }
+    }
+
+    // ---- the C(x₀) map -------------------------------------------------------------------------
+
+    /** Colours the evaluated points on the scene by C(x₀) when the map is switched on. */
+    public SceneOverlays overlay() {
+        return (builder, legend, t, h) -> {
+            CorrectionMap m = map;
+            if (showCorrectionMap.get() && m != null && !stale.get()) {
+                // the map replaces the samples: they would cover the coloured points
+                builder.data(m.points(), m.rgb(), m.scale());
+                builder.particles(null, 0);
+                builder.trailsCleared();
+                builder.title("First-order coefficient C(x₀) per held-out point");
+                legend.remove(LegendEntry.Role.DATA);
+                legend.remove(LegendEntry.Role.PARTICLES);
+                legend.remove(LegendEntry.Role.TRAIL);
+                legend.add("C > 0: likelier with noise", ORANGE_PURPLE_HIGH, LegendEntry.Shape.DOT);
+                legend.add("C < 0: less likely", ORANGE_PURPLE_LOW, LegendEntry.Shape.DOT);
+            }
+        };
+    }
+
+    private static final java.awt.Color ORANGE_PURPLE_HIGH = Colormap.ORANGE_PURPLE.color(0.95);
+    private static final java.awt.Color ORANGE_PURPLE_LOW = Colormap.ORANGE_PURPLE.color(0.05);
+
+    /** The evaluated points that succeeded, with their colours under a diverging map symmetric about 0. */
+    record CorrectionMap(PointSet points, int[] rgb, ColorScale scale) {
+
+        static CorrectionMap of(LikelihoodResult r) {
+            int n = r.size() - r.failures();
+            double[] xy = new double[2 * n];
+            double[] c = new double[n];
+            int k = 0;
+            for (int i = 0; i < r.size(); i++) {
+                if (r.ok(i)) {
+                    xy[2 * k] = r.points().x(i);
+                    xy[2 * k + 1] = r.points().y(i);
+                    c[k++] = r.correction()[i];
+                }
+            }
+            double[] abs = new double[n];
+            for (int i = 0; i < n; i++) {
+                abs[i] = Math.abs(c[i]);
+            }
+            Arrays.sort(abs);
+            double max = n == 0 ? 1 : abs[Math.min(n - 1, (int) Math.floor(MAP_QUANTILE * (n - 1)))];
+            if (!(max > 0)) {
+                max = 1;
+            }
+            int[] rgb = new int[n];
+            for (int i = 0; i < n; i++) {
+                rgb[i] = Colormap.ORANGE_PURPLE.rgb(0.5 + c[i] / (2 * max));
+            }
+            return new CorrectionMap(PointSet.of(xy), rgb, new ColorScale(Colormap.ORANGE_PURPLE, -max, max,
+                    "C(x₀)  (log q₀ gains 𝔥·C)"));
+        }
+    }
+}

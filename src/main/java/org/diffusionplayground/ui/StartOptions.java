@@ -1,0 +1,53 @@
+package org.diffusionplayground.ui;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How the window opens, from the command line ({@code ./mvnw javafx:run -Djavafx.args="--dark --lecture"}):
+ * a lecturer sets up the room before the audience arrives, and screenshots of every panel and theme are
+ * taken the same way.
+ * <pre>
+ *   --dark                 dark theme              --lecture          lecture mode (large fonts, thick lines)
+ *   --panel=ID             open a left panel: training, sampler, overlays
+ *   --analysis=ID          right side: likelihood or training
+ *   --map                  colour the evaluated points by C(x₀) once the likelihood is in
+ *   --density              the model-density heatmap (Fokker–Planck grid) under the particles
+ *   --train                start training the default scene's data from scratch right away
+ *   --model=NAME           open a pretrained model other than swissroll-simple (e.g. 25gaussians-cosine;
+ *                          read by {@link PlaygroundApp#startModel}, before JavaFX starts)
+ *   --particles=N          particles of the scene (default 4000)
+ *   --frame-log=S          print the frame timings (FrameTimeRecorder) every S seconds to standard error
+ *   --preset=FILE          open a preset (e.g. presets/ode-versus-sde.json) once the window is up
+ * </pre>
+ */
+record StartOptions(boolean dark, boolean lecture, String panel, String analysis, boolean map, boolean density,
+        boolean train, Integer particles, Double frameLogSeconds, String preset) {
+
+    static StartOptions parse(List<String> unnamed, Map<String, String> named) {
+        boolean dark = unnamed.contains("--dark") || "dark".equalsIgnoreCase(named.get("theme"));
+        return new StartOptions(dark, unnamed.contains("--lecture"), lower(named.get("panel")),
+                lower(named.get("analysis")), unnamed.contains("--map"), unnamed.contains("--density"),
+                unnamed.contains("--train"),
+                number(named, "particles", Integer::valueOf),
+                number(named, "frame-log", Double::valueOf), named.get("preset"));
+    }
+
+    private static <T> T number(Map<String, String> named, String key, java.util.function.Function<String, T> parse) {
+        String v = named.get(key);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return parse.apply(v.trim());
+        } catch (NumberFormatException e) {
+            System.err.println("Diffusion Playground: ignoring --" + key + "=" + v + " (not a number)");
+            return null;
+        }
+    }
+
+    private static String lower(String s) {
+        return s == null ? null : s.toLowerCase(Locale.ROOT);
+    }
+}
