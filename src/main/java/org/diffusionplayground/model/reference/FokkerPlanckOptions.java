@@ -61,7 +61,7 @@ public record FokkerPlanckOptions(int initialCells, int maxCells, double cellsPe
 
     /** Coarse and fast, for drawing the density as a heatmap while the user watches: at most 256². */
     public static FokkerPlanckOptions preview() {
-        return new FokkerPlanckOptions(64, 256, 6, 0.2, 0.4, 6);
+        return new FokkerPlanckOptions(128, 256, 6, 0.1, 0.4, 6);
     }
 
     public FokkerPlanckOptions withCells(int initial, int max) {
