@@ -124,6 +124,24 @@ class WorkbenchUiTest {
     }
 
     @Test
+    void aPausedSceneRedrawsWhenNewSamplesArrive(FxRobot robot) throws Exception {
+        // same time, same title: the new frame's record equals the old one (the composer reuses its particle
+        // buffer), yet its particles moved; the view must draw it anyway
+        waitFor(30, () -> scene.pathsProperty().get() != null && !scene.busyProperty().get());
+        robot.interact(() -> {
+            scene.playingProperty().set(false);
+            scene.timeProperty().set(scene.tMin());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        long before = bench.window().scenePane().redraws();
+        double[] old = scene.currentPositions();
+        robot.interact(() -> scene.seedProperty().set(7));
+        waitFor(30, () -> scene.pathsProperty().get().seed() == 7 && !scene.busyProperty().get());
+        assertFalse(java.util.Arrays.equals(old, scene.currentPositions()), "other noise, other samples");
+        assertTrue(bench.window().scenePane().redraws() > before, "the view drew the new samples");
+    }
+
+    @Test
     void trainStartsAJobTheLossChartReceivesPointsAndStopCancels(FxRobot robot) throws Exception {
         tinyTraining(robot, 1_000_000);
         ScoreModel pretrained = scene.scoreProperty().get();
