@@ -11,7 +11,6 @@ import java.util.Set;
  * @param rounds           repeats of every timed figure (≥ 1)
  * @param trainSteps       timed DSM steps per repeat of our trainer and of libtorch
  * @param plainSteps       timed steps per repeat of the slow plain-Java floor
- * @param modelSteps       training steps of the network the likelihood and the frames use
  * @param points           points of the forward and sampler rows
  * @param jetPoints        points of the third-order jet row
  * @param sampleSteps      Euler–Maruyama steps of the full sample
@@ -20,24 +19,24 @@ import java.util.Set;
  * @param frames           frames timed for the frame-time percentiles
  * @param sections         the sections to run ({@link BenchSuite#SECTIONS})
  */
-public record BenchOptions(boolean quick, int rounds, int trainSteps, int plainSteps, int modelSteps, int points,
+public record BenchOptions(boolean quick, int rounds, int trainSteps, int plainSteps, int points,
         int jetPoints, int sampleSteps, int likelihoodPoints, int likelihoodRounds, int frames, Set<String> sections) {
 
     public static BenchOptions full() {
-        return new BenchOptions(false, 5, 300, 6, 4000, 10_000, 1_000, 500, 1_000, 3, 600, BenchSuite.SECTIONS);
+        return new BenchOptions(false, 5, 300, 6, 10_000, 1_000, 500, 1_000, 3, 600, BenchSuite.SECTIONS);
     }
 
     public static BenchOptions quickRun() {
-        return new BenchOptions(true, 1, 3, 1, 20, 1_000, 100, 5, 8, 1, 10, BenchSuite.SECTIONS);
+        return new BenchOptions(true, 1, 3, 1, 1_000, 100, 5, 8, 1, 10, BenchSuite.SECTIONS);
     }
 
     public BenchOptions withSections(Set<String> only) {
-        return new BenchOptions(quick, rounds, trainSteps, plainSteps, modelSteps, points, jetPoints, sampleSteps,
+        return new BenchOptions(quick, rounds, trainSteps, plainSteps, points, jetPoints, sampleSteps,
                 likelihoodPoints, likelihoodRounds, frames, Set.copyOf(only));
     }
 
     public BenchOptions withRounds(int n) {
-        return new BenchOptions(quick, Math.max(1, n), trainSteps, plainSteps, modelSteps, points, jetPoints,
+        return new BenchOptions(quick, Math.max(1, n), trainSteps, plainSteps, points, jetPoints,
                 sampleSteps, likelihoodPoints, Math.min(likelihoodRounds, Math.max(1, n)), frames, sections);
     }
 

@@ -34,8 +34,11 @@ public record BenchReport(MachineInfo machine, String loadAfter, String command,
         sb.append("**Settings.** ").append(settings).append(environment()).append(".\n");
         sb.append("**Load.** Load average (1/5/15 min) ").append(machine.loadBefore()).append(" before the run, ")
                 .append(loadAfter).append(" after it. ").append(peak).append("\n\n");
-        sb.append("Ratios are speeds, ours / peer (peer time ÷ our time, > 1: ours is faster), one sample per round "
-                + "of alternating repeats in this run; ranges are min–max over the rounds.\n\n");
+        sb.append("Figures are medians with the min–max range over the repeats. Ratios are speeds, ours / peer (peer "
+                + "time ÷ our time, > 1: ours is faster), one sample per round of alternating repeats in this run. "
+                + "\"CPU\" is the process's CPU time per operation summed over its threads: the work done, which load "
+                + "from other programs stretches far less than the wall time (on an idle 2-core machine the wall time "
+                + "is at least CPU ÷ 2).\n\n");
         sb.append("| ").append(String.join(" | ", HEADER)).append(" |\n");
         sb.append("|---|---|---|---|---|---|---|\n");
         for (String[] cells : cells()) {

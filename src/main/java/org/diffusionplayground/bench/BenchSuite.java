@@ -13,6 +13,10 @@ import org.diffusionplayground.bench.BenchRow.PeerCell;
 import org.diffusionplayground.bench.BenchRow.Verdict;
 import org.diffusionplayground.model.data.PointSet;
 import org.diffusionplayground.model.likelihood.LikelihoodResult;
+import org.diffusionplayground.model.reference.FokkerPlanckOptions;
+import org.diffusionplayground.model.reference.FokkerPlanckResult;
+import org.diffusionplayground.model.reference.FokkerPlanckSolver;
+import org.diffusionplayground.model.reference.Region;
 import org.diffusionplayground.model.sampling.ReverseProcess;
 import org.diffusionplayground.model.score.Mlp;
 import org.diffusionplayground.model.score.MlpSpec;
@@ -20,6 +24,7 @@ import org.diffusionplayground.model.score.NetworkScore;
 import org.diffusionplayground.model.train.Nd4jSetup;
 import org.diffusionplayground.model.train.TrainingBenchmark;
 import org.diffusionplayground.model.train.TrainingConfig;
+import org.diffusionplayground.model.util.Cancellation;
 
 /**
  * The benchmark suite of docs/benchmarks.md (issue 7): every row of the table, each peer measured in the
@@ -68,8 +73,8 @@ public final class BenchSuite {
                 training();
             }
             if (needsModel()) {
-                log.accept("training the bench model (" + options.modelSteps() + " steps)");
-                model = BenchModel.train(options.modelSteps());
+                model = BenchModel.load();
+                log.accept("model: " + model.describe());
             }
             if (options.runs("network")) {
                 network();
@@ -109,8 +114,8 @@ public final class BenchSuite {
     // ---- 1. training -----------------------------------------------------------------------
 
     private void training() {
-        TrainingConfig cfg = BenchModel.defaultConfig().withSteps(TrainingConfig.MAX_STEPS);
-        PointSet data = BenchModel.defaultData().points();
+        TrainingConfig cfg = BenchModel.trainingConfig().withSteps(TrainingConfig.MAX_STEPS);
+        PointSet data = BenchModel.load().data().points();
         Mlp start = Mlp.initialise(cfg.network(), cfg.seed());
         double flops = TrainingBenchmark.flopsPerStep(cfg.network(), cfg.batchSize());
         int warmup = options.quick() ? 2 : 200;
@@ -136,12 +141,9 @@ public final class BenchSuite {
             plain.run();
             peers.put("plain Java", Stopwatch.repeat(plain, options.plainSteps()));
             log.accept("training: " + options.rounds() + " rounds");
-            Comparison c = Comparison.run(() -> {
-                TrainingBenchmark.Repeat r = ours.repeat(options.trainSteps());
-                repeats.add(r);
-                return 1000 / r.stepsPerSecond();
-            }, peers, options.rounds());
-            Range stepsPerSecond = c.ours().map(ms -> 1000 / ms);
+            Comparison c = Comparison.run(() -> Stopwatch.measure(() -> repeats.add(ours.repeat(options.trainSteps())),
+                    options.trainSteps()), peers, options.rounds());
+            Range stepsPerSecond = c.ours().wall().map(ms -> 1000 / ms);
             Range gflops = stepsPerSecond.map(s -> s * flops / 1e9);
             List<PeerCell> cells = new ArrayList<>();
             cells.add(torchCell(c));
@@ -150,7 +152,7 @@ public final class BenchSuite {
             rows.add(new BenchRow("1", String.format(Locale.ROOT, "DSM training step, batch %d, %s",
                     cfg.batchSize(), describe(cfg.network())),
                     stepsPerSecond.format("%.0f") + " steps/s; " + gflops.format("%.0f") + " GFLOP/s; "
-                            + percentOfPeak(gflops.median()),
+                            + percentOfPeak(gflops.median()) + "; " + cpu(c.ours()),
                     "≥ 1.0× libtorch", c.peers().containsKey("libtorch") ? Verdict.of(met) : Verdict.NONE, cells));
             TrainingBenchmark.Repeat best = repeats.stream()
                     .max(java.util.Comparator.comparingDouble(TrainingBenchmark.Repeat::stepsPerSecond)).orElseThrow();
@@ -179,7 +181,9 @@ public final class BenchSuite {
         int n = options.points();
         log.accept("network: forward of " + n + " points");
         Workload ours = Workloads.forward(net, n);
-        Stopwatch.time(ours, options.quick() ? 2 : 200, 1, 1);
+        for (int i = 0; i < (options.quick() ? 2 : 200); i++) {
+            ours.run();
+        }
         Map<String, Stopwatch.Repeat> peers = new LinkedHashMap<>();
         List<AutoCloseable> open = new ArrayList<>();
         try {
@@ -198,11 +202,12 @@ public final class BenchSuite {
             }
             Comparison c = Comparison.run(Stopwatch.repeat(ours, options.quick() ? 1 : 20), peers, options.rounds());
             double flops = forwardFlops(mlp.spec(), true) * n;
-            Range us = c.ours().map(ms -> ms * 1000);
-            Range gflops = c.ours().map(ms -> flops / ms / 1e6);
+            Range us = c.ours().wall().map(ms -> ms * 1000);
+            Range gflops = c.ours().wall().map(ms -> flops / ms / 1e6);
             rows.add(new BenchRow("2", String.format(Locale.ROOT, "network forward, %,d points at one t (the sampler's call)", n),
-                    us.format("%.0f") + " µs; " + gflops.format("%.0f") + " GFLOP/s; " + percentOfPeak(gflops.median()),
-                    "≤ 2 ms", Verdict.of(c.ours().median() <= 2.0), List.of(torchCell(c))));
+                    us.format("%.0f") + " µs; " + gflops.format("%.0f") + " GFLOP/s; " + percentOfPeak(gflops.median())
+                            + "; " + cpu(c.ours()),
+                    "≤ 2 ms", Verdict.of(c.ours().wall().median() <= 2.0), List.of(torchCell(c))));
             notes.add(String.format(Locale.ROOT, "Row 2: the forward at one t costs %.1f MFLOP (%.0f kFLOP per point: the "
                     + "time features enter as one offset of the first layer); at the peak FLOP rate it would take "
                     + "%.0f µs. libtorch is given the full input rows (x, y, 32 time features), as a PyTorch user "
@@ -211,16 +216,16 @@ public final class BenchSuite {
         } finally {
             closeAll(open);
         }
-        Range perPoint = Stopwatch.time(Workloads.forwardPerPointTime(net, n), options.quick() ? 1 : 50, options.rounds(),
-                options.quick() ? 1 : 20);
+        Stopwatch.Timing perPoint = Stopwatch.time(Workloads.forwardPerPointTime(net, n), options.quick() ? 1 : 50,
+                options.rounds(), options.quick() ? 1 : 20);
         rows.add(BenchRow.plain("2", String.format(Locale.ROOT, "network forward, %,d points, one t per point", n),
-                perPoint.map(ms -> ms * 1000).format("%.0f") + " µs"));
+                perPoint.wall().map(ms -> ms * 1000).format("%.0f") + " µs; " + cpu(perPoint)));
         int m = options.jetPoints();
         log.accept("network: third-order jets of " + m + " points");
-        Range jets = Stopwatch.time(Workloads.jets(net, m, 3), options.quick() ? 1 : 20, options.rounds(),
+        Stopwatch.Timing jets = Stopwatch.time(Workloads.jets(net, m, 3), options.quick() ? 1 : 20, options.rounds(),
                 options.quick() ? 1 : 10);
         rows.add(BenchRow.plain("2", String.format(Locale.ROOT, "forward with third-order jets, %,d points (double)", m),
-                jets.map(ms -> ms * 1000).format("%.0f") + " µs"));
+                jets.wall().map(ms -> ms * 1000).format("%.0f") + " µs; " + cpu(jets)));
     }
 
     /** Largest |ours − libtorch| over all score components, relative to the largest |score|. */
@@ -257,15 +262,17 @@ public final class BenchSuite {
         ReverseProcess process = new ReverseProcess(model.schedule(), net, 1.0);
         int n = options.points();
         log.accept("sampler: Euler–Maruyama step of " + n + " particles");
-        Range step = Stopwatch.time(Workloads.samplerStep(process, n, 500), options.quick() ? 1 : 100, options.rounds(),
-                options.quick() ? 1 : 25);
+        Stopwatch.Timing step = Stopwatch.time(Workloads.samplerStep(process, n, 500), options.quick() ? 1 : 100,
+                options.rounds(), options.quick() ? 1 : 25);
         rows.add(new BenchRow("3", String.format(Locale.ROOT, "𝔥-sampler step (Euler–Maruyama, 𝔥 = 1), %,d particles", n),
-                step.format("%.2f") + " ms", "≤ 5 ms", Verdict.of(step.median() <= 5.0), List.of()));
+                step.wall().format("%.2f") + " ms; " + cpu(step), "≤ 5 ms", Verdict.of(step.wall().median() <= 5.0),
+                List.of()));
         log.accept("sampler: full sample, " + options.sampleSteps() + " steps");
-        Range full = Stopwatch.time(Workloads.fullSample(process, n, options.sampleSteps()), 0,
+        Stopwatch.Timing full = Stopwatch.time(Workloads.fullSample(process, n, options.sampleSteps()), 0,
                 options.quick() ? 1 : 3, 1);
         rows.add(BenchRow.plain("3", String.format(Locale.ROOT, "full 𝔥 = 1 sample, %,d particles × %d steps", n,
-                options.sampleSteps()), full.map(ms -> ms / 1000).format("%.2f") + " s"));
+                options.sampleSteps()), full.wall().map(ms -> ms / 1000).format("%.2f") + " s; CPU "
+                        + full.cpu().map(ms -> ms / 1000).format("%.2f") + " s"));
     }
 
     // ---- 4. likelihood ---------------------------------------------------------------------------
@@ -279,18 +286,19 @@ public final class BenchSuite {
         for (double tol : new double[] {1e-3, 1e-5}) {
             log.accept(String.format(Locale.ROOT, "likelihood: NLL + WKB correction of %d points at tol %.0e", n, tol));
             Workloads.Likelihood w = Workloads.likelihood(net, points, tol, true);
-            Range s = Stopwatch.time(w, 0, options.likelihoodRounds(), 1).map(ms -> ms / 1000);
+            Stopwatch.Timing timing = Stopwatch.time(w, 0, options.likelihoodRounds(), 1);
+            Range s = timing.wall().map(ms -> ms / 1000);
             LikelihoodResult r = w.last();
             LikelihoodResult.Summary sum = r.summary();
             boolean strict = tol == 1e-5;
             rows.add(new BenchRow("4", String.format(Locale.ROOT, "PF-ODE NLL + WKB correction, %,d points, tol %.0e", n, tol),
-                    String.format(Locale.ROOT, "%s s; %,d network evaluations (points × stages)", s.format("%.2f"),
-                            r.memberEvaluations()),
+                    String.format(Locale.ROOT, "%s s; CPU %s s; %,d network evaluations (points × stages)",
+                            s.format("%.2f"), timing.cpu().map(ms -> ms / 1000).format("%.1f"), r.memberEvaluations()),
                     strict ? "≤ 10 s" : "", strict ? Verdict.of(s.median() <= 10.0) : Verdict.NONE, List.of()));
             notes.add(String.format(Locale.ROOT, "Row 4, tol %.0e: mean NLL %.4f ± %.4f nats, first-order correction "
-                    + "to the NLL −E[C] = %.4f ± %.4f, %d failed points (bench model: %d training steps).", tol,
+                    + "to the NLL −E[C] = %.4f ± %.4f, %d failed points (model %s).", tol,
                     sum.meanNll(), sum.seNll(), sum.nllCorrection(), sum.seCorrection(), sum.failed(),
-                    model.trainedSteps()));
+                    model.describe()));
         }
         for (double tol : new double[] {1e-3, 1e-5}) {
             log.accept(String.format(Locale.ROOT, "likelihood: NLL only, ensemble vs Hipparchus per point, tol %.0e", tol));
@@ -300,11 +308,12 @@ public final class BenchSuite {
                     options.likelihoodRounds());
             Comparison.Peer p = c.peers().get("Hipparchus");
             rows.add(new BenchRow("4", String.format(Locale.ROOT, "PF-ODE NLL only, %,d points, tol %.0e", n, tol),
-                    String.format(Locale.ROOT, "%s s; %,d evaluations", c.ours().map(ms -> ms / 1000).format("%.2f"),
-                            ours.last().memberEvaluations()), "", Verdict.NONE,
-                    List.of(new PeerCell(String.format(Locale.ROOT, "Hipparchus DormandPrince54 per point (%s s; %,d "
-                            + "evaluations)", p.ms().map(ms -> ms / 1000).format("%.2f"), peer.last().memberEvaluations()),
-                            ratio(p)))));
+                    String.format(Locale.ROOT, "%s s; CPU %s s; %,d evaluations",
+                            c.ours().wall().map(ms -> ms / 1000).format("%.2f"),
+                            c.ours().cpu().map(ms -> ms / 1000).format("%.1f"), ours.last().memberEvaluations()), "",
+                    Verdict.NONE, List.of(new PeerCell(String.format(Locale.ROOT, "Hipparchus DormandPrince54 per "
+                            + "point (%s s; %,d evaluations)", p.time().wall().map(ms -> ms / 1000).format("%.2f"),
+                            peer.last().memberEvaluations()), ratio(p)))));
             double diff = Math.abs(ours.last().summary().meanNll() - peer.last().summary().meanNll());
             notes.add(String.format(Locale.ROOT, "Row 4, tol %.0e: the mean NLL of the ensemble solver and of "
                     + "Hipparchus differ by %.1e nats (tolerance-level: different step sequences).", tol, diff));
@@ -314,8 +323,26 @@ public final class BenchSuite {
     // ---- 5. Fokker–Planck ------------------------------------------------------------------------
 
     private void fokkerPlanck() {
-        rows.add(BenchRow.plain("5", "Fokker–Planck grid solve for one 𝔥, 256²",
-                "not measured: the grid solver (model.reference, physics branch) is not in this build yet"));
+        int cells = options.quick() ? 64 : 256;
+        FokkerPlanckOptions grid = FokkerPlanckOptions.defaults().withCells(cells, cells);
+        FokkerPlanckSolver solver = new FokkerPlanckSolver(model.schedule(), model.score(), grid);
+        PointSet points = model.data().heldOut(options.likelihoodPoints(), 5);
+        Region box = Region.around(model.data().points(), 0.05);
+        FokkerPlanckResult[] last = new FokkerPlanckResult[1];
+        log.accept("fokker-planck: grid solve at " + cells + "², 𝔥 = 1");
+        Stopwatch.Timing t = Stopwatch.time(() -> last[0] = solver.solve(box, new double[] {1.0}, points, 0, null,
+                Cancellation.NEVER), 0, options.likelihoodRounds(), 1);
+        FokkerPlanckResult r = last[0];
+        FokkerPlanckResult.Marginal m = r.marginal(1.0);
+        rows.add(BenchRow.plain("5", String.format(Locale.ROOT, "Fokker–Planck grid solve for one 𝔥 (𝔥 = 1), %d² cells",
+                cells), String.format(Locale.ROOT, "%s s; CPU %s s; %d macro steps (one score evaluation of the %,d "
+                + "cells each), %,d advection substeps", t.wall().map(ms -> ms / 1000).format("%.2f"),
+                t.cpu().map(ms -> ms / 1000).format("%.1f"), r.macroSteps(), cells * cells, m.substeps())));
+        notes.add(String.format(Locale.ROOT, "Row 5: the solver's defaults (λ step %.2f, Courant %.1f, domain = data "
+                + "box + %.0f σ_t) with refinement off, %d² cells throughout; exact NLL at 𝔥 = 1 from the grid "
+                + "%.4f ± %.4f nats over %d of %d held-out points, mass error %.1e.", grid.logSnrStep(),
+                grid.courant(), grid.tailSigmas(), cells, m.meanNll(), m.seNll(), m.count(), points.size(),
+                m.massError()));
     }
 
     // ---- 6. frames -------------------------------------------------------------------------------
@@ -324,14 +351,17 @@ public final class BenchSuite {
         int n = options.points();
         log.accept("frames: running scene with " + n + " particles");
         try (RunningScene frames = new RunningScene(model.score(), model.data(), n, 1.0, FRAME_WIDTH, FRAME_HEIGHT, 600)) {
+            long cpu0 = Stopwatch.processCpuNanos();
             double[] ms = Stopwatch.eachRun(frames, options.quick() ? 2 : 120, options.frames());
+            double cpuPerFrame = cpu0 < 0 ? Double.NaN
+                    : (Stopwatch.processCpuNanos() - cpu0) / 1e6 / (options.frames() + (options.quick() ? 2 : 120));
             double p50 = Stopwatch.percentile(ms, 0.5);
             double p95 = Stopwatch.percentile(ms, 0.95);
             double max = Stopwatch.percentile(ms, 1.0);
             rows.add(new BenchRow("6", String.format(Locale.ROOT, "frame of the running scene, %,d particles, %d×%d, "
                     + "off-screen (view-model + renderer)", frames.particlesShown(), FRAME_WIDTH, FRAME_HEIGHT),
-                    String.format(Locale.ROOT, "p50 %.2f ms, p95 %.2f ms, max %.2f ms over %d frames", p50, p95, max,
-                            ms.length),
+                    String.format(Locale.ROOT, "p50 %.2f ms, p95 %.2f ms, max %.2f ms over %d frames; CPU %.2f ms per "
+                            + "frame", p50, p95, max, ms.length, cpuPerFrame),
                     "60 fps: p95 ≤ 16.7 ms", Verdict.of(p95 <= 1000.0 / 60), List.of()));
         }
     }
@@ -346,8 +376,20 @@ public final class BenchSuite {
         return new PeerCell(torch.peer().orElseThrow().describe(), ratio(p));
     }
 
+    /** "1.31 (1.20–1.45)×; CPU 1.10×": wall-clock speed ratio with its range, and the CPU-time ratio. */
     private static String ratio(Comparison.Peer p) {
-        return p.ratio().format("%.2f") + "×";
+        String cpu = Double.isNaN(p.cpuRatio().median()) ? "" : String.format(Locale.ROOT, "; CPU %.2f×",
+                p.cpuRatio().median());
+        return p.ratio().format("%.2f") + "×" + cpu;
+    }
+
+    /** "CPU 6.8 ms" (process CPU time per operation, all threads; median), or "" if unknown. */
+    private static String cpu(Stopwatch.Timing t) {
+        double ms = t.cpu().median();
+        if (Double.isNaN(ms)) {
+            return "";
+        }
+        return ms >= 100 ? String.format(Locale.ROOT, "CPU %.0f ms", ms) : String.format(Locale.ROOT, "CPU %.2f ms", ms);
     }
 
     private static String describe(MlpSpec s) {

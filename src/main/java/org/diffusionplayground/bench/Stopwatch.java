@@ -1,44 +1,82 @@
 package org.diffusionplayground.bench;
 
-/** Timing primitives of the suite: wall-clock milliseconds per operation, repeats, percentiles. */
+import java.lang.management.ManagementFactory;
+
+/**
+ * Timing primitives of the suite. Every repeat records wall-clock time (what a user waits for; the
+ * headline figures) and the CPU time of the whole process over the same interval (all threads): on a
+ * machine shared with other work the wall time stretches while the CPU time stays close to the work
+ * actually done, so the two together say how much of a figure is load.
+ */
 public final class Stopwatch {
 
-    /** Runs one repeat and returns its milliseconds per operation. */
+    /** Milliseconds per operation of one repeat: wall clock and process CPU (summed over threads). */
+    public record Sample(double wallMs, double cpuMs) {
+    }
+
+    /** Runs one repeat and returns its per-operation times. */
     @FunctionalInterface
     public interface Repeat {
-        double msPerOp();
+        Sample run();
     }
+
+    /** Wall and CPU times of repeats. */
+    public record Timing(Range wall, Range cpu) {
+        static Timing of(Sample[] s) {
+            double[] w = new double[s.length];
+            double[] c = new double[s.length];
+            for (int i = 0; i < s.length; i++) {
+                w[i] = s[i].wallMs();
+                c[i] = s[i].cpuMs();
+            }
+            return new Timing(Range.of(w), Range.of(c));
+        }
+    }
+
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean o ? o : null;
 
     private Stopwatch() {
     }
 
-    /** Milliseconds per operation of {@code ops} consecutive runs. */
-    public static double msPerOp(Workload w, int ops) {
+    /** CPU time of this process in nanoseconds (all threads), or −1 where the JVM cannot tell. */
+    public static long processCpuNanos() {
+        return OS == null ? -1 : OS.getProcessCpuTime();
+    }
+
+    /** Times {@code ops} consecutive runs of {@code body}. */
+    public static Sample measure(Runnable body, int ops) {
+        long c0 = processCpuNanos();
         long t0 = System.nanoTime();
-        for (int i = 0; i < ops; i++) {
-            w.run();
-        }
-        return (System.nanoTime() - t0) / 1e6 / ops;
+        body.run();
+        long t1 = System.nanoTime();
+        long c1 = processCpuNanos();
+        return new Sample((t1 - t0) / 1e6 / ops, c0 < 0 ? Double.NaN : (c1 - c0) / 1e6 / ops);
     }
 
     /** A repeat of {@code ops} runs of {@code w}. */
     public static Repeat repeat(Workload w, int ops) {
-        return () -> msPerOp(w, ops);
+        return () -> measure(() -> {
+            for (int i = 0; i < ops; i++) {
+                w.run();
+            }
+        }, ops);
     }
 
     /** Warm-up runs (not timed), then {@code repeats} timed repeats of {@code ops} runs each. */
-    public static Range time(Workload w, int warmupOps, int repeats, int ops) {
+    public static Timing time(Workload w, int warmupOps, int repeats, int ops) {
         for (int i = 0; i < warmupOps; i++) {
             w.run();
         }
-        double[] ms = new double[repeats];
-        for (int r = 0; r < repeats; r++) {
-            ms[r] = msPerOp(w, ops);
+        Repeat r = repeat(w, ops);
+        Sample[] s = new Sample[repeats];
+        for (int i = 0; i < repeats; i++) {
+            s[i] = r.run();
         }
-        return Range.of(ms);
+        return Timing.of(s);
     }
 
-    /** The time of each single run, for percentiles (frame times). */
+    /** The wall time of each single run, for percentiles (frame times). */
     public static double[] eachRun(Workload w, int warmupOps, int runs) {
         for (int i = 0; i < warmupOps; i++) {
             w.run();

@@ -7,15 +7,12 @@ import org.diffusionplayground.model.data.PointSet;
 import org.diffusionplayground.model.likelihood.LikelihoodOptions;
 import org.diffusionplayground.model.likelihood.LikelihoodResult;
 import org.diffusionplayground.model.likelihood.WkbLikelihood;
-import org.diffusionplayground.model.metrics.Wasserstein;
+import org.diffusionplayground.model.metrics.SampleQuality;
 import org.diffusionplayground.model.reference.FokkerPlanckOptions;
 import org.diffusionplayground.model.reference.FokkerPlanckResult;
 import org.diffusionplayground.model.reference.FokkerPlanckSolver;
 import org.diffusionplayground.model.reference.Region;
-import org.diffusionplayground.model.sampling.EulerMaruyama;
 import org.diffusionplayground.model.sampling.ReverseProcess;
-import org.diffusionplayground.model.sampling.SampledPaths;
-import org.diffusionplayground.model.sampling.TimeGrid;
 import org.diffusionplayground.model.schedule.Schedule;
 import org.diffusionplayground.model.score.ScoreModel;
 import org.diffusionplayground.model.util.Cancellation;
@@ -56,24 +53,11 @@ record ModelEvaluation(List<AtTolerance> likelihoods, double gridNll0, double gr
         FokkerPlanckResult.Marginal g1 = grid.marginal(1);
         progress.progress(0, "samples and W2");
         PointSet reference = data.heldOut(settings.samples(), seed);
-        double w0 = w2(schedule, score, 0, settings, seed, reference);
-        double w1 = w2(schedule, score, 1, settings, seed, reference);
+        double w0 = SampleQuality.w2(new ReverseProcess(schedule, score, 0), settings.samplerSteps(), seed, reference,
+                Cancellation.NEVER);
+        double w1 = SampleQuality.w2(new ReverseProcess(schedule, score, 1), settings.samplerSteps(), seed, reference,
+                Cancellation.NEVER);
         return new ModelEvaluation(List.copyOf(likelihoods), g0.meanNll(), g1.meanNll(), grid.finalCells(),
                 grid.seconds(), g0.failed() + g1.failed(), w0, w1, (System.nanoTime() - start) / 1e9);
-    }
-
-    /**
-     * W2 between Euler–Maruyama samples at 𝔥 (the paper's sampler: uniform steps from T) and held-out data;
-     * NaN when a sample is not finite.
-     */
-    private static double w2(Schedule schedule, ScoreModel score, double h, Settings settings, long seed,
-            PointSet reference) {
-        ReverseProcess process = new ReverseProcess(schedule, score, h);
-        SampledPaths paths = SampledPaths.run(process, new EulerMaruyama(), settings.samples(),
-                TimeGrid.uniform(schedule, settings.samplerSteps()), seed, 2, null, Cancellation.NEVER);
-        if (paths.diverged() > 0) {
-            return Double.NaN; // a sampler that diverged has no W2; the table prints n/a
-        }
-        return Wasserstein.exact(PointSet.of(paths.finalPositions()), reference);
     }
 }

@@ -3,6 +3,7 @@ package org.diffusionplayground.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.diffusionplayground.model.checkpoint.Checkpoint;
 import org.diffusionplayground.model.checkpoint.CheckpointIO;
@@ -12,17 +13,27 @@ import org.diffusionplayground.model.data.DataSource;
 import org.diffusionplayground.model.data.InvalidDataException;
 import org.diffusionplayground.model.data.PointSet;
 import org.diffusionplayground.model.data.ToyData;
+import org.diffusionplayground.model.metrics.SampleQuality;
+import org.diffusionplayground.model.metrics.Wasserstein;
+import org.diffusionplayground.model.sampling.ReverseProcess;
+import org.diffusionplayground.model.sampling.TimeGrid;
+import org.diffusionplayground.model.schedule.Schedule;
 import org.diffusionplayground.model.schedule.ScheduleKind;
 import org.diffusionplayground.model.schedule.ScheduleSpec;
 import org.diffusionplayground.model.score.Activation;
+import org.diffusionplayground.model.score.Mlp;
 import org.diffusionplayground.model.score.MlpSpec;
+import org.diffusionplayground.model.score.NetworkScore;
 import org.diffusionplayground.model.score.Target;
 import org.diffusionplayground.model.score.TimeEmbedding;
 import org.diffusionplayground.model.train.Batching;
+import org.diffusionplayground.model.train.ModelSnapshot;
 import org.diffusionplayground.model.train.Objective;
 import org.diffusionplayground.model.train.TimeSampling;
 import org.diffusionplayground.model.train.TrainingConfig;
+import org.diffusionplayground.model.train.TrainingListener;
 import org.diffusionplayground.model.train.Weighting;
+import org.diffusionplayground.model.util.Cancellation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -149,6 +160,23 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress line")
     boolean quiet;
 
+    @Option(names = "--w2-every", paramLabel = "N", defaultValue = "0",
+            description = "every N steps and at the end, print W2 of samples of the current weights against held-out "
+                    + "data, with the training time so far (0 = off)")
+    long w2Every;
+
+    @Option(names = "--w2-samples", paramLabel = "N", defaultValue = "1000",
+            description = "samples and held-out points for --w2-every (default 1000, at most 2000)")
+    int w2Samples;
+
+    @Option(names = "--w2-steps", paramLabel = "N", defaultValue = "500",
+            description = "Euler-Maruyama steps of those samples (default 500)")
+    int w2Steps;
+
+    @Option(names = "--w2-h", paramLabel = "H", defaultValue = "1",
+            description = "the 𝔥 of those samples (default 1, the reverse SDE)")
+    double w2H;
+
     @Override
     public Integer call() throws Exception {
         DataSet dataSet = loadData();
@@ -160,8 +188,62 @@ public final class TrainCommand implements Callable<Integer> {
         if (!force && (Files.exists(CheckpointIO.weightsFile(base)) || Files.exists(CheckpointIO.cardFile(base)))) {
             throw usage(CheckpointIO.weightsFile(base) + " exists; pass --force to replace it");
         }
-        Checkpoint cp = TrainingRun.trainAndSave(config, dataSet, base, System.err, quiet);
-        return cp == null ? PlaygroundCli.EXIT_INTERRUPTED : 0;
+        W2Monitor monitor = w2Every > 0 ? new W2Monitor(config, dataSet) : null;
+        Checkpoint cp = TrainingRun.trainAndSave(config, dataSet, base, System.err, quiet, w2Every, monitor);
+        if (cp == null) {
+            return PlaygroundCli.EXIT_INTERRUPTED;
+        }
+        if (monitor != null) {
+            monitor.report(config.steps(), cp.network());
+        }
+        return 0;
+    }
+
+    /**
+     * W2 of the snapshots against held-out data while training runs (MATH.md §6.4): the time to train until
+     * sample quality stops improving (docs/benchmarks.md). Evaluation time is not counted as training time.
+     */
+    private final class W2Monitor implements TrainingListener {
+
+        private final Schedule schedule;
+        private final PointSet reference;
+        private final long start = System.nanoTime();
+        private long evaluationNanos;
+
+        W2Monitor(TrainingConfig config, DataSet dataSet) {
+            if (w2Samples < 2 || w2Samples > Wasserstein.MAX_EXACT) {
+                throw usage("--w2-samples must be between 2 and "
+                        + Wasserstein.MAX_EXACT + ", got " + w2Samples);
+            }
+            try {
+                ReverseProcess.requireValidH(w2H);
+                TimeGrid.uniform(config.schedule().build(), w2Steps);
+            } catch (IllegalArgumentException e) {
+                throw usage(e.getMessage());
+            }
+            this.schedule = config.schedule().build();
+            this.reference = dataSet.heldOut(w2Samples, config.seed());
+            if (!dataSet.hasGenerator()) {
+                System.err.println("note: imported data has no held-out set; W2 is measured against the data itself");
+            }
+        }
+
+        @Override
+        public void onSnapshot(ModelSnapshot snapshot) {
+            report(snapshot.step(), snapshot.mlp());
+        }
+
+        void report(long step, Mlp mlp) {
+            long t0 = System.nanoTime();
+            double trained = (t0 - start - evaluationNanos) / 1e9;
+            var process = new ReverseProcess(schedule,
+                    new NetworkScore(mlp, schedule), w2H);
+            double w2 = SampleQuality.w2(process, w2Steps, 1, reference,
+                    Cancellation.NEVER);
+            evaluationNanos += System.nanoTime() - t0;
+            System.err.printf(Locale.ROOT, "W2 at step %d: %.4f (𝔥 = %s, %d samples, %d steps; %.1f s of "
+                    + "training)%n", step, w2, w2H, w2Samples, w2Steps, trained);
+        }
     }
 
     private CommandLine.ParameterException usage(String message) {

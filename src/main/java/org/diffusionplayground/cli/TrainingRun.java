@@ -32,12 +32,25 @@ final class TrainingRun {
      */
     static Checkpoint trainAndSave(TrainingConfig config, DataSet dataSet, Path base, PrintStream err, boolean quiet)
             throws CheckpointException {
+        return trainAndSave(config, dataSet, base, err, quiet, 0, null);
+    }
+
+    /**
+     * The same with snapshots every {@code snapshotEvery} steps (0 = none) handed to {@code observer} on the
+     * training thread, which waits for it.
+     */
+    static Checkpoint trainAndSave(TrainingConfig config, DataSet dataSet, Path base, PrintStream err, boolean quiet,
+            long snapshotEvery, TrainingListener observer) throws CheckpointException {
         err.println("training on " + dataSet.name() + " (" + dataSet.size() + " points): " + config.summary());
         ProgressLine line = new ProgressLine(err, System.console() != null);
         AtomicReference<TrainingResult> finished = new AtomicReference<>();
         AtomicReference<TrainingResult> cancelled = new AtomicReference<>();
         AtomicReference<String> failed = new AtomicReference<>();
-        TrainingJob job = new TrainingJob(config, dataSet.points(), JobOptions.defaults().withSnapshotEvery(0));
+        TrainingJob job = new TrainingJob(config, dataSet.points(),
+                JobOptions.defaults().withSnapshotEvery(snapshotEvery));
+        if (observer != null) {
+            job.addListener(observer);
+        }
         job.addListener(new TrainingListener() {
             @Override
             public void onProgress(TrainingProgress p) {

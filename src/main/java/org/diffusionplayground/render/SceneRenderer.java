@@ -21,8 +21,8 @@ import org.diffusionplayground.render.SceneLayers.VectorField;
 
 /**
  * Draws a {@link SceneSnapshot} onto any Graphics2D: the live view's raster, PNG exports, vector SVG
- * and PDF, video frames. Back to front: background, heatmap, grid and axes, data points, trails,
- * vector field, particles, markers, then title, legend and colour bars. With a raster target the
+ * and PDF, video frames. Back to front: background, heatmap, grid and axes, data points, vector field,
+ * trails, particles, markers, then legend, colour bars and title. With a raster target the
  * particles are splatted into its pixel array ({@link ParticleRaster}); on vector targets they are
  * real circles.
  */
@@ -50,8 +50,8 @@ public final class SceneRenderer {
     }
 
     /**
-     * The layers that stay put while particles move: background, heatmap, grid and axes, data, vector
-     * field, legend and colour bars of those. The live view caches them ({@link LiveSceneRenderer}).
+     * The layers that stay put while particles move: background, heatmap, grid and axes, data and vector
+     * field. The live view caches them ({@link LiveSceneRenderer}).
      */
     public static void paintStatic(Graphics2D g, SceneSnapshot s, Viewport v, Theme theme, int[] raster,
             boolean transparent) {
@@ -72,11 +72,9 @@ public final class SceneRenderer {
         if (s.field() != null) {
             paintField(g, s.field(), s.fieldScale(), v, theme);
         }
-        paintLegend(g, s, v, theme);
-        paintColorBars(g, s, v, theme);
     }
 
-    /** The layers that change every frame: trails, particles, markers and the title. */
+    /** The layers drawn every frame: trails, particles, markers, then legend, colour bars and title above them. */
     public static void paintDynamic(Graphics2D g, SceneSnapshot s, Viewport v, Theme theme, int[] raster) {
         hints(g);
         for (Polyline trail : s.trails()) {
@@ -88,6 +86,9 @@ public final class SceneRenderer {
         for (Marker m : s.markers()) {
             paintMarker(g, m, v, theme);
         }
+        // the boxes go on top of the particles, or a dense cloud hides what the colours mean
+        paintLegend(g, s, v, theme);
+        paintColorBars(g, s, v, theme);
         paintTitle(g, s, v, theme);
     }
 

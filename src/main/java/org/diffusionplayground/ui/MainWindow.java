@@ -163,6 +163,11 @@ public final class MainWindow {
         root.setRight(node);
     }
 
+    /** Puts a node right after the app's title (the File menu). */
+    public void addToolBarItemAfterTitle(Node item) {
+        ((ToolBar) root.getTop()).getItems().add(1, item);
+    }
+
     public void addToolBarItems(List<Node> items) {
         ToolBar bar = (ToolBar) root.getTop();
         bar.getItems().addAll(2, items);

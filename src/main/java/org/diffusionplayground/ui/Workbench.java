@@ -15,6 +15,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.diffusionplayground.app.ExportViewModel;
 import org.diffusionplayground.app.PlaygroundViewModels;
 import org.diffusionplayground.app.TrainingViewModel;
 import org.diffusionplayground.model.train.TrainingJob;
@@ -40,6 +41,7 @@ public final class Workbench {
     private final Tab trainingTab;
     private final Label diagnostics = new Label();
     private final Timeline diagnosticsTimer;
+    private final DocumentActions documents;
 
     public Workbench(PlaygroundViewModels vms) {
         this.vms = vms;
@@ -86,6 +88,15 @@ public final class Workbench {
         Controls.tipped(diagnostics, "Frame timings of the scene (F2): render time per frame and the interval between "
                 + "two pulses of the UI thread; goals: p95 ≤ 16.7 ms (60 fps), no stall over 100 ms.");
         window.addToolBarItems(List.of(diagnostics));
+
+        documents = new DocumentActions(vms.document(), vms.exports(), vms.data(), vms.app());
+        window.addToolBarItemAfterTitle(documents.menu());
+        vms.exports().setWindowSize(window.scenePane().pixelSize());
+        vms.exports().charts().addAll(new ExportViewModel.ChartTarget("Likelihood in 𝔥 (chart)",
+                () -> likelihoodPanel.chart().chart()), new ExportViewModel.ChartTarget("W2 versus 𝔥 (chart)",
+                () -> likelihoodPanel.w2Chart().getChart()), new ExportViewModel.ChartTarget("Training loss (chart)",
+                lossChart::chart));
+        vms.document().setPanelOpener(names -> names.forEach(this::openPanel));
         diagnosticsTimer = new Timeline(new KeyFrame(Duration.millis(500),
                 e -> diagnostics.setText(readout(window.frames().stats()))));
         diagnosticsTimer.setCycleCount(Timeline.INDEFINITE);
@@ -200,6 +211,27 @@ public final class Workbench {
 
     public MainWindow window() {
         return window;
+    }
+
+    public PlaygroundViewModels viewModels() {
+        return vms;
+    }
+
+    /** The File menu's actions: open, save, export, drag and drop, restore after a crash. */
+    public DocumentActions documents() {
+        return documents;
+    }
+
+    /**
+     * Opens what a preset names: "likelihood" and "loss" on the right, any left panel by its id
+     * ("training", "sampler", "overlays").
+     */
+    void openPanel(String name) {
+        switch (name) {
+            case "likelihood" -> showLikelihood();
+            case "loss" -> showTraining();
+            default -> window.expandPanel("panel-" + name);
+        }
     }
 
     public TrainingPanel trainingPanel() {

@@ -2,7 +2,6 @@ package org.diffusionplayground.bench.jmh;
 
 import java.util.concurrent.TimeUnit;
 import org.diffusionplayground.bench.BenchModel;
-import org.diffusionplayground.bench.BenchOptions;
 import org.diffusionplayground.bench.BenchSuite;
 import org.diffusionplayground.bench.RunningScene;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -30,7 +29,7 @@ public class FrameBenchmark {
 
     @Setup
     public void setUp() {
-        BenchModel model = BenchModel.train(BenchOptions.full().modelSteps());
+        BenchModel model = BenchModel.load();
         frames = new RunningScene(model.score(), model.data(), 10_000, 1.0, BenchSuite.FRAME_WIDTH,
                 BenchSuite.FRAME_HEIGHT, 600);
     }

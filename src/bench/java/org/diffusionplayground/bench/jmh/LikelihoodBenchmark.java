@@ -2,7 +2,6 @@ package org.diffusionplayground.bench.jmh;
 
 import java.util.concurrent.TimeUnit;
 import org.diffusionplayground.bench.BenchModel;
-import org.diffusionplayground.bench.BenchOptions;
 import org.diffusionplayground.bench.Workload;
 import org.diffusionplayground.bench.Workloads;
 import org.diffusionplayground.model.data.PointSet;
@@ -40,7 +39,7 @@ public class LikelihoodBenchmark {
 
     @Setup
     public void setUp() {
-        BenchModel model = BenchModel.train(BenchOptions.full().modelSteps());
+        BenchModel model = BenchModel.load();
         NetworkScore net = model.score();
         PointSet points = model.data().heldOut(1_000, 5);
         withCorrection = Workloads.likelihood(net, points, tol, true);

@@ -43,7 +43,7 @@ public class NetworkBenchmark {
 
     @Setup
     public void setUp() {
-        Mlp mlp = Mlp.initialise(BenchModel.defaultConfig().network(), 0);
+        Mlp mlp = Mlp.initialise(BenchModel.trainingConfig().network(), 0);
         NetworkScore net = new NetworkScore(mlp, ScheduleSpec.of(ScheduleKind.SIMPLE).build());
         forward = Workloads.forward(net, 10_000);
         forwardPerPoint = Workloads.forwardPerPointTime(net, 10_000);

@@ -32,7 +32,7 @@ public class SamplerBenchmark {
     @Setup
     public void setUp() {
         Schedule schedule = ScheduleSpec.of(ScheduleKind.SIMPLE).build();
-        NetworkScore net = new NetworkScore(Mlp.initialise(BenchModel.defaultConfig().network(), 0), schedule);
+        NetworkScore net = new NetworkScore(Mlp.initialise(BenchModel.trainingConfig().network(), 0), schedule);
         ReverseProcess process = new ReverseProcess(schedule, net, 1.0);
         step = Workloads.samplerStep(process, 10_000, 500);
         sample = Workloads.fullSample(process, 10_000, 500);

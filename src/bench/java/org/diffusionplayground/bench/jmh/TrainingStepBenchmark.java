@@ -38,8 +38,8 @@ public class TrainingStepBenchmark {
 
     @Setup
     public void setUp() {
-        TrainingConfig cfg = BenchModel.defaultConfig().withSteps(TrainingConfig.MAX_STEPS);
-        PointSet data = BenchModel.defaultData().points();
+        TrainingConfig cfg = BenchModel.trainingConfig().withSteps(TrainingConfig.MAX_STEPS);
+        PointSet data = BenchModel.load().data().points();
         Mlp start = Mlp.initialise(cfg.network(), cfg.seed());
         ours = new TrainingBenchmark.Session(cfg, data);
         plain = Workloads.plainJavaStep(cfg, data, start);
