@@ -18,19 +18,20 @@ import java.util.Map;
  *   --model=NAME           open a pretrained model other than swissroll-simple (e.g. 25gaussians-cosine;
  *                          read by {@link PlaygroundApp#startModel}, before JavaFX starts)
  *   --particles=N          particles of the scene (default 4000)
+ *   --time=T               start paused at time T (e.g. 0.01: the finished samples) instead of animating
  *   --frame-log=S          print the frame timings (FrameTimeRecorder) every S seconds to standard error
  *   --preset=FILE          open a preset (e.g. presets/ode-versus-sde.json) once the window is up
  * </pre>
  */
 record StartOptions(boolean dark, boolean lecture, String panel, String analysis, boolean map, boolean density,
-        boolean train, Integer particles, Double frameLogSeconds, String preset) {
+        boolean train, Integer particles, Double time, Double frameLogSeconds, String preset) {
 
     static StartOptions parse(List<String> unnamed, Map<String, String> named) {
         boolean dark = unnamed.contains("--dark") || "dark".equalsIgnoreCase(named.get("theme"));
         return new StartOptions(dark, unnamed.contains("--lecture"), lower(named.get("panel")),
                 lower(named.get("analysis")), unnamed.contains("--map"), unnamed.contains("--density"),
                 unnamed.contains("--train"),
-                number(named, "particles", Integer::valueOf),
+                number(named, "particles", Integer::valueOf), number(named, "time", Double::valueOf),
                 number(named, "frame-log", Double::valueOf), named.get("preset"));
     }
 

@@ -147,6 +147,10 @@ public final class Workbench {
         if (o.particles() != null) {
             vms.scene().requestParticles(o.particles());
         }
+        if (o.time() != null) {
+            vms.scene().playingProperty().set(false);
+            vms.scene().timeProperty().set(Math.max(vms.scene().tMin(), Math.min(vms.scene().tMax(), o.time())));
+        }
         if (o.frameLogSeconds() != null && o.frameLogSeconds() > 0) {
             logFrames(o.frameLogSeconds());
         }
