@@ -12,9 +12,11 @@ import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
 import org.diffusionplayground.model.data.PointSet;
+import org.diffusionplayground.render.SceneLayers.Arrows;
 import org.diffusionplayground.render.SceneLayers.ColorScale;
 import org.diffusionplayground.render.SceneLayers.LegendEntry;
 import org.diffusionplayground.render.SceneLayers.Marker;
+import org.diffusionplayground.render.SceneLayers.PointCloud;
 import org.diffusionplayground.render.SceneLayers.Polyline;
 import org.diffusionplayground.render.SceneLayers.ScalarGrid;
 import org.diffusionplayground.render.SceneLayers.VectorField;
@@ -22,7 +24,7 @@ import org.diffusionplayground.render.SceneLayers.VectorField;
 /**
  * Draws a {@link SceneSnapshot} onto any Graphics2D: the live view's raster, PNG exports, vector SVG
  * and PDF, video frames. Back to front: background, heatmap, grid and axes, data points, trails,
- * vector field, particles, markers, then title, legend and colour bars. With a raster target the
+ * vector field, arrows, particles, ghost point clouds, markers, then title, legend and colour bars. With a raster target the
  * particles are splatted into its pixel array ({@link ParticleRaster}); on vector targets they are
  * real circles.
  */
@@ -82,8 +84,14 @@ public final class SceneRenderer {
         for (Polyline trail : s.trails()) {
             paintPolyline(g, trail, v, theme);
         }
+        for (Arrows a : s.arrows()) {
+            paintArrows(g, a, v, theme);
+        }
         if (s.particles() != null) {
             paintParticles(g, s, v, theme, raster);
+        }
+        for (PointCloud cloud : s.ghosts()) {
+            paintGhosts(g, cloud, v, theme, raster);
         }
         for (Marker m : s.markers()) {
             paintMarker(g, m, v, theme);
@@ -224,6 +232,43 @@ public final class SceneRenderer {
         }
     }
 
+    private static void paintArrows(Graphics2D g, Arrows a, Viewport v, Theme theme) {
+        float[] xy = a.segments();
+        g.setColor(withAlpha(a.color(), a.alpha()));
+        g.setStroke(new BasicStroke((float) (a.width() * theme.scale()), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        double head = 5 * theme.scale();
+        for (int i = 0; i + 3 < xy.length; i += 4) {
+            double x0 = v.px(xy[i]);
+            double y0 = v.py(xy[i + 1]);
+            double x1 = v.px(xy[i + 2]);
+            double y1 = v.py(xy[i + 3]);
+            double len = Math.hypot(x1 - x0, y1 - y0);
+            if (len < 0.5 || !Double.isFinite(len)) {
+                continue;
+            }
+            arrow(g, x0, y0, x1, y1, Math.min(head, 0.45 * len));
+        }
+    }
+
+    /** Ghost points: a ring per point on vector targets, a dot of the cloud's colour on the raster. */
+    private static void paintGhosts(Graphics2D g, PointCloud cloud, Viewport v, Theme theme, int[] raster) {
+        double[] xy = cloud.xy();
+        int rgb = cloud.color().getRGB() & 0xFFFFFF;
+        if (raster != null) {
+            ParticleRaster dot = new ParticleRaster(theme.particleRadius());
+            for (int i = 0; i < cloud.count(); i++) {
+                dot.splat(raster, v.width(), v.height(), v.px(xy[2 * i]), v.py(xy[2 * i + 1]), rgb, cloud.alpha());
+            }
+            return;
+        }
+        double r = theme.particleRadius() * 1.2;
+        g.setColor(withAlpha(cloud.color(), cloud.alpha()));
+        g.setStroke(new BasicStroke((float) (0.8 * theme.scale())));
+        for (int i = 0; i < cloud.count(); i++) {
+            g.draw(new Ellipse2D.Double(v.px(xy[2 * i]) - r, v.py(xy[2 * i + 1]) - r, 2 * r, 2 * r));
+        }
+    }
+
     private static void paintMarker(Graphics2D g, Marker m, Viewport v, Theme theme) {
         double r = 5 * theme.scale();
         double x = v.px(m.x());
@@ -245,17 +290,29 @@ public final class SceneRenderer {
         }
     }
 
-    private static void paintTitle(Graphics2D g, SceneSnapshot s, Theme theme) {
+    /** The title box (top left), or null without a title: the legend steps below it when they would meet. */
+    private static Rectangle2D titleBox(Graphics2D g, SceneSnapshot s, Theme theme) {
         if (s.title().isEmpty() && s.subtitle().isEmpty()) {
-            return;
+            return null;
         }
         float big = theme.fontSize() * 1.35f;
         float small = theme.fontSize();
         float pad = (float) (12 * theme.scale());
         float w = Math.max(Fonts.width(g, s.title(), big, true), Fonts.width(g, s.subtitle(), small, false));
         float h = big * 1.3f + (s.subtitle().isEmpty() ? 0 : small * 1.4f);
+        return new Rectangle2D.Double(pad, pad, w + 2 * pad, h + pad);
+    }
+
+    private static void paintTitle(Graphics2D g, SceneSnapshot s, Theme theme) {
+        Rectangle2D box = titleBox(g, s, theme);
+        if (box == null) {
+            return;
+        }
+        float big = theme.fontSize() * 1.35f;
+        float small = theme.fontSize();
+        float pad = (float) (12 * theme.scale());
         g.setColor(withAlpha(theme.panel(), 0.86f));
-        g.fill(new RoundRectangle2D.Double(pad, pad, w + 2 * pad, h + pad, 10, 10));
+        g.fill(new RoundRectangle2D.Double(box.getX(), box.getY(), box.getWidth(), box.getHeight(), 10, 10));
         g.setColor(theme.text());
         Fonts.draw(g, s.title(), big, true, 2 * pad, pad + big * 1.15f);
         if (!s.subtitle().isEmpty()) {
@@ -280,6 +337,10 @@ public final class SceneRenderer {
         float boxH = row * s.legend().size() + pad;
         float x = v.width() - boxW - pad;
         float y = pad;
+        Rectangle2D title = titleBox(g, s, theme);
+        if (title != null && x < title.getMaxX() + pad) {
+            y = (float) (title.getMaxY() + pad);
+        }
         g.setColor(withAlpha(theme.panel(), 0.86f));
         g.fill(new RoundRectangle2D.Double(x, y, boxW, boxH, 10, 10));
         float cy = y + pad / 2 + row / 2;

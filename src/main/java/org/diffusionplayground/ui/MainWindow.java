@@ -146,6 +146,11 @@ public final class MainWindow {
         panels.getPanes().add(Math.min(index, panels.getPanes().size()), pane);
     }
 
+    /** Opens one panel of the left accordion. */
+    public void expandPanel(TitledPane pane) {
+        panels.setExpandedPane(pane);
+    }
+
     /** Puts a node on the right side (the analysis charts). */
     public void setRight(Node node) {
         root.setRight(node);

@@ -1,0 +1,104 @@
+package org.diffusionplayground.app.lens;
+
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.diffusionplayground.app.Jobs;
+import org.diffusionplayground.app.SceneOverlays;
+import org.diffusionplayground.app.SceneViewModel;
+import org.diffusionplayground.model.data.DataSet;
+import org.diffusionplayground.model.sampling.SampledPaths;
+import org.diffusionplayground.model.schedule.Schedule;
+
+/**
+ * The symmetry-breaking lens: a {@link SpeciationView} of the scene's data and schedule, and the mean
+ * assignment entropy along the scene's own backward trajectories, recomputed whenever they change.
+ */
+public final class SpeciationLensModel {
+
+    private final SceneViewModel scene;
+    private final Jobs jobs;
+    private final LensStatus status;
+    private final ReadOnlyObjectWrapper<SpeciationView> view = new ReadOnlyObjectWrapper<>(this, "view");
+    /** {times, mean entropies} of the current backward run. */
+    private final ReadOnlyObjectWrapper<double[][]> curve = new ReadOnlyObjectWrapper<>(this, "curve");
+    private Jobs.Job job;
+    private boolean enabled;
+
+    SpeciationLensModel(SceneViewModel scene, Jobs jobs, LensStatus status) {
+        this.scene = scene;
+        this.jobs = jobs;
+        this.status = status;
+        scene.dataSetProperty().addListener(x -> refreshView());
+        scene.scheduleProperty().addListener(x -> refreshView());
+        scene.pathsProperty().addListener(x -> refreshCurve());
+    }
+
+    public ReadOnlyObjectProperty<SpeciationView> viewProperty() {
+        return view.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<double[][]> curveProperty() {
+        return curve.getReadOnlyProperty();
+    }
+
+    void setEnabled(boolean on) {
+        enabled = on;
+        if (on) {
+            refreshView();
+        } else if (job != null) {
+            job.cancel();
+        }
+    }
+
+    private void refreshView() {
+        if (!enabled) {
+            return;
+        }
+        DataSet d = scene.dataSetProperty().get();
+        Schedule s = scene.scheduleProperty().get();
+        view.set(d == null || s == null ? null : new SpeciationView(scene.exactScore(d, s)));
+        refreshCurve();
+    }
+
+    private void refreshCurve() {
+        if (!enabled) {
+            return;
+        }
+        if (job != null) {
+            job.cancel();
+        }
+        SpeciationView v = view.get();
+        SampledPaths run = scene.pathsProperty().get();
+        if (v == null || run == null || run.process().schedule() != v.exact().schedule()) {
+            curve.set(null);
+            return;
+        }
+        status.started("assignment entropy along the trajectories");
+        job = jobs.start((p, cancel) -> v.entropyAlong(run), new Jobs.Listener<>() {
+            @Override
+            public void succeeded(double[][] c) {
+                curve.set(c);
+                status.finished();
+            }
+
+            @Override
+            public void failed(Throwable e) {
+                status.failed("assignment entropy failed: " + Jobs.message(e));
+            }
+
+            @Override
+            public void cancelled() {
+                status.finished();
+            }
+        });
+    }
+
+    SceneOverlays overlay() {
+        return (b, legend, t, h) -> {
+            SpeciationView v = view.get();
+            if (v != null) {
+                v.overlay().contribute(b, legend, t, h);
+            }
+        };
+    }
+}
