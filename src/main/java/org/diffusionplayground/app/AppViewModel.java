@@ -15,7 +15,7 @@ import org.diffusionplayground.render.Theme;
 public final class AppViewModel {
 
     /** Sizes in lecture mode relative to normal: read from the back of a hall. */
-    public static final double LECTURE_SCALE = 1.6;
+    public static final double LECTURE_SCALE = Theme.LECTURE_SCALE;
 
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark", false);
     private final BooleanProperty lecture = new SimpleBooleanProperty(this, "lecture", false);

@@ -37,6 +37,14 @@ public final class DataViewModel {
 
     public DataViewModel(ObjectProperty<DataSet> dataSet) {
         this.dataSet = dataSet;
+        // a built-in data set arriving from elsewhere (a loaded model, a preset) shows in the picker
+        dataSet.addListener((obs, old, d) -> {
+            if (d != null && d.source() instanceof DataSource.BuiltIn b) {
+                kind.set(b.kind());
+                size.set(b.size());
+                seed.set(b.seed());
+            }
+        });
     }
 
     public ObjectProperty<DataSet> dataSetProperty() {

@@ -48,6 +48,16 @@ public final class SceneComposer {
      */
     public static SampledPaths sample(SceneState s, boolean second, int maxFrames, ProgressListener progress,
             Cancellation cancel) {
+        return sample(s, second, maxFrames, progress, cancel, null);
+    }
+
+    /**
+     * {@link #sample(SceneState, boolean, int, ProgressListener, Cancellation)}, handing the run to
+     * {@code started} (on the sampling thread) as soon as it begins, to be shown while it fills in
+     * ({@link SampledPaths#complete()}).
+     */
+    public static SampledPaths sample(SceneState s, boolean second, int maxFrames, ProgressListener progress,
+            Cancellation cancel, java.util.function.Consumer<SampledPaths> started) {
         Schedule sch = s.scheduleOf(second);
         ScoreModel score = s.scoreOf(second);
         if (sch == null || score == null) {
@@ -56,7 +66,7 @@ public final class SceneComposer {
         ReverseProcess p = new ReverseProcess(sch, score, s.hOf(second));
         SamplerSettings set = s.sampler();
         return SampledPaths.run(p, set.solver().sampler(p.h(), set.corrector()), set.particles(),
-                TimeGrid.uniform(sch, set.steps()), set.seed(), maxFrames, progress, cancel);
+                TimeGrid.uniform(sch, set.steps()), set.seed(), maxFrames, progress, cancel, started);
     }
 
     /** {@link #sample} with the animation's {@link #FRAMES}. */
@@ -91,7 +101,7 @@ public final class SceneComposer {
             return b.axes(view.showAxes()).build();
         }
         if (s.mode() == SceneMode.FORWARD && data != null) {
-            int n = Math.min(s.sampler().particles(), SceneViewModel.MAX_PARTICLES);
+            int n = Math.min(s.sampler().particles(), SamplerSettings.MAX_PARTICLES);
             double[] x0 = new double[2 * n];
             data.points().copyInto(x0, n);
             double[] xt = buffer(second, 2 * n);
@@ -147,16 +157,21 @@ public final class SceneComposer {
         return scratch[i];
     }
 
-    /** The exact score of the data: closed-form for mixtures, else the empirical score of ≤ 500 points. */
+    /** {@link #exactScoreOf}, kept while the data and the schedule stay the same. */
     public MixtureScore exactScore(DataSet data, Schedule sch) {
         if (data != cachedExactData || sch != cachedExactSchedule) {
-            GaussianMixture m = data.mixture().orElseGet(() -> GaussianMixture.empirical(
-                    data.size() <= 500 ? data.points() : data.points().slice(0, 500)));
-            cachedExact = new MixtureScore(m, sch, "exact score of " + data.name());
+            cachedExact = exactScoreOf(data, sch);
             cachedExactData = data;
             cachedExactSchedule = sch;
         }
         return cachedExact;
+    }
+
+    /** The exact score of the data: closed-form for mixtures, else the empirical score of ≤ 500 points. */
+    public static MixtureScore exactScoreOf(DataSet data, Schedule sch) {
+        GaussianMixture m = data.mixture().orElseGet(() -> GaussianMixture.empirical(
+                data.size() <= 500 ? data.points() : data.points().slice(0, 500)));
+        return new MixtureScore(m, sch, "exact score of " + data.name());
     }
 
     static String format(double v) {

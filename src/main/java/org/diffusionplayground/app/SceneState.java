@@ -21,6 +21,11 @@ public record SceneState(DataSet data, Schedule schedule, ScoreModel score, Samp
         double compareH, Schedule compareSchedule, ScoreModel compareScore, SceneMode mode, double time,
         ViewOptions view) {
 
+    /** Seconds of one animated sweep T ↔ t_min at start, and the range the speed control allows. */
+    public static final double DEFAULT_SWEEP_SECONDS = 6.0;
+    public static final double MIN_SWEEP_SECONDS = 0.5;
+    public static final double MAX_SWEEP_SECONDS = 600;
+
     public SceneState {
         if (sampler == null || mode == null || view == null) {
             throw new IllegalArgumentException("sampler settings, mode and view options are required");

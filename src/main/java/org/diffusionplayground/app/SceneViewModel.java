@@ -44,15 +44,9 @@ import org.diffusionplayground.render.SceneSnapshot;
 public final class SceneViewModel {
 
     /** Slider range of 𝔥 (MATH.md §3: past 1, e.g. 0…3); the numeric field accepts up to MAX_H. */
-    public static final double SLIDER_MAX_H = 3.0;
-    public static final double MAX_H = 10.0;
-    public static final int MAX_PARTICLES = 20_000;
-    /** The split view's second 𝔥 at start: the reverse SDE next to the ODE. */
-    public static final double DEFAULT_COMPARE_H = 1.0;
-    /** Seconds of one animated sweep T ↔ t_min at start, and the range the speed control allows. */
-    public static final double DEFAULT_SWEEP_SECONDS = 6.0;
-    public static final double MIN_SWEEP_SECONDS = 0.5;
-    public static final double MAX_SWEEP_SECONDS = 600;
+    public static final double SLIDER_MAX_H = SamplerSettings.SLIDER_MAX_H;
+    public static final double MAX_H = SamplerSettings.MAX_H;
+    public static final int MAX_PARTICLES = SamplerSettings.MAX_PARTICLES;
 
     private final Jobs jobs;
     private final SceneComposer composer = new SceneComposer();
@@ -61,7 +55,7 @@ public final class SceneViewModel {
     private final ObjectProperty<Schedule> schedule = new SimpleObjectProperty<>(this, "schedule");
     private final ObjectProperty<ScoreModel> score = new SimpleObjectProperty<>(this, "score");
     private final DoubleProperty h = new SimpleDoubleProperty(this, "h", SamplerSettings.DEFAULT.h());
-    private final DoubleProperty compareH = new SimpleDoubleProperty(this, "compareH", DEFAULT_COMPARE_H);
+    private final DoubleProperty compareH = new SimpleDoubleProperty(this, "compareH", SamplerSettings.DEFAULT_COMPARE_H);
     private final BooleanProperty split = new SimpleBooleanProperty(this, "split", false);
     private final ObjectProperty<Schedule> compareSchedule = new SimpleObjectProperty<>(this, "compareSchedule");
     private final ObjectProperty<ScoreModel> compareScore = new SimpleObjectProperty<>(this, "compareScore");
@@ -79,7 +73,7 @@ public final class SceneViewModel {
     private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing", false);
     private final BooleanProperty loop = new SimpleBooleanProperty(this, "loop", true);
     private final DoubleProperty sweepSeconds = new SimpleDoubleProperty(this, "sweepSeconds",
-            DEFAULT_SWEEP_SECONDS);
+            SceneState.DEFAULT_SWEEP_SECONDS);
 
     private final BooleanProperty showData = new SimpleBooleanProperty(this, "showData",
             ViewOptions.DEFAULT.showData());
@@ -313,6 +307,11 @@ public final class SceneViewModel {
         return problem;
     }
 
+    /** Shows a problem found elsewhere (e.g. a missing bundled model) in the scene's status line. */
+    public void reportError(String message) {
+        error.set(message);
+    }
+
     static String checkH(double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return "𝔥 must be a number";
@@ -343,8 +342,12 @@ public final class SceneViewModel {
             return;
         }
         double span = tMax() - tMin();
-        double dt = span * seconds / Math.max(MIN_SWEEP_SECONDS, sweepSeconds.get());
+        double dt = span * seconds / Math.max(SceneState.MIN_SWEEP_SECONDS, sweepSeconds.get());
         double t = time.get() + (mode.get() == SceneMode.BACKWARD ? -dt : dt);
+        SampledPaths run = paths.get();
+        if (mode.get() == SceneMode.BACKWARD && run != null && !run.complete()) {
+            t = Math.max(t, run.recordedDownTo()); // the first run is shown while it samples: wait for it
+        }
         if (t < tMin() || t > tMax()) {
             if (loop.get()) {
                 t = mode.get() == SceneMode.BACKWARD ? tMax() : tMin();
@@ -472,20 +475,35 @@ public final class SceneViewModel {
             busy.set(runningSecond != null && !runningSecond.isDone());
             status.set("");
             rebuild();
+        }, live -> {
+            // with nothing on screen yet (app start, first model) animate the run while it samples
+            if (paths.get() == null) {
+                paths.set(live);
+                rebuild();
+            }
         });
         if (split.get()) {
             runningSecond = startRun(state, true, result -> {
                 secondPaths = result;
                 rebuild();
-            });
+            }, null);
         } else {
             secondPaths = null;
         }
     }
 
-    private Jobs.Job startRun(SceneState state, boolean second, java.util.function.Consumer<SampledPaths> done) {
-        return jobs.start((prog, cancel) -> SceneComposer.sample(state, second, prog, cancel),
-                new Jobs.Listener<>() {
+    /** @param live gets the run on the UI thread as soon as it starts (null: only when done) */
+    private Jobs.Job startRun(SceneState state, boolean second, java.util.function.Consumer<SampledPaths> done,
+            java.util.function.Consumer<SampledPaths> live) {
+        Jobs.Job[] self = new Jobs.Job[1];
+        java.util.function.Consumer<SampledPaths> started = live == null ? null
+                : run -> jobs.ui().execute(() -> {
+                    if (self[0] == null || !self[0].isCancelled()) {
+                        live.accept(run);
+                    }
+                });
+        return self[0] = jobs.start((prog, cancel) -> SceneComposer.sample(state, second, SceneComposer.FRAMES, prog,
+                cancel, started), new Jobs.Listener<>() {
                     @Override
                     public void progress(double fraction, String message) {
                         progress.set(fraction);

@@ -17,7 +17,11 @@ import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import java.nio.file.Path;
 import org.diffusionplayground.model.checkpoint.Checkpoint;
+import org.diffusionplayground.model.checkpoint.CheckpointException;
+import org.diffusionplayground.model.checkpoint.CheckpointIO;
+import org.diffusionplayground.model.checkpoint.PretrainedModel;
 import org.diffusionplayground.model.checkpoint.ModelCard;
 import org.diffusionplayground.model.data.DataSet;
 import org.diffusionplayground.model.schedule.Schedule;
@@ -37,6 +41,7 @@ import org.diffusionplayground.model.train.TrainingJob;
 import org.diffusionplayground.model.train.TrainingListener;
 import org.diffusionplayground.model.train.TrainingProgress;
 import org.diffusionplayground.model.train.TrainingResult;
+import org.diffusionplayground.model.train.Objective;
 import org.diffusionplayground.model.train.Weighting;
 
 /**
@@ -60,6 +65,7 @@ public final class TrainingViewModel {
     private final IntegerProperty embeddingDim = new SimpleIntegerProperty(this, "embeddingDim", 32);
     private final ObjectProperty<Target> target = new SimpleObjectProperty<>(this, "target", Target.EPSILON);
     private final ObjectProperty<Weighting> weighting = new SimpleObjectProperty<>(this, "weighting", Weighting.SIGMA2);
+    private final ObjectProperty<Objective> objective = new SimpleObjectProperty<>(this, "objective", Objective.DSM);
     private final ObjectProperty<TimeSampling> timeSampling = new SimpleObjectProperty<>(this, "timeSampling",
             TimeSampling.UNIFORM);
     private final ObjectProperty<Batching> batching = new SimpleObjectProperty<>(this, "batching",
@@ -82,10 +88,22 @@ public final class TrainingViewModel {
 
     private TrainingJob job;
     private DataSet trainingData;
+    /** The newest training snapshot not yet shown because the scene was still sampling the previous one. */
+    private NetworkScore pendingSnapshot;
+    private Schedule pendingSchedule;
 
     public TrainingViewModel(SceneViewModel scene, java.util.concurrent.Executor ui) {
         this.scene = scene;
         this.ui = ui;
+        // snapshots arrive every few hundred steps; one that arrives while the scene still samples the
+        // previous one waits (newest wins) instead of cancelling it, so the samples keep updating
+        scene.busyProperty().addListener((obs, was, busy) -> {
+            if (!busy && pendingSnapshot != null) {
+                NetworkScore next = pendingSnapshot;
+                pendingSnapshot = null;
+                show(pendingSchedule, next);
+            }
+        });
     }
 
     // ---- settings ------------------------------------------------------------------------------
@@ -120,6 +138,11 @@ public final class TrainingViewModel {
 
     public ObjectProperty<Target> targetProperty() {
         return target;
+    }
+
+    /** Denoising, implicit or sliced score matching (seed 001); all report their loss on the DSM scale. */
+    public ObjectProperty<Objective> objectiveProperty() {
+        return objective;
     }
 
     public ObjectProperty<Weighting> weightingProperty() {
@@ -200,7 +223,7 @@ public final class TrainingViewModel {
         return TrainingConfig.defaults(new ScheduleSpec(schedule.get(), sigmaMax.get())).toBuilder()
                 .network(net).weighting(weighting.get()).timeSampling(timeSampling.get()).batching(batching.get())
                 .learningRate(learningRate.get()).steps(steps.get()).batchSize(batchSize.get()).seed(seed.get())
-                .emaDecay(ema.get()).clipNorm(clip.get()).build();
+                .emaDecay(ema.get()).clipNorm(clip.get()).objective(objective.get()).build();
     }
 
     /** Fills the settings from a configuration (the "paper setup" button, presets, loaded models). */
@@ -224,6 +247,7 @@ public final class TrainingViewModel {
         seed.set(c.seed());
         ema.set(c.emaDecay());
         clip.set(c.clipNorm());
+        objective.set(c.objective());
     }
 
     /** The paper's setup (MATH.md §2): raw-t 3×128 score network, g² weighting on the 1000-point grid. */
@@ -283,7 +307,18 @@ public final class TrainingViewModel {
 
             @Override
             public void onSnapshot(ModelSnapshot s) {
-                ui.execute(() -> show(trainingSchedule, new NetworkScore(s.mlp(), trainingSchedule)));
+                NetworkScore score = new NetworkScore(s.mlp(), trainingSchedule);
+                ui.execute(() -> {
+                    if (!isRunning()) {
+                        return; // a late snapshot after the end: the final model is already shown
+                    }
+                    if (scene.busyProperty().get()) {
+                        pendingSnapshot = score;
+                        pendingSchedule = trainingSchedule;
+                    } else {
+                        show(trainingSchedule, score);
+                    }
+                });
             }
 
             @Override
@@ -318,6 +353,7 @@ public final class TrainingViewModel {
     }
 
     private void finished(TrainingResult r, Schedule trainingSchedule, String how) {
+        pendingSnapshot = null;
         if (r != null && r.steps() > 0) {
             show(trainingSchedule, new NetworkScore(r.model(), trainingSchedule));
             checkpoint.set(Checkpoint.of(r, trainingData, org.diffusionplayground.model.util.AppVersion.get()));
@@ -352,6 +388,74 @@ public final class TrainingViewModel {
         }
     }
 
+    /**
+     * Loads a checkpoint file (its .safetensors, its .json or their common base) off the UI thread and
+     * makes it the scene's model; a bad file leaves everything as it was and says why.
+     */
+    public void loadFile(Path file) {
+        loadInBackground(file.getFileName().toString(), () -> CheckpointIO.load(file));
+    }
+
+    /** Loads one of the bundled pretrained models (see {@link PretrainedModel}). */
+    public void loadPretrained(PretrainedModel model) {
+        loadInBackground(model.id(), model::load);
+    }
+
+    @FunctionalInterface
+    private interface CheckpointSource {
+        Checkpoint read() throws CheckpointException;
+    }
+
+    private void loadInBackground(String name, CheckpointSource source) {
+        if (isRunning()) {
+            error.set("stop the training before loading another model");
+            return;
+        }
+        statusLine.set("loading " + name + " …");
+        Thread t = new Thread(() -> {
+            try {
+                Checkpoint cp = source.read();
+                ui.execute(() -> {
+                    if (isRunning()) {
+                        error.set("training started while " + name + " was loading; it was not loaded");
+                        return;
+                    }
+                    error.set("");
+                    load(cp);
+                });
+            } catch (CheckpointException | RuntimeException e) {
+                String message = Jobs.message(e);
+                ui.execute(() -> {
+                    error.set("could not load " + name + ": " + message);
+                    statusLine.set("");
+                });
+            }
+        }, "load-model");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
+     * Saves the model the scene shows (its weights and card) to {@code file} (.safetensors or .json, or
+     * their base); returns false with the reason in {@link #errorProperty()} when it cannot.
+     */
+    public boolean save(Path file) {
+        Checkpoint cp = checkpoint.get();
+        if (cp == null) {
+            error.set("there is no trained or loaded model to save");
+            return false;
+        }
+        try {
+            Path written = CheckpointIO.save(CheckpointIO.baseOf(file), cp);
+            error.set("");
+            statusLine.set("saved " + written.getFileName() + " and its card");
+            return true;
+        } catch (CheckpointException e) {
+            error.set(e.getMessage());
+            return false;
+        }
+    }
+
     /** Makes a loaded checkpoint the scene's model and its data the scene's data. */
     public void load(Checkpoint cp) {
         Schedule s = cp.schedule().build();
@@ -368,7 +472,24 @@ public final class TrainingViewModel {
         depth.set(net.depth());
         activation.set(net.activation());
         embedding.set(net.embedding().kind());
+        if (net.embedding().kind() == TimeEmbedding.Kind.SINUSOIDAL) {
+            embeddingDim.set(net.embedding().dim());
+        }
         target.set(net.target());
+        ModelCard.Training t = card.training();
+        if (t != null) { // the settings it was trained with, so "Train" repeats or continues the recipe
+            weighting.set(t.weighting());
+            timeSampling.set(t.timeSampling());
+            batching.set(t.batching());
+            batchSize.set(t.batchSize());
+            learningRate.set(t.learningRate());
+            steps.set(t.steps());
+            ema.set(t.emaDecay());
+            clip.set(t.clipNorm());
+            objective.set(t.objectiveOrDsm());
+        }
+        seed.set(card.seed());
+        progress.set(0);
         checkpoint.set(cp);
         losses.clear();
         statusLine.set(String.format(Locale.ROOT, "loaded: %s, %,d steps, final loss %.4g", net.depth() + "×" + net.width()

@@ -10,8 +10,9 @@ import picocli.CommandLine.Command;
  * argument prints one line and exits with 2, a failure while running prints one line and exits with 1.
  */
 @Command(name = "playground", mixinStandardHelpOptions = true, versionProvider = PlaygroundCli.Version.class,
-        description = "Diffusion Playground, headless: train score networks on 2-D data and measure them.",
-        subcommands = {TrainCommand.class, BenchTrainCommand.class, CommandLine.HelpCommand.class})
+        description = "Diffusion Playground, headless: train score networks on 2-D data, measure them, render presets.",
+        subcommands = {TrainCommand.class, BenchTrainCommand.class, RenderCommand.class, PresetCommand.class,
+            CommandLine.HelpCommand.class})
 public final class PlaygroundCli implements Runnable {
 
     /** Exit code of a bad argument (picocli's USAGE). */

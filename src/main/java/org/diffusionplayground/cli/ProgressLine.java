@@ -44,7 +44,11 @@ final class ProgressLine {
     }
 
     synchronized void update(TrainingProgress p) {
-        String line = format(p);
+        update(format(p), p.step() == p.totalSteps());
+    }
+
+    /** Shows {@code line}; {@code last} forces it out in plain mode too (the final report). */
+    synchronized void update(String line, boolean last) {
         if (inPlace) {
             StringBuilder sb = new StringBuilder("\r").append(line);
             for (int i = line.length(); i < lastLength; i++) {
@@ -55,7 +59,7 @@ final class ProgressLine {
             out.flush();
         } else {
             long now = System.currentTimeMillis();
-            if (now - lastPlain >= PLAIN_INTERVAL_MS || p.step() == p.totalSteps()) {
+            if (now - lastPlain >= PLAIN_INTERVAL_MS || last) {
                 lastPlain = now;
                 out.println(line);
             }

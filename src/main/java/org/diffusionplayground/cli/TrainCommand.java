@@ -37,8 +37,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code playground train}: trains a score network and writes {@code DIR/model.safetensors} and
- * {@code DIR/model.json}. Options left out keep the values of the base setup (the app's defaults, or
+ * {@code playground train}: trains a score network and writes {@code DIR/NAME.safetensors} and
+ * {@code DIR/NAME.json} (NAME defaults to {@code model}). Options left out keep the values of the base setup (the app's defaults, or
  * the paper's with {@code --paper}). Ctrl-C cancels between two steps and saves nothing.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
@@ -46,7 +46,9 @@ import picocli.CommandLine.Option;
                 + "--objective) and save it (safetensors + JSON card).",
         footer = {"", "Examples:",
             "  playground train --dataset swissroll --schedule SIMPLE --steps 20000 --seed 1 --out runs/swiss",
-            "  playground train --paper --dataset 25gaussians --schedule COSINE --out runs/paper-25g"})
+            "  playground train --paper --dataset 25gaussians --schedule COSINE --out runs/paper-25g",
+            "  playground train --dataset swissroll --size 3000 --steps 20000 --seed 1 --out assets/checkpoints "
+                + "--name swissroll-simple --force"})
 public final class TrainCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -99,6 +101,10 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "output directory")
     Path out;
+
+    @Option(names = "--name", paramLabel = "NAME", defaultValue = "model",
+            description = "base name of the two files written to DIR: NAME.safetensors and NAME.json (default model)")
+    String name;
 
     @Option(names = "--force", description = "replace an existing model in DIR")
     boolean force;
@@ -156,9 +162,12 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DataSet dataSet = loadData();
         TrainingConfig config = buildConfig(dataSet.size());
-        Path base = out.resolve("model");
+        if (name.isBlank() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
+            throw usage("--name must be a plain file name without directories, got '" + name + "'");
+        }
+        Path base = out.resolve(name);
         if (!force && (Files.exists(CheckpointIO.weightsFile(base)) || Files.exists(CheckpointIO.cardFile(base)))) {
-            throw usage(out.resolve("model.safetensors") + " exists; pass --force to replace it");
+            throw usage(CheckpointIO.weightsFile(base) + " exists; pass --force to replace it");
         }
         java.io.PrintStream err = System.err;
         err.println("training on " + dataSet.name() + " (" + dataSet.size() + " points): " + config.summary());

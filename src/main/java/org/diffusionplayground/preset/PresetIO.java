@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.diffusionplayground.app.SamplerSettings;
 import org.diffusionplayground.app.SceneMode;
-import org.diffusionplayground.app.SceneViewModel;
+import org.diffusionplayground.app.SceneState;
 import org.diffusionplayground.app.ViewOptions;
 import org.diffusionplayground.export.ImageExport;
 import org.diffusionplayground.export.ImageFormat;
@@ -307,7 +307,7 @@ public final class PresetIO {
         Sampler sampler = new Sampler(or(s.h(), sd.h()), or(s.particles(), sd.particles()), or(s.steps(), sd.steps()),
                 or(s.seed(), sd.seed()), or(s.solver(), sd.solver()), or(s.corrector(), sd.corrector()));
         Split sp = or(p.split(), new Split(null, null, null, null));
-        Split split = new Split(or(sp.enabled(), false), or(sp.h(), SceneViewModel.DEFAULT_COMPARE_H),
+        Split split = new Split(or(sp.enabled(), false), or(sp.h(), SamplerSettings.DEFAULT_COMPARE_H),
                 sp.schedule() == null ? null : completeSchedule(sp.schedule(), schedule),
                 sp.model() == null ? null : completeModel(sp.model(), "split.model", problems));
         if (split.schedule() != null) {
@@ -317,7 +317,7 @@ public final class PresetIO {
         SceneMode mode = or(a.mode(), SceneMode.BACKWARD);
         double defaultTime = spec == null ? 1.0 : mode == SceneMode.FORWARD ? spec.build().tMin() : spec.build().tMax();
         Animation animation = new Animation(mode, or(a.time(), defaultTime), or(a.playing(), true), or(a.loop(), true),
-                or(a.sweepSeconds(), SceneViewModel.DEFAULT_SWEEP_SECONDS));
+                or(a.sweepSeconds(), SceneState.DEFAULT_SWEEP_SECONDS));
         View v = or(p.view(), new View(null, null, null, null, null, null, null, null, null, null, null, null, null,
                 null));
         ViewOptions vd = ViewOptions.DEFAULT;
@@ -466,10 +466,10 @@ public final class PresetIO {
             problems.add("training: " + e.getMessage());
         }
         Sampler s = p.sampler();
-        range(problems, "sampler.h", s.h(), 0, SceneViewModel.MAX_H);
-        range(problems, "sampler.particles", s.particles(), 1, SceneViewModel.MAX_PARTICLES);
+        range(problems, "sampler.h", s.h(), 0, SamplerSettings.MAX_H);
+        range(problems, "sampler.particles", s.particles(), 1, SamplerSettings.MAX_PARTICLES);
         range(problems, "sampler.steps", s.steps(), 1, TimeGrid.MAX_STEPS);
-        range(problems, "split.h", p.split().h(), 0, SceneViewModel.MAX_H);
+        range(problems, "split.h", p.split().h(), 0, SamplerSettings.MAX_H);
         if (p.split().model() != null) {
             checkModel(problems, "split.model", p.split().model());
         }
@@ -477,8 +477,8 @@ public final class PresetIO {
         ScheduleSpec spec = new ScheduleSpec(p.schedule().kind(), p.schedule().sigmaMax());
         org.diffusionplayground.model.schedule.Schedule sch = spec.build();
         range(problems, "animation.time", a.time(), sch.tMin(), sch.tMax());
-        range(problems, "animation.sweepSeconds", a.sweepSeconds(), SceneViewModel.MIN_SWEEP_SECONDS,
-                SceneViewModel.MAX_SWEEP_SECONDS);
+        range(problems, "animation.sweepSeconds", a.sweepSeconds(), SceneState.MIN_SWEEP_SECONDS,
+                SceneState.MAX_SWEEP_SECONDS);
         View v = p.view();
         range(problems, "view.centreX", v.centreX(), -1e6, 1e6);
         range(problems, "view.centreY", v.centreY(), -1e6, 1e6);

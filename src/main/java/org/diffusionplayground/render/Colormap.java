@@ -3,13 +3,21 @@ package org.diffusionplayground.render;
 import java.awt.Color;
 
 /**
- * Perceptually uniform, colour-blind-safe colour maps (matplotlib's viridis and cividis), by linear
- * interpolation between 9 anchors taken from the published tables, accurate to a few units of 8-bit.
+ * Colour-blind-safe colour maps: perceptually uniform matplotlib viridis and cividis, and a diverging
+ * orange–purple one, by linear interpolation between 9 anchors taken from the published tables
+ * (accurate to a few units of 8-bit).
  */
 public enum Colormap {
 
     VIRIDIS(new int[] {0x440154, 0x472D7B, 0x3B528B, 0x2C728E, 0x21918C, 0x28AE80, 0x5EC962, 0xADDC30, 0xFDE725}),
-    CIVIDIS(new int[] {0x00224E, 0x123570, 0x3B496C, 0x575D6D, 0x707173, 0x8A8779, 0xA69D75, 0xC4B56C, 0xFDEA45});
+    CIVIDIS(new int[] {0x00224E, 0x123570, 0x3B496C, 0x575D6D, 0x707173, 0x8A8779, 0xA69D75, 0xC4B56C, 0xFDEA45}),
+    /**
+     * Diverging, for signed quantities (the WKB coefficient C): ColorBrewer's PuOr ends (orange for
+     * negative, purple for positive; told apart under every common colour-vision deficiency) through a
+     * mid grey instead of white, so values near 0 stay visible on light and dark backgrounds alike.
+     * Meant for u = 0.5 + value / (2 · max|value|).
+     */
+    ORANGE_PURPLE(new int[] {0xB35806, 0xE08214, 0xFDB863, 0xD9B98F, 0xA8A8A8, 0xB3ABD2, 0x9E9AC8, 0x8073AC, 0x542788});
 
     private final int[] anchors;
     private final int[] lut = new int[256];

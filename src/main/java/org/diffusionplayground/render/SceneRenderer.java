@@ -69,7 +69,7 @@ public final class SceneRenderer {
             Axes.paint(g, v, theme, s.axes(), s.grid());
         }
         if (s.data() != null) {
-            paintData(g, s.data(), v, theme, raster);
+            paintData(g, s.data(), s.dataRgb(), v, theme, raster);
         }
         if (s.field() != null) {
             paintField(g, s.field(), s.fieldScale(), v, theme);
@@ -133,18 +133,22 @@ public final class SceneRenderer {
         }
     }
 
-    private static void paintData(Graphics2D g, PointSet data, Viewport v, Theme theme, int[] raster) {
+    /** Data in the theme's data colour, or coloured per point (a map: bigger, opaque dots). */
+    private static void paintData(Graphics2D g, PointSet data, int[] colours, Viewport v, Theme theme, int[] raster) {
         int rgb = theme.data().getRGB() & 0xFFFFFF;
+        double r = colours == null ? theme.dataRadius() : 2.2 * theme.dataRadius();
+        float alpha = colours == null ? 0.55f : 0.9f;
         if (raster != null) {
-            ParticleRaster dot = new ParticleRaster(theme.dataRadius());
+            ParticleRaster dot = new ParticleRaster(r);
             for (int i = 0; i < data.size(); i++) {
-                dot.splat(raster, v.width(), v.height(), v.px(data.x(i)), v.py(data.y(i)), rgb, 0.55f);
+                dot.splat(raster, v.width(), v.height(), v.px(data.x(i)), v.py(data.y(i)),
+                        colours == null ? rgb : colours[i], alpha);
             }
             return;
         }
-        g.setColor(withAlpha(theme.data(), 0.55f));
-        double r = theme.dataRadius();
+        Color single = withAlpha(theme.data(), alpha);
         for (int i = 0; i < data.size(); i++) {
+            g.setColor(colours == null ? single : withAlpha(new Color(colours[i]), alpha));
             g.fill(new Ellipse2D.Double(v.px(data.x(i)) - r, v.py(data.y(i)) - r, 2 * r, 2 * r));
         }
     }
@@ -370,7 +374,7 @@ public final class SceneRenderer {
 
     private static void paintColorBars(Graphics2D g, SceneSnapshot s, Viewport v, Theme theme) {
         int slot = 0;
-        for (ColorScale scale : new ColorScale[] {s.particleScale(), s.fieldScale(), s.heatmapScale()}) {
+        for (ColorScale scale : new ColorScale[] {s.particleScale(), s.dataScale(), s.fieldScale(), s.heatmapScale()}) {
             if (scale != null) {
                 paintColorBar(g, scale, v, theme, slot++);
             }

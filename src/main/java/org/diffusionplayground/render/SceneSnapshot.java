@@ -17,14 +17,17 @@ import org.diffusionplayground.render.SceneLayers.VectorField;
  * draws it onto any Graphics2D (screen raster, PNG, SVG, PDF, video frame). Separating "what is there"
  * from "how it is drawn" is ChartFx's DataSet/Renderer split (STYLE.md).
  *
- * @param particleRgb optional per-particle colours (RGB), e.g. the WKB coefficient map or mode labels
+ * @param particleRgb optional per-particle colours (RGB), e.g. mode labels
+ * @param dataRgb     optional per-data-point colours (RGB), e.g. the map of the WKB coefficient C(x₀)
+ * @param dataScale   the colour bar of {@code dataRgb}
  * @param arrows      arrows over the particles (lenses: where each particle is heading)
  * @param ghosts      point clouds drawn as rings over the particles (lenses)
  */
 public record SceneSnapshot(String title, String subtitle, PointSet data, double[] particles, int particleCount,
         int[] particleRgb, List<Polyline> trails, VectorField field, ColorScale fieldScale, ScalarGrid heatmap,
         ColorScale heatmapScale, List<Marker> markers, List<LegendEntry> legend, ColorScale particleScale,
-        boolean axes, boolean grid, List<Arrows> arrows, List<PointCloud> ghosts) {
+        boolean axes, boolean grid, int[] dataRgb, ColorScale dataScale, List<Arrows> arrows,
+        List<PointCloud> ghosts) {
 
     public SceneSnapshot {
         trails = List.copyOf(trails);
@@ -35,12 +38,16 @@ public record SceneSnapshot(String title, String subtitle, PointSet data, double
         if (particles != null && particles.length < 2 * particleCount) {
             throw new IllegalArgumentException("particle array shorter than the particle count");
         }
+        if (dataRgb != null && (data == null || dataRgb.length < data.size())) {
+            throw new IllegalArgumentException("one colour per data point is needed");
+        }
     }
 
     /** The same frame under another title (a video's 𝔥 sweep names what changes). */
     public SceneSnapshot withTitle(String newTitle) {
         return new SceneSnapshot(newTitle, subtitle, data, particles, particleCount, particleRgb, trails, field,
-                fieldScale, heatmap, heatmapScale, markers, legend, particleScale, axes, grid, arrows, ghosts);
+                fieldScale, heatmap, heatmapScale, markers, legend, particleScale, axes, grid, dataRgb, dataScale,
+                arrows, ghosts);
     }
 
     public static Builder builder() {
@@ -67,6 +74,8 @@ public record SceneSnapshot(String title, String subtitle, PointSet data, double
         private boolean grid = true;
         private final List<Arrows> arrows = new ArrayList<>();
         private final List<PointCloud> ghosts = new ArrayList<>();
+        private int[] dataRgb;
+        private ColorScale dataScale;
 
         public Builder title(String title) {
             this.title = title;
@@ -80,6 +89,16 @@ public record SceneSnapshot(String title, String subtitle, PointSet data, double
 
         public Builder data(PointSet data) {
             this.data = data;
+            this.dataRgb = null;
+            this.dataScale = null;
+            return this;
+        }
+
+        /** Data points with a colour each (RGB) and the colour bar saying what the colours mean. */
+        public Builder data(PointSet data, int[] rgb, ColorScale scale) {
+            this.data = data;
+            this.dataRgb = rgb;
+            this.dataScale = scale;
             return this;
         }
 
@@ -158,7 +177,8 @@ public record SceneSnapshot(String title, String subtitle, PointSet data, double
 
         public SceneSnapshot build() {
             return new SceneSnapshot(title, subtitle, data, particles, particleCount, particleRgb, trails, field,
-                    fieldScale, heatmap, heatmapScale, markers, legend, particleScale, axes, grid, arrows, ghosts);
+                    fieldScale, heatmap, heatmapScale, markers, legend, particleScale, axes, grid, dataRgb, dataScale,
+                    arrows, ghosts);
         }
     }
 }

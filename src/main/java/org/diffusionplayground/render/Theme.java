@@ -27,6 +27,9 @@ public record Theme(String name, boolean dark, Color background, Color panel, Co
         return "dark".equalsIgnoreCase(name) ? DARK : LIGHT;
     }
 
+    /** Sizes in lecture mode relative to normal: read from the back of a hall. */
+    public static final double LECTURE_SCALE = 1.6;
+
     /** Largest size factor: lecture mode (1.6) on a 4K export of a window at ×4 still fits. */
     public static final double MAX_SCALE = 8;
 
@@ -37,6 +40,13 @@ public record Theme(String name, boolean dark, Color background, Color panel, Co
         }
         return new Theme(name, dark, background, panel, grid, axis, text, data, particles, trail, accent,
                 secondAccent, factor);
+    }
+
+    /** The same theme with some colours replaced (a preset's own palette); null keeps a colour. */
+    public Theme withColours(Color newParticles, Color newData, Color newTrail, Color newAccent) {
+        return new Theme(name, dark, background, panel, grid, axis, text, newData != null ? newData : data,
+                newParticles != null ? newParticles : particles, newTrail != null ? newTrail : trail,
+                newAccent != null ? newAccent : accent, secondAccent, scale);
     }
 
     public float lineWidth() {

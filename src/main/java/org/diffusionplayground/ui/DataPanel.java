@@ -39,9 +39,11 @@ public final class DataPanel extends VBox {
         Spinner<Integer> size = new Spinner<>(10, 100_000, vm.sizeProperty().get(), 500);
         size.setEditable(true);
         size.valueProperty().addListener((obs, old, v) -> vm.sizeProperty().set(v));
+        vm.sizeProperty().addListener((obs, old, v) -> size.getValueFactory().setValue(v.intValue()));
         Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, (int) vm.seedProperty().get(), 1);
         seed.setEditable(true);
         seed.valueProperty().addListener((obs, old, v) -> vm.seedProperty().set(v));
+        vm.seedProperty().addListener((obs, old, v) -> seed.getValueFactory().setValue((int) v.longValue()));
         Button generate = new Button("Use this data set");
         generate.setId("generate-data");
         generate.setOnAction(e -> vm.generate());

@@ -25,6 +25,12 @@ public final class HelpPane extends ScrollPane {
                     + "deterministic probability-flow ODE, 𝔥 = 1 the reverse SDE. With a perfect score all 𝔥 give "
                     + "the same distribution; with a learned score they differ — that difference is what the "
                     + "slider shows. The noise is counter-based: the same seed gives the same noise at every 𝔥."},
+        {"Training a model",
+            "“Data & training” picks the data (a built-in set, a CSV file, or points you draw with the mouse) and "
+                    + "trains the score network by denoising: noise a data point to x_t = α_t x₀ + σ_t ε and teach "
+                    + "s_θ(x_t, t) to point back, loss E λ(t)‖s_θ + ε/σ_t‖². The loss chart on the right updates live, "
+                    + "and every few hundred steps the scene samples with the weights reached so far. Stop keeps "
+                    + "those weights; Save writes them (safetensors) with a JSON card."},
         {"Paths and their action",
             "Click in the scene to launch a particle from there at the current t. Its path weight is "
                     + "Q_𝔥 ∝ exp(−Ã_𝔥/𝔥) q_T(x_T) with the Onsager–Machlup action Ã_𝔥 = ∫ ‖ẋ − F_𝔥‖² / (2g²) dt. "
@@ -38,7 +44,8 @@ public final class HelpPane extends ScrollPane {
                     + "the paper's result. The likelihood panel draws the first-order line next to the exact "
                     + "NLL(𝔥) from a Fokker–Planck grid solve, so you can see where first order holds."},
         {"Keyboard",
-            "Space play/pause · ← → step · H 𝔥 slider · R reset · D dark theme · L lecture mode · F11 full screen"},
+            "Space play/pause · ← → step · H 𝔥 slider · R reset · D dark theme · L lecture mode · F11 full screen"
+                    + " · F2 frame timings"},
     };
 
     public HelpPane() {

@@ -28,7 +28,7 @@ public final class LossChart extends ChartViewer {
         data.addSeries(smoothed);
         NumberAxis x = new NumberAxis("step");
         x.setAutoRangeIncludesZero(true);
-        LogAxis y = new LogAxis("DSM loss");
+        LogAxis y = new LogAxis("loss (DSM scale)");
         y.setSmallestValue(1e-6);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
         XYPlot plot = new XYPlot(data, x, y, r);

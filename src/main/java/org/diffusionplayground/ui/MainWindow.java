@@ -146,9 +146,14 @@ public final class MainWindow {
         panels.getPanes().add(Math.min(index, panels.getPanes().size()), pane);
     }
 
-    /** Opens one panel of the left accordion. */
-    public void expandPanel(TitledPane pane) {
-        panels.setExpandedPane(pane);
+    /** Opens the left panel with this id (closing the others). */
+    public void expandPanel(String id) {
+        panels.getPanes().stream().filter(p -> id.equals(p.getId())).findFirst().ifPresent(panels::setExpandedPane);
+    }
+
+    /** Removes the left panel with this id (a panel that moves into another one). */
+    public void removePanel(String id) {
+        panels.getPanes().removeIf(p -> id.equals(p.getId()));
     }
 
     /** Puts a node on the right side (the analysis charts). */

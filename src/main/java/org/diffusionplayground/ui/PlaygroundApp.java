@@ -4,97 +4,77 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
-import javafx.scene.control.TitledPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
-import org.diffusionplayground.app.AppViewModel;
-import org.diffusionplayground.app.DataViewModel;
 import org.diffusionplayground.app.Jobs;
+import org.diffusionplayground.app.PlaygroundViewModels;
 import org.diffusionplayground.app.SceneViewModel;
-import org.diffusionplayground.app.lens.LensesViewModel;
+import org.diffusionplayground.model.checkpoint.Checkpoint;
+import org.diffusionplayground.model.checkpoint.CheckpointException;
+import org.diffusionplayground.model.checkpoint.PretrainedModel;
 import org.diffusionplayground.model.data.DataSet;
 import org.diffusionplayground.model.data.ToyData;
 import org.diffusionplayground.model.schedule.ScheduleKind;
 import org.diffusionplayground.model.schedule.ScheduleSpec;
 import org.diffusionplayground.model.score.MixtureScore;
-import org.diffusionplayground.ui.lens.LensCharts;
-import org.diffusionplayground.ui.lens.LensPanel;
 
-/** The JavaFX application: builds the view-models, the main window and the default scene. */
+/** The JavaFX application: builds the view-models, the window and the default scene. */
 public final class PlaygroundApp extends Application {
 
     private Jobs jobs;
-    private MainWindow window;
+    private Workbench workbench;
 
     @Override
     public void start(Stage stage) {
         jobs = new Jobs(Platform::runLater, 2);
-        AppViewModel app = new AppViewModel();
-        SceneViewModel scene = new SceneViewModel(jobs);
-        DataViewModel data = new DataViewModel(scene.dataSetProperty());
-        window = new MainWindow(app, scene, data);
-        installLenses(scene, app);
-
-        DataSet initial = DataSet.builtIn(ToyData.GAUSSIANS_25, 3000, 0);
-        scene.scheduleProperty().set(ScheduleSpec.of(ScheduleKind.SIMPLE).build());
-        scene.dataSetProperty().set(initial);
-        scene.scoreProperty().set(new MixtureScore(initial.mixture().orElseThrow(), scene.scheduleProperty().get(),
-                "exact score"));
-        scene.timeProperty().set(scene.tMax());
-        scene.playingProperty().set(true);
-        startAt(scene);
+        StartOptions options = StartOptions.parse(getParameters().getUnnamed(), getParameters().getNamed());
+        PlaygroundViewModels vms = new PlaygroundViewModels(jobs);
+        workbench = new Workbench(vms);
+        openDefaultScene(vms, options.model() == null ? PretrainedModel.DEFAULT
+                : PretrainedModel.byId(options.model()).orElse(PretrainedModel.DEFAULT));
+        workbench.apply(options);
 
         Rectangle2D bounds = Screen.getPrimary().getVisualBounds();
-        Scene fx = new Scene(window.root(), Math.min(1920, bounds.getWidth()), Math.min(1080, bounds.getHeight()));
-        window.install(fx);
+        Scene fx = new Scene(workbench.window().root(), Math.min(1920, bounds.getWidth()),
+                Math.min(1080, bounds.getHeight()));
+        workbench.install(fx);
+        StartupClock.watch(vms.scene());
         stage.setTitle("Diffusion Playground");
         stage.setScene(fx);
         stage.show();
+        StartupClock.windowShown();
     }
 
     /**
-     * {@code --time=t} opens the scene paused at time t (a lecture's first slide, a screenshot);
-     * {@code --mode=forward} shows the forward process.
+     * The pretrained swiss roll under SIMPLE, animating backward sampling (issue 5). Without the bundled
+     * model (a broken install) the exact score of the 25 gaussians stands in, and the status bar says why.
      */
-    private void startAt(SceneViewModel scene) {
-        java.util.Map<String, String> named = getParameters().getNamed();
-        if ("forward".equalsIgnoreCase(named.get("mode"))) {
-            scene.modeProperty().set(org.diffusionplayground.app.SceneMode.FORWARD);
-        }
-        String t = named.get("time");
-        if (t != null) {
-            try {
-                double v = Double.parseDouble(t);
-                scene.playingProperty().set(false);
-                scene.timeProperty().set(Math.max(scene.tMin(), Math.min(scene.tMax(), v)));
-            } catch (NumberFormatException e) {
-                System.err.println("ignoring --time=" + t + ": not a number");
-            }
-        }
+    static void openDefaultScene(PlaygroundViewModels vms) {
+        openDefaultScene(vms, PretrainedModel.DEFAULT);
     }
 
-    /**
-     * The physics and textbook lenses: their panel, their charts on the right, their layers on the scene.
-     * {@code --lens=tweedie,speciation} switches lenses on at start (a lecture, a screenshot).
-     */
-    private void installLenses(SceneViewModel scene, AppViewModel app) {
-        LensesViewModel lenses = new LensesViewModel(scene, jobs);
-        scene.overlaysProperty().set(scene.overlaysProperty().get().and(lenses.overlay()));
-        TitledPane panel = new TitledPane("Lenses", new LensPanel(lenses, scene));
-        panel.setId("panel-lenses");
-        window.addPanel(panel, 3);
-        window.setRight(new LensCharts(lenses, scene, app.themeProperty()));
-        String named = getParameters().getNamed().get("lens");
-        if (named != null) {
-            lenses.applyIds(java.util.Arrays.asList(named.split(",")));
-            window.expandPanel(panel);
+    static void openDefaultScene(PlaygroundViewModels vms, PretrainedModel model) {
+        SceneViewModel scene = vms.scene();
+        try {
+            Checkpoint cp = model.load();
+            vms.training().load(cp);
+        } catch (CheckpointException e) {
+            DataSet data = DataSet.builtIn(ToyData.GAUSSIANS_25, 3000, 0);
+            scene.scheduleProperty().set(ScheduleSpec.of(ScheduleKind.SIMPLE).build());
+            scene.dataSetProperty().set(data);
+            scene.scoreProperty().set(new MixtureScore(data.mixture().orElseThrow(), scene.scheduleProperty().get(),
+                    "exact score"));
+            vms.app().messageProperty().set(e.getMessage());
+            scene.reportError(e.getMessage() + " — showing the exact score of the 25 gaussians instead");
         }
+        scene.timeProperty().set(scene.tMax());
+        scene.playingProperty().set(true);
     }
 
     @Override
     public void stop() {
-        if (window != null) {
-            window.stop();
+        if (workbench != null) {
+            workbench.stop();
         }
         if (jobs != null) {
             jobs.close();

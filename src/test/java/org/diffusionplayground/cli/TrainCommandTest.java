@@ -56,6 +56,19 @@ class TrainCommandTest {
     }
 
     @Test
+    void nameChoosesTheFileNamesAndMustBeAPlainName() throws Exception {
+        Run r = run("train", "--dataset", "swissroll", "--size", "500", "--steps", "3", "--batch", "64",
+                "--out", dir.toString(), "--name", "swissroll-simple", "--quiet");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.isRegularFile(dir.resolve("swissroll-simple.safetensors")));
+        assertEquals(3, CheckpointIO.load(dir.resolve("swissroll-simple.json")).card().stepsTrained());
+        Run bad = run("train", "--dataset", "swissroll", "--steps", "3", "--out", dir.toString(), "--name", "../x",
+                "--quiet");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--name must be a plain file name"), bad.err());
+    }
+
+    @Test
     void objectiveOptionTrainsByImplicitScoreMatchingAndTheCardSaysSo() throws Exception {
         Path out = dir.resolve("ism");
         Run r = run("train", "--dataset", "moons", "--size", "1000", "--objective", "ism", "--steps", "5", "--batch",

@@ -1,5 +1,6 @@
 package org.diffusionplayground.model.sampling;
 
+import java.util.function.Consumer;
 import org.diffusionplayground.model.random.CounterNormal;
 import org.diffusionplayground.model.util.Cancellation;
 import org.diffusionplayground.model.util.ProgressListener;
@@ -17,6 +18,9 @@ public final class SampledPaths {
     private final TrajectoryRecorder frames;
     private final double[] finalPositions;
 
+    /** False while the sampler is still running: only the recorded frames are valid then. */
+    private volatile boolean complete;
+
     private SampledPaths(ReverseProcess process, long seed, TrajectoryRecorder frames, double[] finalPositions) {
         this.process = process;
         this.seed = seed;
@@ -26,6 +30,17 @@ public final class SampledPaths {
 
     public static SampledPaths run(ReverseProcess process, Sampler sampler, int n, TimeGrid grid, long seed,
             int maxFrames, ProgressListener progress, Cancellation cancel) {
+        return run(process, sampler, n, grid, seed, maxFrames, progress, cancel, null);
+    }
+
+    /**
+     * Like {@link #run(ReverseProcess, Sampler, int, TimeGrid, long, int, ProgressListener, Cancellation)},
+     * and hands the run to {@code started} (on the sampling thread) as soon as the prior draw is recorded,
+     * so a view can animate it from T while later frames are still being computed: sampling runs from T
+     * downward, the same direction as the backward animation ({@link #recordedDownTo()}, {@link #complete()}).
+     */
+    public static SampledPaths run(ReverseProcess process, Sampler sampler, int n, TimeGrid grid, long seed,
+            int maxFrames, ProgressListener progress, Cancellation cancel, Consumer<SampledPaths> started) {
         if (n < 1 || n > 1_000_000) {
             throw new IllegalArgumentException("number of particles must be between 1 and 1 000 000, got " + n);
         }
@@ -37,7 +52,15 @@ public final class SampledPaths {
         double[] xy = new double[2 * n];
         CounterNormal noise = new CounterNormal(seed);
         Sampler.samplePrior(process, xy, n, noise);
+        SampledPaths run = new SampledPaths(process, seed, recorder, xy);
         StepObserver observer = recorder;
+        if (started != null) {
+            observer = observer.andThen((step, t, p, count) -> {
+                if (step == 0) {
+                    started.accept(run);
+                }
+            });
+        }
         if (progress != null) {
             observer = observer.andThen((step, t, p, count) -> {
                 if (step % 8 == 0 || step == grid.steps()) {
@@ -46,7 +69,19 @@ public final class SampledPaths {
             });
         }
         sampler.sample(process, xy, n, grid, noise, observer, cancel);
-        return new SampledPaths(process, seed, recorder, xy);
+        run.complete = true;
+        return run;
+    }
+
+    /** True once the sampler reached t_min; before that only times ≥ {@link #recordedDownTo()} are shown. */
+    public boolean complete() {
+        return complete;
+    }
+
+    /** The earliest time recorded so far (t_min once complete; T before the first step). */
+    public double recordedDownTo() {
+        int n = frames.frames();
+        return n == 0 ? Double.POSITIVE_INFINITY : frames.time(n - 1);
     }
 
     public ReverseProcess process() {
@@ -71,18 +106,26 @@ public final class SampledPaths {
 
     /** Positions at t_min, full precision. */
     public double[] finalPositions() {
+        if (!complete) {
+            throw new IllegalStateException("the run is still sampling");
+        }
         return finalPositions.clone();
     }
 
     /** Positions at time t (clamped to the run), interpolated linearly between recorded frames. */
     public void positionsAt(double t, double[] out) {
+        boolean done = complete;
         int last = frames.frames() - 1;
         if (t >= frames.time(0)) {
             copyFrame(0, out);
             return;
         }
         if (t <= frames.time(last)) {
-            System.arraycopy(finalPositions, 0, out, 0, 2 * particles());
+            if (done) {
+                System.arraycopy(finalPositions, 0, out, 0, 2 * particles());
+            } else {
+                copyFrame(last, out); // still sampling: the latest recorded frame
+            }
             return;
         }
         int k = 0;

@@ -14,7 +14,11 @@ public final class TrajectoryRecorder implements StepObserver {
     private final float[] positions;
     private final double[] times;
     private final int lastStep;
-    private int frames;
+    /**
+     * Frames recorded so far. Volatile and written after each frame's data, so another thread that
+     * reads it sees complete frames below it (a view may show a run while it is still being sampled).
+     */
+    private volatile int frames;
 
     /**
      * @param particles how many particles to keep (the first ones)
@@ -53,7 +57,7 @@ public final class TrajectoryRecorder implements StepObserver {
             positions[base + i] = (float) xy[i];
         }
         times[frames] = t;
-        frames++;
+        frames = frames + 1;
     }
 
     public int frames() {

@@ -11,28 +11,35 @@ import org.diffusionplayground.app.lens.LensesViewModel;
 import org.diffusionplayground.render.Theme;
 
 /**
- * The lenses' charts, stacked; each shows only while its lens is on, and the whole column only while
- * one of them is.
+ * The lenses' charts, stacked; each shows only while its lens is on, with a hint while none is.
  */
 public final class LensCharts extends ScrollPane {
+
+    /** The lenses with charts here. */
+    public static final java.util.List<Lens> CHARTED = java.util.List.of(Lens.SPECIATION, Lens.ENTROPY, Lens.LANGEVIN);
 
     private final VBox column = new VBox(10);
 
     public LensCharts(LensesViewModel vm, SceneViewModel scene, ObservableValue<Theme> theme) {
         column.setPadding(new Insets(8));
         column.getStyleClass().add("chart-panel");
+        javafx.scene.control.Label hint = new javafx.scene.control.Label("Switch on a lens in the Lenses panel: "
+                + "symmetry breaking, entropy production and Langevin MCMC draw their charts here; Tweedie's "
+                + "denoiser and the probability current draw on the scene.");
+        hint.setWrapText(true);
+        hint.getStyleClass().add("lens-hint");
+        hint.setMaxWidth(Double.MAX_VALUE);
+        column.getChildren().add(hint);
         add(new SpeciationCharts(scene, vm.speciation(), theme), vm, Lens.SPECIATION);
         add(new EntropyCharts(scene, vm.entropy(), theme), vm, Lens.ENTROPY);
         add(new LangevinCharts(vm.langevin(), theme), vm, Lens.LANGEVIN);
         setContent(column);
         setFitToWidth(true);
-        setPrefWidth(560);
         setId("lens-charts");
-        getStyleClass().add("side-panel");
         javafx.beans.binding.BooleanBinding any = vm.enabledProperty(Lens.SPECIATION)
                 .or(vm.enabledProperty(Lens.ENTROPY)).or(vm.enabledProperty(Lens.LANGEVIN));
-        visibleProperty().bind(any);
-        managedProperty().bind(any);
+        hint.visibleProperty().bind(any.not());
+        hint.managedProperty().bind(any.not());
     }
 
     private void add(Node chart, LensesViewModel vm, Lens lens) {

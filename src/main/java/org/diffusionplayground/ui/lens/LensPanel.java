@@ -59,7 +59,7 @@ public final class LensPanel extends VBox {
     private static Label note(String text) {
         Label l = new Label(text);
         l.setWrapText(true);
-        l.getStyleClass().add("caption");
+        l.getStyleClass().add("lens-hint");
         l.setPadding(new Insets(0, 0, 0, 24));
         l.setMaxWidth(330);
         l.setPrefWidth(330);

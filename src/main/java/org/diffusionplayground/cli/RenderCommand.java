@@ -1,0 +1,208 @@
+package org.diffusionplayground.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.diffusionplayground.app.SceneOverlays;
+import org.diffusionplayground.app.SceneState;
+import org.diffusionplayground.export.ImageExport;
+import org.diffusionplayground.export.ImageFormat;
+import org.diffusionplayground.export.SceneFrames;
+import org.diffusionplayground.export.VideoExport;
+import org.diffusionplayground.export.VideoFormat;
+import org.diffusionplayground.export.VideoKind;
+import org.diffusionplayground.export.VideoSettings;
+import org.diffusionplayground.model.util.AtomicFiles;
+import org.diffusionplayground.model.util.ProgressListener;
+import org.diffusionplayground.preset.Preset;
+import org.diffusionplayground.preset.PresetContext;
+import org.diffusionplayground.preset.PresetIO;
+import org.diffusionplayground.preset.PresetScene;
+import org.diffusionplayground.render.SceneFrame;
+import org.diffusionplayground.render.Theme;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code playground render}: a preset to a picture (PNG, SVG, PDF) or a video (MP4, GIF), without a
+ * display, through the same composition and drawing code as the window. Sizes, frame rate and duration
+ * default to the preset's export settings. An existing output is replaced only with {@code --force};
+ * Ctrl-C stops between frames and leaves no file.
+ */
+@Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Render a preset to PNG, SVG or PDF (a still at the preset's time) or to MP4 or GIF (a video).",
+        footer = {"", "Examples:",
+            "  playground render --preset presets/forward-noising-swiss-roll.json --out swiss.mp4",
+            "  playground render --preset presets/ode-versus-sde.json --out split.pdf --width 1600 --height 900",
+            "  playground render --preset presets/noise-helps-h-sweep.json --out sweep.gif --width 640 --height 360 "
+                    + "--fps 20 --seconds 4"})
+public final class RenderCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--preset", paramLabel = "FILE", required = true, description = "the preset (JSON)")
+    Path preset;
+
+    @Option(names = "--out", paramLabel = "FILE", required = true,
+            description = "output file; its extension chooses the format: png, svg, pdf, mp4, gif")
+    Path out;
+
+    @Option(names = "--width", paramLabel = "PX", description = "width in pixels (default: the preset's)")
+    Integer width;
+
+    @Option(names = "--height", paramLabel = "PX", description = "height in pixels (default: the preset's)")
+    Integer height;
+
+    @Option(names = "--fps", paramLabel = "N", description = "video frames per second (default: the preset's)")
+    Integer fps;
+
+    @Option(names = "--seconds", paramLabel = "S", description = "video duration (default: the preset's)")
+    Double seconds;
+
+    @Option(names = "--video", paramLabel = "KIND", converter = KindConverter.class,
+            description = "what a video shows: forward, backward or sweep (𝔥 from 0 to 3; default: the preset's)")
+    VideoKind kind;
+
+    @Option(names = "--time", paramLabel = "T", description = "time of a still, in [t_min, T] (default: the preset's)")
+    Double time;
+
+    @Option(names = "--transparent", description = "PNG/SVG/PDF without a background (for slides with their own)")
+    boolean transparent;
+
+    @Option(names = "--scale", paramLabel = "X", description = "size of text, lines and dots relative to a 1080-pixel "
+            + "high picture (default: height / 1080; lecture mode multiplies by 1.6)")
+    Double scale;
+
+    @Option(names = "--force", description = "replace an existing output file")
+    boolean force;
+
+    @Option(names = "--quiet", description = "no progress line")
+    boolean quiet;
+
+    /** picocli converter for the video kinds' short names. */
+    static final class KindConverter implements CommandLine.ITypeConverter<VideoKind> {
+        @Override
+        public VideoKind convert(String value) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "forward" -> VideoKind.FORWARD;
+                case "backward" -> VideoKind.BACKWARD;
+                case "sweep", "h-sweep" -> VideoKind.H_SWEEP;
+                default -> throw new CommandLine.TypeConversionException("unknown video '" + value
+                        + "' (choose forward, backward or sweep)");
+            };
+        }
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ImageFormat imageFormat = ImageFormat.ofPath(out);
+        VideoFormat videoFormat = VideoFormat.ofPath(out);
+        if (imageFormat == null && videoFormat == null) {
+            throw usage(out.getFileName() + ": the output must end in .png, .svg, .pdf, .mp4 or .gif");
+        }
+        if (videoFormat != null && transparent) {
+            throw usage("--transparent applies to pictures; videos always have the theme's background");
+        }
+        AtomicFiles.Existing existing = force ? AtomicFiles.Existing.REPLACE : AtomicFiles.Existing.REFUSE;
+        if (!force && Files.exists(out)) {
+            throw usage(out + " exists; pass --force to replace it");
+        }
+        AtomicFiles.check(out, existing); // an unwritable folder is reported before any work
+        Preset p = PresetIO.read(preset);
+        PresetScene.Loaded loaded = PresetScene.load(p, PresetContext.of(preset));
+        SceneState state = loaded.state();
+        PrintStream err = System.err;
+        ProgressLine line = new ProgressLine(err, System.console() != null);
+        ProgressListener progress = quiet ? ProgressListener.NONE
+                : (f, m) -> line.update(String.format(Locale.ROOT, "%3.0f%%  %s", 100 * f, m), f >= 1);
+        AtomicBoolean cancelled = new AtomicBoolean();
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            cancelled.set(true);
+            try {
+                done.await(30, TimeUnit.SECONDS); // let the temporary file be removed
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "playground-ctrl-c");
+        Runtime.getRuntime().addShutdownHook(hook);
+        long start = System.nanoTime();
+        try {
+            if (videoFormat != null) {
+                Preset.Video v = p.export().video();
+                VideoSettings settings;
+                try {
+                    settings = new VideoSettings(kind != null ? kind : v.kind(), width != null ? width : v.width(),
+                            height != null ? height : v.height(), fps != null ? fps : v.fps(),
+                            seconds != null ? seconds : v.seconds(), v.hFrom(), v.hTo());
+                } catch (IllegalArgumentException e) {
+                    throw usage(e.getMessage());
+                }
+                if (videoFormat == VideoFormat.GIF && settings.fps() > VideoFormat.MAX_GIF_FPS) {
+                    throw usage("a GIF plays at most " + VideoFormat.MAX_GIF_FPS + " frames per second (--fps)");
+                }
+                Theme theme = theme(p, settings.height());
+                VideoExport.write(out, state, settings, theme, SceneOverlays.NONE, existing, progress, cancelled::get);
+                line.finish();
+                err.printf(Locale.ROOT, "wrote %s: %s, %d frames of %d×%d at %d fps (%.1f s of video) in %.1f s%n", out,
+                        settings.kind(), settings.frames(), settings.width(), settings.height(), settings.fps(),
+                        settings.frames() / (double) settings.fps(), (System.nanoTime() - start) / 1e9);
+            } else {
+                Preset.Image img = p.export().image();
+                int w = width != null ? width : img.width();
+                int h = height != null ? height : img.height();
+                String problem = ImageExport.checkSize(w, h);
+                if (problem != null) {
+                    throw usage(problem);
+                }
+                if (time != null) {
+                    double t0 = state.scheduleOf(false).tMin();
+                    double t1 = state.scheduleOf(false).tMax();
+                    if (!(time >= t0 && time <= t1)) {
+                        throw usage(String.format(Locale.ROOT, "--time must be in [%s, %s] for %s", t0, t1,
+                                state.scheduleOf(false).name()));
+                    }
+                    state = state.withTime(time);
+                }
+                Theme theme = theme(p, h);
+                SceneFrame frame = new SceneFrames(state, w, h, theme, SceneOverlays.NONE).still(progress,
+                        cancelled::get);
+                ImageExport.writeScene(out, frame, w, h, theme, transparent, existing);
+                line.finish();
+                err.printf(Locale.ROOT, "wrote %s (%d×%d %s, t = %.3f) in %.1f s%n", out, w, h, imageFormat,
+                        state.timeOf(false), (System.nanoTime() - start) / 1e9);
+            }
+            return 0;
+        } catch (java.util.concurrent.CancellationException e) {
+            line.finish();
+            err.println("cancelled; nothing written");
+            return PlaygroundCli.EXIT_INTERRUPTED;
+        } finally {
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook runs and waits for `done`
+            }
+        }
+    }
+
+    private Theme theme(Preset p, int pixelHeight) {
+        double s = scale != null ? scale : pixelHeight / 1080.0;
+        if (!(s > 0) || s > Theme.MAX_SCALE) {
+            throw usage("--scale must be in (0, " + Theme.MAX_SCALE + "]");
+        }
+        return PresetScene.theme(p.view(), s);
+    }
+}

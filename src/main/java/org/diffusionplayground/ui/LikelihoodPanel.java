@@ -1,0 +1,128 @@
+package org.diffusionplayground.ui;
+
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.diffusionplayground.app.LikelihoodViewModel;
+import org.diffusionplayground.app.SceneViewModel;
+import org.diffusionplayground.render.Theme;
+
+/**
+ * The likelihood view: tolerance and points, Compute / Cancel with progress, the NLL-versus-𝔥 chart
+ * with its marker at the sampler's 𝔥, and the switch that colours the evaluated points by C(x₀).
+ */
+public final class LikelihoodPanel extends VBox {
+
+    static final String WKB_FORMULA = """
+            First order in 𝔥 (WKB, seed 000): log q₀^𝔥(x₀) = log q₀⁰(x₀) + 𝔥·C(x₀) + O(𝔥²),
+              C = −∫ ½g² [∇·s_θ − Δℓ + ∇ℓ·(s_θ − ∇ℓ)] dt along the ODE path,  ℓ = log q_t⁰.
+            NLL(𝔥) ≈ NLL(0) − 𝔥·E[C]: a falling line means noise (𝔥 > 0) makes the data more likely.
+            NLL(0) is exact up to the tolerance: the probability-flow ODE with the exact 2-D divergence.""";
+
+    private final LikelihoodChart chart;
+
+    public LikelihoodPanel(LikelihoodViewModel vm, SceneViewModel scene, ObservableValue<Theme> theme) {
+        setSpacing(8);
+        setPadding(new Insets(8));
+        getStyleClass().add("chart-panel");
+
+        ComboBox<Double> tol = new ComboBox<>();
+        tol.setId("likelihood-tolerance");
+        tol.getItems().setAll(LikelihoodViewModel.TOLERANCES);
+        tol.setValue(vm.toleranceProperty().get());
+        tol.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Double v) {
+                return v == null ? "" : String.format(Locale.ROOT, "%.0e", v);
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return Double.valueOf(s);
+            }
+        });
+        tol.valueProperty().addListener((obs, old, v) -> {
+            if (v != null) {
+                vm.requestTolerance(v);
+            }
+        });
+        vm.toleranceProperty().addListener((obs, old, v) -> tol.setValue(v.doubleValue()));
+        Controls.tipped(tol, "rtol = atol of the adaptive Dormand–Prince solver (the seed's table: 1e-3 and 1e-5).");
+        Spinner<Integer> points = new Spinner<>(LikelihoodViewModel.MIN_POINTS, LikelihoodViewModel.MAX_POINTS,
+                vm.pointsProperty().get(), 100);
+        points.setId("likelihood-points");
+        points.setEditable(true);
+        points.setPrefWidth(100);
+        points.valueProperty().addListener((obs, old, v) -> {
+            if (v != null) {
+                vm.requestPoints(v);
+            }
+        });
+        vm.pointsProperty().addListener((obs, old, v) -> points.getValueFactory().setValue(v.intValue()));
+        Controls.tipped(points, "Held-out points drawn from the data's generator (imported or drawn data: the data itself).");
+
+        Button compute = new Button("Compute");
+        compute.setId("likelihood-compute");
+        compute.setOnAction(e -> vm.compute());
+        Button cancel = new Button("Cancel");
+        cancel.setId("likelihood-cancel");
+        cancel.setOnAction(e -> vm.cancel());
+        cancel.disableProperty().bind(vm.busyProperty().not());
+        ProgressBar progress = new ProgressBar();
+        progress.setId("likelihood-progress");
+        progress.progressProperty().bind(vm.progressProperty());
+        progress.visibleProperty().bind(vm.busyProperty());
+        progress.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(progress, Priority.ALWAYS);
+
+        HBox controls = new HBox(8, new Label("tol"), tol, new Label("points"), points, compute, cancel, progress);
+        controls.setAlignment(Pos.CENTER_LEFT);
+
+        CheckBox map = new CheckBox("Colour the points by C(x₀)");
+        map.setId("likelihood-map");
+        map.selectedProperty().bindBidirectional(vm.showCorrectionMapProperty());
+        Controls.tipped(map, "Each evaluated point coloured by its first-order coefficient: purple C > 0 (noise makes "
+                + "it more likely), orange C < 0.");
+        CheckBox auto = new CheckBox("Recompute by itself");
+        auto.selectedProperty().bindBidirectional(vm.autoProperty());
+        Controls.tipped(auto, "Recompute when the model, the data or the tolerance changes (not while training).");
+        HBox toggles = new HBox(16, map, auto);
+
+        Label status = new Label();
+        status.setId("likelihood-status");
+        status.getStyleClass().add("status-line");
+        status.setWrapText(true);
+        status.textProperty().bind(Bindings.createStringBinding(
+                () -> vm.errorProperty().get().isEmpty() ? vm.statusProperty().get() : "⚠ " + vm.errorProperty().get(),
+                vm.errorProperty(), vm.statusProperty()));
+
+        chart = new LikelihoodChart(theme);
+        Controls.tipped(chart, WKB_FORMULA);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        // a result for an earlier model stays up, marked, until the new one is in
+        Runnable redraw = () -> chart.show(vm.lineProperty().get(),
+                vm.staleProperty().get() && vm.lineProperty().get() != null ? "for an earlier model" : "");
+        vm.lineProperty().addListener(x -> redraw.run());
+        vm.staleProperty().addListener(x -> redraw.run());
+        chart.markH(scene.hProperty().get());
+        scene.hProperty().addListener((obs, old, v) -> chart.markH(v.doubleValue()));
+
+        getChildren().addAll(controls, toggles, status, chart);
+    }
+
+    public LikelihoodChart chart() {
+        return chart;
+    }
+}

@@ -1,0 +1,57 @@
+package org.diffusionplayground.ui;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How the window opens, from the command line ({@code ./mvnw javafx:run -Djavafx.args="--dark --lecture"}):
+ * a lecturer sets up the room before the audience arrives, and screenshots of every panel and theme are
+ * taken the same way.
+ * <pre>
+ *   --dark                 dark theme              --lecture          lecture mode (large fonts, thick lines)
+ *   --panel=ID             open a left panel: training, sampler, overlays
+ *   --analysis=ID          right side: likelihood or training
+ *   --map                  colour the evaluated points by C(x₀) once the likelihood is in
+ *   --train                start training the default scene's data from scratch right away
+ *   --model=NAME           open a pretrained model other than swissroll-simple (e.g. 25gaussians-cosine)
+ *   --particles=N          particles of the scene (default 4000)
+ *   --frame-log=S          print the frame timings (FrameTimeRecorder) every S seconds to standard error
+ *   --lens=ID[,ID]         switch lenses on: tweedie, langevin, current, entropy, speciation, objectives
+ *   --time=T               open paused at time T          --mode=forward     show the forward process
+ * </pre>
+ */
+record StartOptions(boolean dark, boolean lecture, String panel, String analysis, boolean map, boolean train,
+        String model, Integer particles, Double frameLogSeconds, List<String> lenses, Double time,
+        org.diffusionplayground.app.SceneMode mode) {
+
+    static StartOptions parse(List<String> unnamed, Map<String, String> named) {
+        boolean dark = unnamed.contains("--dark") || "dark".equalsIgnoreCase(named.get("theme"));
+        return new StartOptions(dark, unnamed.contains("--lecture"), lower(named.get("panel")),
+                lower(named.get("analysis")), unnamed.contains("--map"), unnamed.contains("--train"),
+                lower(named.get("model")), number(named, "particles", Integer::valueOf),
+                number(named, "frame-log", Double::valueOf),
+                named.containsKey("lens") ? List.of(lower(named.get("lens")).split(",")) : List.of(),
+                number(named, "time", Double::valueOf),
+                "forward".equalsIgnoreCase(named.get("mode")) ? org.diffusionplayground.app.SceneMode.FORWARD
+                        : "backward".equalsIgnoreCase(named.get("mode")) ? org.diffusionplayground.app.SceneMode.BACKWARD
+                        : null);
+    }
+
+    private static <T> T number(Map<String, String> named, String key, java.util.function.Function<String, T> parse) {
+        String v = named.get(key);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return parse.apply(v.trim());
+        } catch (NumberFormatException e) {
+            System.err.println("Diffusion Playground: ignoring --" + key + "=" + v + " (not a number)");
+            return null;
+        }
+    }
+
+    private static String lower(String s) {
+        return s == null ? null : s.toLowerCase(Locale.ROOT);
+    }
+}

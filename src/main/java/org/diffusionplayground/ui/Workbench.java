@@ -1,0 +1,236 @@
+package org.diffusionplayground.ui;
+
+import java.util.List;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TitledPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.diffusionplayground.app.PlaygroundViewModels;
+import org.diffusionplayground.app.TrainingViewModel;
+import org.diffusionplayground.app.lens.Lens;
+import org.diffusionplayground.model.train.TrainingJob;
+import org.diffusionplayground.ui.lens.LensCharts;
+import org.diffusionplayground.ui.lens.LensPanel;
+
+/**
+ * Assembles the whole window from the view-models: the main window (scene, sampler, data, overlays,
+ * playback), the data-and-training panel on the left, and on the right the analysis — likelihood in 𝔥
+ * and the training loss — plus the frame-time readout (F2). The app and the UI tests open the same
+ * window through here.
+ */
+public final class Workbench {
+
+    /** Width of the analysis column at 1920 px: room for the charts' axis labels in lecture mode. */
+    static final double ANALYSIS_WIDTH = 560;
+
+    private final PlaygroundViewModels vms;
+    private final MainWindow window;
+    private final TrainingPanel trainingPanel;
+    private final LossChart lossChart;
+    private final LikelihoodPanel likelihoodPanel;
+    private final TabPane analysis = new TabPane();
+    private final Tab likelihoodTab;
+    private final Tab trainingTab;
+    private final Tab lensTab;
+    private final Label diagnostics = new Label();
+    private final Timeline diagnosticsTimer;
+
+    public Workbench(PlaygroundViewModels vms) {
+        this.vms = vms;
+        window = new MainWindow(vms.app(), vms.scene(), vms.data());
+
+        trainingPanel = new TrainingPanel(vms.training());
+        VBox dataAndTraining = new VBox(10, new DataPanel(vms.data()), new Separator(), trainingPanel);
+        TitledPane training = new TitledPane("Data & training", dataAndTraining);
+        training.setId("panel-training");
+        // the data panel moves into this pane: pick data, then train it, in one place
+        window.removePanel("panel-data");
+        window.addPanel(training, 0);
+
+        likelihoodPanel = new LikelihoodPanel(vms.likelihood(), vms.scene(), vms.app().themeProperty());
+        likelihoodTab = new Tab("Likelihood in 𝔥", likelihoodPanel);
+        likelihoodTab.setId("tab-likelihood");
+        lossChart = new LossChart(vms.training().losses(), vms.app().themeProperty());
+        VBox.setVgrow(lossChart, Priority.ALWAYS);
+        Label trainStatus = new Label();
+        trainStatus.getStyleClass().add("status-line");
+        trainStatus.setWrapText(true);
+        trainStatus.textProperty().bind(vms.training().statusLineProperty());
+        VBox lossBox = new VBox(8, lossChart, trainStatus);
+        lossBox.getStyleClass().add("chart-panel");
+        trainingTab = new Tab("Training loss", lossBox);
+        trainingTab.setId("tab-training");
+        lensTab = new Tab("Lenses", new LensCharts(vms.lenses(), vms.scene(), vms.app().themeProperty()));
+        lensTab.setId("tab-lenses");
+        analysis.getTabs().addAll(likelihoodTab, trainingTab, lensTab);
+        TitledPane lenses = new TitledPane("Lenses", new LensPanel(vms.lenses(), vms.scene()));
+        lenses.setId("panel-lenses");
+        window.addPanel(lenses, 3);
+        for (Lens l : LensCharts.CHARTED) {
+            vms.lenses().enabledProperty(l).addListener((obs, was, on) -> {
+                if (on) {
+                    analysis.getSelectionModel().select(lensTab);
+                }
+            });
+        }
+        analysis.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        analysis.setPrefWidth(ANALYSIS_WIDTH);
+        analysis.setMinWidth(380);
+        analysis.getStyleClass().add("analysis");
+        window.setRight(analysis);
+        vms.training().stateProperty().addListener((obs, old, s) -> {
+            if (s == TrainingJob.State.RUNNING && !isRunning(old)) {
+                analysis.getSelectionModel().select(trainingTab);
+            }
+        });
+
+        diagnostics.setId("frame-diagnostics");
+        diagnostics.getStyleClass().add("diagnostics");
+        diagnostics.setVisible(false);
+        diagnostics.managedProperty().bind(diagnostics.visibleProperty());
+        Controls.tipped(diagnostics, "Frame timings of the scene (F2): render time per frame and the interval between "
+                + "two pulses of the UI thread; goals: p95 ≤ 16.7 ms (60 fps), no stall over 100 ms.");
+        window.addToolBarItems(List.of(diagnostics));
+        diagnosticsTimer = new Timeline(new KeyFrame(Duration.millis(500),
+                e -> diagnostics.setText(readout(window.frames().stats()))));
+        diagnosticsTimer.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    private static boolean isRunning(TrainingJob.State s) {
+        return s == TrainingJob.State.RUNNING || s == TrainingJob.State.PAUSED;
+    }
+
+    static String readout(FrameTimeRecorder.FrameStats s) {
+        if (s.frames() == 0) {
+            return "no frames yet";
+        }
+        return String.format(java.util.Locale.ROOT, "frame p95 %.1f ms · render p95 %.1f ms · longest stall %.0f ms",
+                s.intervalP95(), s.renderP95(), s.maxIntervalMs());
+    }
+
+    /** Theme, panels and actions asked for on the command line. */
+    void apply(StartOptions o) {
+        vms.app().darkProperty().set(o.dark());
+        vms.app().lectureProperty().set(o.lecture());
+        if (o.panel() != null) {
+            window.expandPanel("panel-" + o.panel());
+        }
+        if ("training".equals(o.analysis())) {
+            showTraining();
+        } else if ("likelihood".equals(o.analysis())) {
+            showLikelihood();
+        }
+        vms.likelihood().showCorrectionMapProperty().set(o.map());
+        if (o.particles() != null) {
+            vms.scene().requestParticles(o.particles());
+        }
+        if (!o.lenses().isEmpty()) {
+            vms.lenses().applyIds(o.lenses());
+            window.expandPanel("panel-lenses");
+        }
+        if (o.mode() != null) {
+            vms.scene().modeProperty().set(o.mode());
+        }
+        if (o.time() != null) {
+            vms.scene().playingProperty().set(false);
+            vms.scene().timeProperty().set(Math.max(vms.scene().tMin(), Math.min(vms.scene().tMax(), o.time())));
+        }
+        if (o.frameLogSeconds() != null && o.frameLogSeconds() > 0) {
+            logFrames(o.frameLogSeconds());
+        }
+        if (o.train()) {
+            vms.training().train();
+        }
+    }
+
+    /** Installs shortcuts, themes and timers on the window's scene. */
+    public void install(Scene scene) {
+        window.install(scene);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.F2) {
+                toggleDiagnostics();
+                e.consume();
+            }
+        });
+        diagnosticsTimer.play();
+    }
+
+    private Timeline frameLog;
+
+    /** Prints the frame timings of the last interval every {@code seconds} to standard error (then starts afresh). */
+    public void logFrames(double seconds) {
+        if (frameLog != null) {
+            frameLog.stop();
+        }
+        frameLog = new Timeline(new KeyFrame(Duration.seconds(seconds), e -> {
+            FrameTimeRecorder.FrameStats s = window.frames().stats();
+            System.err.printf(java.util.Locale.ROOT, "frames: %s · %d particles · training %s · likelihood %s%n", s,
+                    vms.scene().particlesProperty().get(), vms.training().stateProperty().get(),
+                    vms.likelihood().busyProperty().get() ? "computing" : "idle");
+            window.frames().clear();
+        }));
+        frameLog.setCycleCount(Timeline.INDEFINITE);
+        frameLog.play();
+    }
+
+    public void toggleDiagnostics() {
+        diagnostics.setVisible(!diagnostics.isVisible());
+        if (diagnostics.isVisible()) {
+            window.frames().clear();
+        }
+    }
+
+    public void stop() {
+        diagnosticsTimer.stop();
+        if (frameLog != null) {
+            frameLog.stop();
+        }
+        window.stop();
+        TrainingViewModel t = vms.training();
+        if (t.isRunning()) {
+            t.stop();
+        }
+        vms.likelihood().cancel();
+    }
+
+    public MainWindow window() {
+        return window;
+    }
+
+    public TrainingPanel trainingPanel() {
+        return trainingPanel;
+    }
+
+    public LossChart lossChart() {
+        return lossChart;
+    }
+
+    public LikelihoodPanel likelihoodPanel() {
+        return likelihoodPanel;
+    }
+
+    public TabPane analysis() {
+        return analysis;
+    }
+
+    public void showLikelihood() {
+        analysis.getSelectionModel().select(likelihoodTab);
+    }
+
+    public void showTraining() {
+        analysis.getSelectionModel().select(trainingTab);
+    }
+
+    public void showLenses() {
+        analysis.getSelectionModel().select(lensTab);
+    }
+}

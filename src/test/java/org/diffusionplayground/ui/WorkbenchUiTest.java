@@ -1,0 +1,257 @@
+package org.diffusionplayground.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.geometry.Bounds;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.diffusionplayground.app.Jobs;
+import org.diffusionplayground.app.PlaygroundViewModels;
+import org.diffusionplayground.app.SceneMode;
+import org.diffusionplayground.app.SceneViewModel;
+import org.diffusionplayground.app.TrainingViewModel;
+import org.diffusionplayground.model.checkpoint.CheckpointIO;
+import org.diffusionplayground.model.data.DataSet;
+import org.diffusionplayground.model.data.DataSource;
+import org.diffusionplayground.model.data.ToyData;
+import org.diffusionplayground.model.schedule.ScheduleKind;
+import org.diffusionplayground.model.score.NetworkScore;
+import org.diffusionplayground.model.score.ScoreModel;
+import org.diffusionplayground.model.train.TrainingJob;
+import org.diffusionplayground.render.SceneSnapshot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The whole window as the app opens it (Monocle, headless): the pretrained default scene, the training
+ * panel with its live loss chart, checkpoints, the likelihood panel and its C(x₀) map, draw mode.
+ * Step and point counts are tiny so the class runs in seconds.
+ */
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchUiTest {
+
+    private Jobs jobs;
+    private PlaygroundViewModels vms;
+    private Workbench bench;
+    private SceneViewModel scene;
+    private TrainingViewModel training;
+
+    @Start
+    void start(Stage stage) {
+        jobs = new Jobs(Platform::runLater, 2);
+        vms = new PlaygroundViewModels(jobs);
+        scene = vms.scene();
+        training = vms.training();
+        bench = new Workbench(vms);
+        scene.particlesProperty().set(600);
+        scene.stepsProperty().set(60);
+        vms.likelihood().autoProperty().set(false);
+        vms.likelihood().pointsProperty().set(24);
+        PlaygroundApp.openDefaultScene(vms);
+        Scene fx = new Scene(bench.window().root(), 1280, 800);
+        bench.install(fx);
+        stage.setScene(fx);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        bench.stop();
+        jobs.close();
+    }
+
+    private void waitFor(int seconds, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out; training: " + training.stateProperty().get() + " · "
+                    + training.statusLineProperty().get() + " · " + training.errorProperty().get() + "; scene busy "
+                    + scene.busyProperty().get() + ", score " + scene.scoreProperty().get().describe()
+                    + "; likelihood: " + vms.likelihood().statusProperty().get() + " "
+                    + vms.likelihood().errorProperty().get(), e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Tiny settings: a 1×16 network on 8 gaussians, batch 64. */
+    private void tinyTraining(FxRobot robot, long steps) {
+        robot.interact(() -> {
+            scene.dataSetProperty().set(DataSet.builtIn(ToyData.GAUSSIANS_8, 600, 0));
+            training.widthProperty().set(16);
+            training.depthProperty().set(1);
+            training.batchSizeProperty().set(64);
+            training.stepsProperty().set(steps);
+            bench.window().expandPanel("panel-training");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void opensOnThePretrainedSwissRollAlreadyAnimatingBackwardSampling() throws Exception {
+        assertEquals(new DataSource.BuiltIn(ToyData.SWISS_ROLL, 3000, 0), scene.dataSetProperty().get().source());
+        assertEquals(ScheduleKind.SIMPLE, scene.scheduleProperty().get().spec().kind());
+        assertInstanceOf(NetworkScore.class, scene.scoreProperty().get());
+        assertEquals(SceneMode.BACKWARD, scene.modeProperty().get());
+        assertTrue(scene.playingProperty().get());
+        waitFor(20, () -> scene.timeProperty().get() < scene.tMax() - 0.05 && scene.currentPositions() != null);
+        assertEquals(600, scene.currentPositions().length / 2);
+        assertTrue(training.statusLineProperty().get().startsWith("loaded"), training.statusLineProperty().get());
+        // the frame-time recorder sees the animation (benchmarks read it the same way)
+        waitFor(10, () -> bench.window().frames().stats().frames() > 10);
+        FrameTimeRecorder.FrameStats stats = bench.window().frames().stats();
+        assertTrue(stats.renderP95() > 0 && stats.pulses() > 10, stats.toString());
+    }
+
+    @Test
+    void trainStartsAJobTheLossChartReceivesPointsAndStopCancels(FxRobot robot) throws Exception {
+        tinyTraining(robot, 1_000_000);
+        ScoreModel pretrained = scene.scoreProperty().get();
+        robot.clickOn("#train-start");
+        waitFor(60, () -> bench.lossChart().pointCount() >= 3);
+        assertEquals(TrainingJob.State.RUNNING, training.stateProperty().get());
+        assertEquals("tab-training", bench.analysis().getSelectionModel().getSelectedItem().getId());
+        assertTrue(robot.lookup("#train-start").queryAs(Button.class).isDisabled(), "no second run while one goes");
+        // every few hundred steps the scene samples with the weights reached so far
+        waitFor(60, () -> scene.scoreProperty().get() != pretrained
+                && ((NetworkScore) scene.scoreProperty().get()).mlp().spec().width() == 16);
+
+        robot.clickOn("#train-pause");
+        waitFor(20, () -> training.stateProperty().get() == TrainingJob.State.PAUSED);
+        int paused = bench.lossChart().pointCount();
+        assertEquals("▶ Resume", robot.lookup("#train-pause").queryAs(Button.class).getText());
+        robot.clickOn("#train-pause");
+        waitFor(20, () -> training.stateProperty().get() == TrainingJob.State.RUNNING
+                && bench.lossChart().pointCount() > paused);
+
+        robot.clickOn("#train-stop");
+        waitFor(30, () -> training.stateProperty().get() == TrainingJob.State.CANCELLED);
+        assertFalse(training.isRunning());
+        long stepsDone = training.checkpointProperty().get().card().stepsTrained();
+        assertTrue(stepsDone > 0 && stepsDone < 1_000_000, "stopped early with the weights so far: " + stepsDone);
+        assertTrue(training.statusLineProperty().get().startsWith("stopped early"), training.statusLineProperty().get());
+        assertFalse(robot.lookup("#train-start").queryAs(Button.class).isDisabled());
+    }
+
+    @Test
+    void aTrainedModelSavesAndLoadsBackAndABadFileChangesNothing(FxRobot robot, @TempDir Path dir) throws Exception {
+        tinyTraining(robot, 120);
+        robot.interact(training::train);
+        waitFor(60, () -> training.stateProperty().get() == TrainingJob.State.FINISHED);
+        Path file = dir.resolve("mine.safetensors");
+        robot.interact(() -> assertTrue(training.save(file), training.errorProperty().get()));
+        assertEquals(120, CheckpointIO.load(file).card().stepsTrained());
+
+        ScoreModel before = scene.scoreProperty().get();
+        DataSet data = scene.dataSetProperty().get();
+        Path bad = dir.resolve("bad.safetensors");
+        Files.write(bad, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12});
+        Files.writeString(dir.resolve("bad.json"), "{\"format\": \"diffusion-playground-model\"");
+        robot.interact(() -> training.loadFile(bad));
+        waitFor(20, () -> !training.errorProperty().get().isEmpty());
+        assertTrue(training.errorProperty().get().contains("bad"), training.errorProperty().get());
+        assertTrue(robot.lookup("#train-error").queryAs(Label.class).isVisible());
+        assertSame(before, scene.scoreProperty().get(), "a bad file leaves the model as it was");
+        assertSame(data, scene.dataSetProperty().get());
+
+        robot.interact(() -> training.loadFile(file));
+        waitFor(20, () -> scene.scoreProperty().get() != before);
+        assertEquals("", training.errorProperty().get());
+        assertEquals(16, ((NetworkScore) scene.scoreProperty().get()).mlp().spec().width());
+        assertEquals(new DataSource.BuiltIn(ToyData.GAUSSIANS_8, 600, 0), scene.dataSetProperty().get().source());
+    }
+
+    @Test
+    void theLikelihoodPanelComputesItsChartGetsASeriesAndTheMapColoursThePoints(FxRobot robot) throws Exception {
+        bench.showLikelihood();
+        waitFor(20, () -> !scene.busyProperty().get());
+        robot.clickOn("#likelihood-compute");
+        waitFor(60, () -> vms.likelihood().lineProperty().get() != null && !vms.likelihood().busyProperty().get());
+        LikelihoodChart chart = bench.likelihoodPanel().chart();
+        assertTrue(chart.lineItemCount() > 10, "the first-order line is drawn");
+        assertEquals(24, vms.likelihood().lineProperty().get().count());
+        double nll = vms.likelihood().lineProperty().get().meanNll();
+        assertTrue(nll > 0.8 && nll < 2.2, "held-out NLL of the pretrained swiss roll: " + nll);
+
+        // the 𝔥 slider moves the chart's marker to the first-order value there
+        Slider slider = robot.lookup("#h-slider").queryAs(Slider.class);
+        robot.interact(() -> slider.setValue(2.0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(chartMarkerLabel(chart).contains("𝔥 = 2.00"), chartMarkerLabel(chart));
+
+        robot.clickOn("#likelihood-map");
+        waitFor(10, () -> scene.snapshotProperty().get().dataRgb() != null);
+        SceneSnapshot s = scene.snapshotProperty().get();
+        assertEquals(24, s.data().size());
+        assertNotNull(s.dataScale());
+        assertTrue(s.dataScale().max() > 0 && s.dataScale().min() == -s.dataScale().max(), "symmetric about C = 0");
+
+        // a new model makes the result stale and takes the map off the scene until recomputed
+        robot.interact(() -> scene.scoreProperty().set(vms.scene().exactScore(scene.dataSetProperty().get(),
+                scene.scheduleProperty().get())));
+        waitFor(10, () -> scene.snapshotProperty().get().dataRgb() == null);
+        assertTrue(vms.likelihood().staleProperty().get());
+    }
+
+    @Test
+    void likelihoodRecomputesByItselfWhenTheToleranceChangesAndCancelStopsIt(FxRobot robot) throws Exception {
+        waitFor(20, () -> !scene.busyProperty().get());
+        robot.interact(() -> {
+            vms.likelihood().autoProperty().set(true);
+        });
+        waitFor(60, () -> vms.likelihood().lineProperty().get() != null && !vms.likelihood().busyProperty().get());
+        var first = vms.likelihood().resultProperty().get();
+        robot.interact(() -> {
+            vms.likelihood().pointsProperty().set(3000);
+            vms.likelihood().requestTolerance(1e-5);
+        });
+        waitFor(10, () -> vms.likelihood().busyProperty().get());
+        robot.clickOn("#likelihood-cancel");
+        waitFor(10, () -> !vms.likelihood().busyProperty().get());
+        assertEquals("cancelled", vms.likelihood().statusProperty().get());
+        assertSame(first, vms.likelihood().resultProperty().get(), "the last finished result stays");
+    }
+
+    @Test
+    void drawModeTurnsMouseStrokesIntoTheDataSet(FxRobot robot) throws Exception {
+        robot.interact(() -> bench.window().expandPanel("panel-training"));
+        robot.clickOn("#draw-data");
+        assertTrue(vms.data().drawingProperty().get());
+        Bounds b = bench.window().scenePane().localToScreen(bench.window().scenePane().getBoundsInLocal());
+        robot.drag(b.getMinX() + b.getWidth() * 0.3, b.getMinY() + b.getHeight() * 0.5, MouseButton.PRIMARY)
+                .moveTo(b.getMinX() + b.getWidth() * 0.5, b.getMinY() + b.getHeight() * 0.4)
+                .moveTo(b.getMinX() + b.getWidth() * 0.7, b.getMinY() + b.getHeight() * 0.6)
+                .release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(vms.data().drawnCount() >= 12, "strokes spray points: " + vms.data().drawnCount());
+        assertNotNull(vms.data().preview(), "the drawing shows on the scene while drawing");
+        robot.clickOn("#draw-data");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(vms.data().drawingProperty().get());
+        assertInstanceOf(DataSource.Drawn.class, scene.dataSetProperty().get().source());
+        assertEquals(vms.data().drawnCount(), scene.dataSetProperty().get().size());
+    }
+
+    private static String chartMarkerLabel(LikelihoodChart chart) {
+        return ((org.jfree.chart.plot.ValueMarker) chart.chart().getXYPlot().getDomainMarkers(
+                org.jfree.chart.ui.Layer.FOREGROUND).iterator().next()).getLabel();
+    }
+}
