@@ -342,7 +342,8 @@ public final class SceneRenderer {
         float x = v.width() - boxW - pad;
         float y = pad;
         Rectangle2D title = titleBox(g, s, theme);
-        if (title != null && x < title.getMaxX() + pad) {
+        // step below the title when the two would meet and the frame has room (not in thumbnails)
+        if (title != null && x < title.getMaxX() + pad && title.getMaxY() + pad + boxH < 0.6 * v.height()) {
             y = (float) (title.getMaxY() + pad);
         }
         g.setColor(withAlpha(theme.panel(), 0.86f));

@@ -17,7 +17,7 @@ import java.util.Map;
  *   --model=NAME           open a pretrained model other than swissroll-simple (e.g. 25gaussians-cosine)
  *   --particles=N          particles of the scene (default 4000)
  *   --frame-log=S          print the frame timings (FrameTimeRecorder) every S seconds to standard error
- *   --lens=ID[,ID]         switch lenses on: tweedie, langevin, current, entropy, speciation, objectives
+ *   --lens=ID[,ID]         switch lenses on: tweedie, langevin, entropy, speciation, objectives
  *   --time=T               open paused at time T          --mode=forward     show the forward process
  * </pre>
  */

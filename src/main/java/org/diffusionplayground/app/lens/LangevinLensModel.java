@@ -33,8 +33,9 @@ public final class LangevinLensModel {
     private final Jobs jobs;
     private final LensStatus status;
     private final DoubleProperty time = new SimpleDoubleProperty(this, "time", Double.NaN);
-    private final DoubleProperty stepRatio = new SimpleDoubleProperty(this, "stepRatio", 0.25);
-    private final IntegerProperty moves = new SimpleIntegerProperty(this, "moves", 1000);
+    private final DoubleProperty stepRatio = new SimpleDoubleProperty(this, "stepRatio",
+            LangevinComparison.DEFAULT_STEP_RATIO);
+    private final IntegerProperty moves = new SimpleIntegerProperty(this, "moves", LangevinComparison.DEFAULT_MOVES);
     private final ReadOnlyObjectWrapper<LangevinComparison> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyDoubleWrapper annealedError = new ReadOnlyDoubleWrapper(this, "annealedError", Double.NaN);
     private final ReadOnlyObjectWrapper<double[]> annealedOccupancy = new ReadOnlyObjectWrapper<>(this,

@@ -22,12 +22,6 @@ public enum Lens {
                     + "keeps the proportions of wherever the particles started (orange rings, hop counter). The "
                     + "annealed sampler (blue) moves t from T down and fills the modes in the right proportions. "
                     + "The step size also biases the chain: on N(0, v) it samples variance v/(1 − η/(4v))."),
-    CURRENT("current", "Probability current", "J/p = f − (g²/2) ∇log p_t",
-            "The forward Fokker–Planck equation ∂_t p = −∇·J has the probability current J = f p − (g²/2)∇p. "
-                    + "Its velocity J/p = f − (g²/2)∇log p_t is exactly the probability-flow ODE's velocity with the "
-                    + "true score: the ODE moves particles along the current. Arrows show J/p from the "
-                    + "Fokker–Planck grid; for a learned score the difference to the model's PF velocity "
-                    + "f − (g²/2) s_θ shows where the network errs."),
     ENTROPY("entropy", "Entropy production", "Ṡ(t) = (2/g²) E‖f − (g²/2)∇log p_t‖²,  ⟨e^{−Δs}⟩ = 1",
             "Noising data is irreversible. At temperature g²/2 the forward process produces entropy at the rate "
                     + "Ṡ(t) = (2/g²) E_{p_t}‖J/p‖² ≥ 0. Along one path the total entropy is Δs = Δs_medium + Δs_system, "

@@ -27,12 +27,14 @@ public final class LensesViewModel {
     private final LangevinLensModel langevin;
     private final EntropyLensModel entropy;
     private final SpeciationLensModel speciation;
+    private final ObjectivesLensModel objectives;
 
     public LensesViewModel(SceneViewModel scene, Jobs jobs) {
         this.scene = scene;
         this.langevin = new LangevinLensModel(scene, jobs, status);
         this.entropy = new EntropyLensModel(scene, jobs, status);
         this.speciation = new SpeciationLensModel(scene, jobs, status);
+        this.objectives = new ObjectivesLensModel(scene, jobs, status);
         for (Lens l : Lens.values()) {
             BooleanProperty p = new SimpleBooleanProperty(this, l.id(), false);
             enabled.put(l, p);
@@ -45,6 +47,7 @@ public final class LensesViewModel {
             case LANGEVIN -> langevin.setEnabled(on);
             case ENTROPY -> entropy.setEnabled(on);
             case SPECIATION -> speciation.setEnabled(on);
+            case OBJECTIVES -> objectives.setEnabled(on);
             default -> { }
         }
         if (on && l == Lens.LANGEVIN) {
@@ -67,6 +70,10 @@ public final class LensesViewModel {
 
     public SpeciationLensModel speciation() {
         return speciation;
+    }
+
+    public ObjectivesLensModel objectives() {
+        return objectives;
     }
 
     public LensStatus status() {

@@ -16,7 +16,8 @@ import org.diffusionplayground.render.Theme;
 public final class LensCharts extends ScrollPane {
 
     /** The lenses with charts here. */
-    public static final java.util.List<Lens> CHARTED = java.util.List.of(Lens.SPECIATION, Lens.ENTROPY, Lens.LANGEVIN);
+    public static final java.util.List<Lens> CHARTED = java.util.List.of(Lens.SPECIATION, Lens.ENTROPY, Lens.LANGEVIN,
+            Lens.OBJECTIVES);
 
     private final VBox column = new VBox(10);
 
@@ -24,8 +25,8 @@ public final class LensCharts extends ScrollPane {
         column.setPadding(new Insets(8));
         column.getStyleClass().add("chart-panel");
         javafx.scene.control.Label hint = new javafx.scene.control.Label("Switch on a lens in the Lenses panel: "
-                + "symmetry breaking, entropy production and Langevin MCMC draw their charts here; Tweedie's "
-                + "denoiser and the probability current draw on the scene.");
+                + "symmetry breaking, entropy production, Langevin MCMC and the score-matching objectives draw their "
+                + "charts here; Tweedie's denoiser and the probability current draw on the scene.");
         hint.setWrapText(true);
         hint.getStyleClass().add("lens-hint");
         hint.setMaxWidth(Double.MAX_VALUE);
@@ -33,11 +34,13 @@ public final class LensCharts extends ScrollPane {
         add(new SpeciationCharts(scene, vm.speciation(), theme), vm, Lens.SPECIATION);
         add(new EntropyCharts(scene, vm.entropy(), theme), vm, Lens.ENTROPY);
         add(new LangevinCharts(vm.langevin(), theme), vm, Lens.LANGEVIN);
+        add(new ObjectiveRaceChart(vm.objectives(), theme), vm, Lens.OBJECTIVES);
         setContent(column);
         setFitToWidth(true);
         setId("lens-charts");
         javafx.beans.binding.BooleanBinding any = vm.enabledProperty(Lens.SPECIATION)
-                .or(vm.enabledProperty(Lens.ENTROPY)).or(vm.enabledProperty(Lens.LANGEVIN));
+                .or(vm.enabledProperty(Lens.ENTROPY)).or(vm.enabledProperty(Lens.LANGEVIN))
+                .or(vm.enabledProperty(Lens.OBJECTIVES));
         hint.visibleProperty().bind(any.not());
         hint.managedProperty().bind(any.not());
     }

@@ -36,8 +36,7 @@ public final class LensPanel extends VBox {
             Node settings = switch (lens) {
                 case LANGEVIN -> langevinSettings(vm.langevin(), scene);
                 case ENTROPY -> entropySettings(vm.entropy(), scene);
-                case OBJECTIVES -> note("Compare DSM, implicit and sliced score matching in the Training panel "
-                        + "(objective), or with ./playground train --objective ISM|SSM.");
+                case OBJECTIVES -> objectiveSettings(vm.objectives());
                 default -> null;
             };
             if (settings != null) {
@@ -130,6 +129,21 @@ public final class LensPanel extends VBox {
         value.setPadding(new Insets(0, 0, 0, 90));
         value.setMinWidth(Label.USE_PREF_SIZE);
         return value;
+    }
+
+    private static Node objectiveSettings(org.diffusionplayground.app.lens.ObjectivesLensModel m) {
+        Spinner<Integer> steps = new Spinner<>(org.diffusionplayground.app.lens.ObjectivesLensModel.MIN_STEPS,
+                org.diffusionplayground.app.lens.ObjectivesLensModel.MAX_STEPS, m.stepsProperty().get(), 500);
+        steps.setEditable(true);
+        steps.setId("objectives-steps");
+        steps.valueProperty().addListener((o, was, v) -> m.stepsProperty().set(v));
+        javafx.scene.control.Button again = new javafx.scene.control.Button("Race again");
+        again.setId("objectives-race");
+        again.setOnAction(e -> m.race());
+        Controls.tipped(again, "Trains three small networks side by side, one per objective, on the scene's data.");
+        return indented(Controls.row(Controls.caption("steps each"), steps), again,
+                note("To train the scene's model with another objective, pick it in Data & training "
+                        + "(Objective), or ./playground train --objective ISM|SSM."));
     }
 
     private static Node entropySettings(EntropyLensModel m, SceneViewModel scene) {
