@@ -56,7 +56,9 @@ public final class LangevinLensModel {
                 scene.scoreProperty(), scene.particlesProperty(), scene.seedProperty())) {
             o.addListener(x -> refresh());
         }
+        // a run is shown while it samples and stays the same object when done: watch busy as well
         scene.pathsProperty().addListener((o, was, now) -> updateAnnealedError());
+        scene.busyProperty().addListener((o, was, now) -> updateAnnealedError());
     }
 
     /** The fixed noise level t (defaults to the schedule's t_min). */
@@ -124,7 +126,7 @@ public final class LangevinLensModel {
     private void updateAnnealedError() {
         SampledPaths run = scene.pathsProperty().get();
         MixtureScore m = mixture();
-        if (!enabled || run == null || m == null) {
+        if (!enabled || run == null || !run.complete() || m == null) {
             annealedOccupancy.set(null);
             annealedError.set(Double.NaN);
             return;

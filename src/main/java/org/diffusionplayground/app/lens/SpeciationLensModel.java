@@ -30,7 +30,13 @@ public final class SpeciationLensModel {
         this.status = status;
         scene.dataSetProperty().addListener(x -> refreshView());
         scene.scheduleProperty().addListener(x -> refreshView());
+        // a run is shown while it samples and stays the same object when done: watch busy as well
         scene.pathsProperty().addListener(x -> refreshCurve());
+        scene.busyProperty().addListener((o, was, busy) -> {
+            if (!busy) {
+                refreshCurve();
+            }
+        });
     }
 
     public ReadOnlyObjectProperty<SpeciationView> viewProperty() {
@@ -69,9 +75,12 @@ public final class SpeciationLensModel {
         }
         SpeciationView v = view.get();
         SampledPaths run = scene.pathsProperty().get();
-        if (v == null || run == null || run.process().schedule() != v.exact().schedule()) {
+        if (v == null || run == null || !run.process().schedule().spec().equals(v.exact().schedule().spec())) {
             curve.set(null);
             return;
+        }
+        if (!run.complete()) {
+            return; // the curve comes when the run is done
         }
         status.started("assignment entropy along the trajectories");
         job = jobs.start((p, cancel) -> v.entropyAlong(run), new Jobs.Listener<>() {

@@ -103,6 +103,32 @@ public final class SpeciationView {
                 al * m.meanY(b), -OVERHANG, 1 + OVERHANG, points);
     }
 
+    /**
+     * The height of the barrier between the wells at A and B in a {@link #potential} curve: the highest
+     * point between the two modes above the lower of the two wells' bottoms near them (0 when the
+     * potential has one well between them).
+     */
+    public static double barrier(double[] u) {
+        int points = u.length;
+        double span = 1 + 2 * OVERHANG;
+        int ia = (int) Math.round(OVERHANG / span * (points - 1));
+        int ib = (int) Math.round((1 + OVERHANG) / span * (points - 1));
+        int quarter = Math.max(1, (ib - ia) / 4);
+        double wellA = Double.POSITIVE_INFINITY;
+        double wellB = Double.POSITIVE_INFINITY;
+        for (int j = ia - quarter; j <= ia + quarter; j++) {
+            wellA = Math.min(wellA, u[Math.max(0, Math.min(points - 1, j))]);
+        }
+        for (int j = ib - quarter; j <= ib + quarter; j++) {
+            wellB = Math.min(wellB, u[Math.max(0, Math.min(points - 1, j))]);
+        }
+        double top = Double.NEGATIVE_INFINITY;
+        for (int j = ia + quarter; j <= ib - quarter; j++) {
+            top = Math.max(top, u[j]);
+        }
+        return Math.max(0, top - Math.max(wellA, wellB));
+    }
+
     /** The mean assignment entropy at each recorded frame of a backward run: {times, entropies}. */
     public double[][] entropyAlong(SampledPaths run) {
         TrajectoryRecorder frames = run.frames();

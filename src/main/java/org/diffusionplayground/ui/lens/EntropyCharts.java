@@ -99,11 +99,16 @@ final class EntropyCharts extends VBox {
         for (double v : r.rates()) {
             max = Math.max(max, v);
         }
-        // five decades below the peak: Ṡ dies out like α_T² near T, and 10⁻¹⁰ would squash the rest
         for (int k = 0; k < r.times().length; k++) {
-            if (r.rates()[k] > 1e-5 * max) {
+            if (r.rates()[k] > 0) {
                 rate.add(r.times()[k], r.rates()[k], false);
             }
+        }
+        // five decades below the peak over the whole [t_min, T]: Ṡ dies out like α_t² towards T, and its
+        // last 10⁻¹⁰ would squash the rest
+        if (max > 0) {
+            rateChart.plot().getRangeAxis().setRange(1e-5 * max, 3 * max);
+            rateChart.plot().getDomainAxis().setRange(r.times()[0], r.times()[r.times().length - 1]);
         }
         rate.fireSeriesChanged();
         start = rateChart.marker(r.start(), Theme.OKABE_ITO[2], 1.5f, true, "paths start ");

@@ -12,7 +12,6 @@ import org.diffusionplayground.model.util.Estimate;
 import org.diffusionplayground.render.Theme;
 import org.diffusionplayground.ui.ChartStyle;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -31,7 +30,7 @@ final class ObjectiveRaceChart extends ThemedChart {
 
     ObjectiveRaceChart(ObjectivesLensModel model, ObservableValue<Theme> theme) {
         super(new JFreeChart("Score-matching objectives: loss on the DSM scale", JFreeChart.DEFAULT_TITLE_FONT,
-                new XYPlot(new XYSeriesCollection(), new NumberAxis("training step"), logAxis(),
+                new XYPlot(new XYSeriesCollection(), new NumberAxis("training step"), lossAxis(),
                         new XYLineAndShapeRenderer(true, false)), true), theme, "chart-objectives");
         XYSeriesCollection data = (XYSeriesCollection) plot().getDataset();
         for (Objective o : Objective.values()) {
@@ -39,6 +38,7 @@ final class ObjectiveRaceChart extends ThemedChart {
             series.put(o, s);
             data.addSeries(s);
         }
+        setPrefHeight(330);
         style();
         model.points().addListener((ListChangeListener<ObjectiveRace.Point>) c -> {
             while (c.next()) {
@@ -56,9 +56,9 @@ final class ObjectiveRaceChart extends ThemedChart {
         note((ObjectiveRace.Result) null);
     }
 
-    private static LogAxis logAxis() {
-        LogAxis y = new LogAxis("loss (DSM scale)");
-        y.setSmallestValue(1e-4);
+    private static NumberAxis lossAxis() {
+        NumberAxis y = new NumberAxis("loss (DSM scale)");
+        y.setAutoRangeIncludesZero(false);
         return y;
     }
 
@@ -85,10 +85,12 @@ final class ObjectiveRaceChart extends ThemedChart {
             return;
         }
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-                "score error E σ²·½‖s_θ − ∇log p_t‖² after %,d steps:", r.steps()));
+                "distance to the true score, E σ²·½‖s_θ − ∇log p_t‖², after %,d steps each:\n", r.steps()));
+        String sep = "";
         for (Map.Entry<Objective, Estimate> e : r.scoreError().entrySet()) {
-            sb.append(String.format(Locale.ROOT, "  %s %.4f ± %.4f", e.getKey(), e.getValue().mean(),
+            sb.append(String.format(Locale.ROOT, "%s%s %.4f ± %.4f", sep, e.getKey(), e.getValue().mean(),
                     e.getValue().halfWidth95()));
+            sep = "   ·   ";
         }
         note(sb.toString());
     }

@@ -130,8 +130,10 @@ final class SpeciationCharts extends VBox {
             potential.add(s, u[j] - min, false);
         }
         potential.fireSeriesChanged();
-        boolean doubleWell = Double.isFinite(v.criticalTime()) && t < v.criticalTime();
-        potentialChart.note(String.format(Locale.ROOT, "t = %.3f: %s", t,
-                doubleWell ? "double well — the particles have chosen" : "one well — still undecided"));
+        double barrier = SpeciationView.barrier(u);
+        potentialChart.note(String.format(Locale.ROOT, "t = %.3f: %s", t, barrier > 1e-9
+                ? String.format(Locale.ROOT, "two wells, barrier %.3g nats between A and B — particles have chosen",
+                        barrier)
+                : "one well between A and B — still undecided"));
     }
 }

@@ -83,6 +83,19 @@ class LensOverlaysTest {
     }
 
     @Test
+    void thePotentialChartsBarrierAppearsAtTheClosedFormCriticalTime() {
+        // an isolated equal pair: the barrier between the wells exists exactly below t_c
+        Schedule s = ScheduleSpec.of(ScheduleKind.SIMPLE).build();
+        MixtureScore pair = new MixtureScore(new org.diffusionplayground.model.data.GaussianMixture(
+                new double[] {1, 1}, new double[] {-1, 0, 1, 0}, new double[] {0.01, 0.01}), s, "pair");
+        SpeciationView view = new SpeciationView(pair);
+        double tc = view.criticalTime();
+        assertTrue(SpeciationView.barrier(view.potential(tc - 0.01, 241)) > 0, "double well below t_c");
+        assertEquals(0.0, SpeciationView.barrier(view.potential(tc + 0.01, 241)), "one well above t_c");
+        assertEquals(Math.log(2), view.maxEntropy(), 1e-12);
+    }
+
+    @Test
     void namesThatAreNotLensesAndChartOnlyLensesAddNothing() {
         SceneSnapshot frame = compose(scene(SceneMode.BACKWARD, 0.5), List.of("correction-map", "entropy",
                 "objectives"));
