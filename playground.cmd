@@ -19,5 +19,6 @@ for %%f in (target\diffusion-playground-*.jar) do (
 rem libgomp's default active waiting makes two OpenMP pools fight over few cores; read at library load.
 if not defined OMP_WAIT_POLICY set "OMP_WAIT_POLICY=PASSIVE"
 rem (OPENBLAS_CORETYPE=SkylakeX is only set by the bash launcher, which can read /proc/cpuinfo.)
-java --add-modules jdk.incubator.vector -Xss4m -Djava.awt.headless=true -cp "%JAR%;target\lib\*" org.diffusionplayground.cli.PlaygroundCli %*
+rem The jar's manifest lists the libraries of the build that made it: the jar alone is the class path.
+java --add-modules jdk.incubator.vector -Xss4m -Djava.awt.headless=true -cp "%JAR%" org.diffusionplayground.cli.PlaygroundCli %*
 exit /b %ERRORLEVEL%

@@ -28,6 +28,7 @@ import org.diffusionplayground.model.schedule.Schedule;
 import org.diffusionplayground.model.score.ScoreModel;
 import org.diffusionplayground.render.Colormap;
 import org.diffusionplayground.render.SceneLayers.ColorScale;
+import org.diffusionplayground.render.SceneLayers.LegendEntry;
 
 /**
  * The likelihood panel's logic: NLL versus 𝔥 for the scene's model on held-out points — the PF-ODE
@@ -316,10 +317,22 @@ public final class LikelihoodViewModel {
         return (builder, legend, t, h) -> {
             CorrectionMap m = map;
             if (showCorrectionMap.get() && m != null && !stale.get()) {
+                // the map replaces the samples: they would cover the coloured points
                 builder.data(m.points(), m.rgb(), m.scale());
+                builder.particles(null, 0);
+                builder.trailsCleared();
+                builder.title("First-order coefficient C(x₀) per held-out point");
+                legend.remove(LegendEntry.Role.DATA);
+                legend.remove(LegendEntry.Role.PARTICLES);
+                legend.remove(LegendEntry.Role.TRAIL);
+                legend.add("C > 0: likelier with noise", ORANGE_PURPLE_HIGH, LegendEntry.Shape.DOT);
+                legend.add("C < 0: less likely", ORANGE_PURPLE_LOW, LegendEntry.Shape.DOT);
             }
         };
     }
+
+    private static final java.awt.Color ORANGE_PURPLE_HIGH = Colormap.ORANGE_PURPLE.color(0.95);
+    private static final java.awt.Color ORANGE_PURPLE_LOW = Colormap.ORANGE_PURPLE.color(0.05);
 
     /** The evaluated points that succeeded, with their colours under a diverging map symmetric about 0. */
     record CorrectionMap(PointSet points, int[] rgb, ColorScale scale) {
@@ -350,7 +363,7 @@ public final class LikelihoodViewModel {
                 rgb[i] = Colormap.ORANGE_PURPLE.rgb(0.5 + c[i] / (2 * max));
             }
             return new CorrectionMap(PointSet.of(xy), rgb, new ColorScale(Colormap.ORANGE_PURPLE, -max, max,
-                    "C(x₀): log q₀^𝔥 ≈ log q₀⁰ + 𝔥·C"));
+                    "C(x₀)  (log q₀ gains 𝔥·C)"));
         }
     }
 }

@@ -31,6 +31,11 @@ public final class SceneLegend {
         entries.add(new LegendEntry(label, Colormap.CIVIDIS.color(0.7), LegendEntry.Shape.ARROW));
     }
 
+    /** Drops the rows of one role (an overlay that replaces the particles with its own points). */
+    public void remove(LegendEntry.Role role) {
+        entries.removeIf(e -> e.role() == role);
+    }
+
     public void add(String label, Color color, LegendEntry.Shape shape) {
         entries.add(new LegendEntry(label, color, shape));
     }

@@ -35,13 +35,13 @@ import org.diffusionplayground.model.score.TimeEmbedding;
 import org.diffusionplayground.model.train.Batching;
 import org.diffusionplayground.model.train.JobOptions;
 import org.diffusionplayground.model.train.ModelSnapshot;
+import org.diffusionplayground.model.train.Objective;
 import org.diffusionplayground.model.train.TimeSampling;
 import org.diffusionplayground.model.train.TrainingConfig;
 import org.diffusionplayground.model.train.TrainingJob;
 import org.diffusionplayground.model.train.TrainingListener;
 import org.diffusionplayground.model.train.TrainingProgress;
 import org.diffusionplayground.model.train.TrainingResult;
-import org.diffusionplayground.model.train.Objective;
 import org.diffusionplayground.model.train.Weighting;
 
 /**
@@ -140,13 +140,12 @@ public final class TrainingViewModel {
         return target;
     }
 
-    /** Denoising, implicit or sliced score matching (seed 001); all report their loss on the DSM scale. */
-    public ObjectProperty<Objective> objectiveProperty() {
-        return objective;
-    }
-
     public ObjectProperty<Weighting> weightingProperty() {
         return weighting;
+    }
+
+    public ObjectProperty<Objective> objectiveProperty() {
+        return objective;
     }
 
     public ObjectProperty<TimeSampling> timeSamplingProperty() {
@@ -221,9 +220,9 @@ public final class TrainingViewModel {
                 embedding.get() == TimeEmbedding.Kind.RAW ? TimeEmbedding.RAW_T : TimeEmbedding.sinusoidal(embeddingDim.get()),
                 target.get());
         return TrainingConfig.defaults(new ScheduleSpec(schedule.get(), sigmaMax.get())).toBuilder()
-                .network(net).weighting(weighting.get()).timeSampling(timeSampling.get()).batching(batching.get())
+                .network(net).objective(objective.get()).weighting(weighting.get()).timeSampling(timeSampling.get()).batching(batching.get())
                 .learningRate(learningRate.get()).steps(steps.get()).batchSize(batchSize.get()).seed(seed.get())
-                .emaDecay(ema.get()).clipNorm(clip.get()).objective(objective.get()).build();
+                .emaDecay(ema.get()).clipNorm(clip.get()).build();
     }
 
     /** Fills the settings from a configuration (the "paper setup" button, presets, loaded models). */
@@ -239,6 +238,7 @@ public final class TrainingViewModel {
         }
         target.set(c.network().target());
         weighting.set(c.weighting());
+        objective.set(c.objective());
         timeSampling.set(c.timeSampling());
         batching.set(c.batching());
         learningRate.set(c.learningRate());
@@ -247,7 +247,6 @@ public final class TrainingViewModel {
         seed.set(c.seed());
         ema.set(c.emaDecay());
         clip.set(c.clipNorm());
-        objective.set(c.objective());
     }
 
     /** The paper's setup (MATH.md §2): raw-t 3×128 score network, g² weighting on the 1000-point grid. */
@@ -479,6 +478,7 @@ public final class TrainingViewModel {
         ModelCard.Training t = card.training();
         if (t != null) { // the settings it was trained with, so "Train" repeats or continues the recipe
             weighting.set(t.weighting());
+            objective.set(t.objectiveOrDsm());
             timeSampling.set(t.timeSampling());
             batching.set(t.batching());
             batchSize.set(t.batchSize());
@@ -486,7 +486,6 @@ public final class TrainingViewModel {
             steps.set(t.steps());
             ema.set(t.emaDecay());
             clip.set(t.clipNorm());
-            objective.set(t.objectiveOrDsm());
         }
         seed.set(card.seed());
         progress.set(0);

@@ -24,6 +24,16 @@ enum DatasetName {
         this.kind = kind;
     }
 
+    /** The command-line name of a built-in data set. */
+    static String of(ToyData kind) {
+        for (DatasetName d : values()) {
+            if (d.kind == kind) {
+                return d.cliName;
+            }
+        }
+        throw new IllegalArgumentException("no command-line name for " + kind);
+    }
+
     static String choices() {
         return Arrays.stream(values()).map(d -> d.cliName).collect(Collectors.joining(", "));
     }

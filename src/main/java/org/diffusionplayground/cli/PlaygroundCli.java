@@ -11,8 +11,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "playground", mixinStandardHelpOptions = true, versionProvider = PlaygroundCli.Version.class,
         description = "Diffusion Playground, headless: train score networks on 2-D data, measure them, render presets.",
-        subcommands = {TrainCommand.class, BenchTrainCommand.class, RenderCommand.class, PresetCommand.class,
-            CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, TableCommand.class, BenchCommand.class, BenchTrainCommand.class,
+            RenderCommand.class,
+            PresetCommand.class, CommandLine.HelpCommand.class})
 public final class PlaygroundCli implements Runnable {
 
     /** Exit code of a bad argument (picocli's USAGE). */
@@ -59,7 +60,7 @@ public final class PlaygroundCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed (train, bench-train, ...)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed (train, bench, render, ...)");
     }
 
     /** The app's version from the jar manifest, "dev" when run from classes. */

@@ -5,9 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.diffusionplayground.model.checkpoint.Checkpoint;
 import org.diffusionplayground.model.checkpoint.CheckpointIO;
 import org.diffusionplayground.model.data.CsvPoints;
@@ -16,22 +13,27 @@ import org.diffusionplayground.model.data.DataSource;
 import org.diffusionplayground.model.data.InvalidDataException;
 import org.diffusionplayground.model.data.PointSet;
 import org.diffusionplayground.model.data.ToyData;
+import org.diffusionplayground.model.metrics.SampleQuality;
+import org.diffusionplayground.model.metrics.Wasserstein;
+import org.diffusionplayground.model.sampling.ReverseProcess;
+import org.diffusionplayground.model.sampling.TimeGrid;
+import org.diffusionplayground.model.schedule.Schedule;
 import org.diffusionplayground.model.schedule.ScheduleKind;
 import org.diffusionplayground.model.schedule.ScheduleSpec;
 import org.diffusionplayground.model.score.Activation;
+import org.diffusionplayground.model.score.Mlp;
 import org.diffusionplayground.model.score.MlpSpec;
+import org.diffusionplayground.model.score.NetworkScore;
 import org.diffusionplayground.model.score.Target;
 import org.diffusionplayground.model.score.TimeEmbedding;
 import org.diffusionplayground.model.train.Batching;
-import org.diffusionplayground.model.train.JobOptions;
+import org.diffusionplayground.model.train.ModelSnapshot;
 import org.diffusionplayground.model.train.Objective;
 import org.diffusionplayground.model.train.TimeSampling;
 import org.diffusionplayground.model.train.TrainingConfig;
-import org.diffusionplayground.model.train.TrainingJob;
 import org.diffusionplayground.model.train.TrainingListener;
-import org.diffusionplayground.model.train.TrainingProgress;
-import org.diffusionplayground.model.train.TrainingResult;
 import org.diffusionplayground.model.train.Weighting;
+import org.diffusionplayground.model.util.Cancellation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -158,6 +160,23 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress line")
     boolean quiet;
 
+    @Option(names = "--w2-every", paramLabel = "N", defaultValue = "0",
+            description = "every N steps and at the end, print W2 of samples of the current weights against held-out "
+                    + "data, with the training time so far (0 = off)")
+    long w2Every;
+
+    @Option(names = "--w2-samples", paramLabel = "N", defaultValue = "1000",
+            description = "samples and held-out points for --w2-every (default 1000, at most 2000)")
+    int w2Samples;
+
+    @Option(names = "--w2-steps", paramLabel = "N", defaultValue = "500",
+            description = "Euler-Maruyama steps of those samples (default 500)")
+    int w2Steps;
+
+    @Option(names = "--w2-h", paramLabel = "H", defaultValue = "1",
+            description = "the 𝔥 of those samples (default 1, the reverse SDE)")
+    double w2H;
+
     @Override
     public Integer call() throws Exception {
         DataSet dataSet = loadData();
@@ -169,75 +188,61 @@ public final class TrainCommand implements Callable<Integer> {
         if (!force && (Files.exists(CheckpointIO.weightsFile(base)) || Files.exists(CheckpointIO.cardFile(base)))) {
             throw usage(CheckpointIO.weightsFile(base) + " exists; pass --force to replace it");
         }
-        java.io.PrintStream err = System.err;
-        err.println("training on " + dataSet.name() + " (" + dataSet.size() + " points): " + config.summary());
-        ProgressLine line = new ProgressLine(err, System.console() != null);
-        AtomicReference<TrainingResult> finished = new AtomicReference<>();
-        AtomicReference<TrainingResult> cancelled = new AtomicReference<>();
-        AtomicReference<String> failed = new AtomicReference<>();
-        TrainingJob job = new TrainingJob(config, dataSet.points(), JobOptions.defaults().withSnapshotEvery(0));
-        job.addListener(new TrainingListener() {
-            @Override
-            public void onProgress(TrainingProgress p) {
-                if (!quiet) {
-                    line.update(p);
-                }
-            }
+        W2Monitor monitor = w2Every > 0 ? new W2Monitor(config, dataSet) : null;
+        Checkpoint cp = TrainingRun.trainAndSave(config, dataSet, base, System.err, quiet, w2Every, monitor);
+        if (cp == null) {
+            return PlaygroundCli.EXIT_INTERRUPTED;
+        }
+        if (monitor != null) {
+            monitor.report(config.steps(), cp.network());
+        }
+        return 0;
+    }
 
-            @Override
-            public void onWarning(String message) {
-                line.message("warning: " + message);
-            }
+    /**
+     * W2 of the snapshots against held-out data while training runs (MATH.md §6.4): the time to train until
+     * sample quality stops improving (docs/benchmarks.md). Evaluation time is not counted as training time.
+     */
+    private final class W2Monitor implements TrainingListener {
 
-            @Override
-            public void onFinished(TrainingResult r) {
-                finished.set(r);
-            }
+        private final Schedule schedule;
+        private final PointSet reference;
+        private final long start = System.nanoTime();
+        private long evaluationNanos;
 
-            @Override
-            public void onCancelled(TrainingResult r) {
-                cancelled.set(r);
+        W2Monitor(TrainingConfig config, DataSet dataSet) {
+            if (w2Samples < 2 || w2Samples > Wasserstein.MAX_EXACT) {
+                throw usage("--w2-samples must be between 2 and "
+                        + Wasserstein.MAX_EXACT + ", got " + w2Samples);
             }
-
-            @Override
-            public void onFailed(String message, Throwable cause) {
-                failed.set(message);
-            }
-        });
-        CountDownLatch done = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            job.cancel();
             try {
-                done.await(30, TimeUnit.SECONDS); // let a save in progress finish its atomic renames
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                ReverseProcess.requireValidH(w2H);
+                TimeGrid.uniform(config.schedule().build(), w2Steps);
+            } catch (IllegalArgumentException e) {
+                throw usage(e.getMessage());
             }
-        }, "playground-ctrl-c");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            job.run();
-            line.finish();
-            if (cancelled.get() != null) {
-                err.println("cancelled at step " + cancelled.get().steps() + "; nothing saved");
-                return PlaygroundCli.EXIT_INTERRUPTED;
+            this.schedule = config.schedule().build();
+            this.reference = dataSet.heldOut(w2Samples, config.seed());
+            if (!dataSet.hasGenerator()) {
+                System.err.println("note: imported data has no held-out set; W2 is measured against the data itself");
             }
-            if (failed.get() != null) {
-                throw new IllegalStateException(failed.get());
-            }
-            TrainingResult result = finished.get();
-            Checkpoint cp = Checkpoint.of(result, dataSet, PlaygroundCli.appVersion());
-            Path written = CheckpointIO.save(base, cp);
-            err.printf(Locale.ROOT, "saved %s and %s (%d steps, smoothed loss %.4g, %.1f s, %.0f steps/s)%n",
-                    written, CheckpointIO.cardFile(base), result.steps(), result.finalLoss(), result.seconds(),
-                    result.steps() / Math.max(1e-9, result.seconds()));
-            return 0;
-        } finally {
-            done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is exiting because of Ctrl-C: the hook is running and waits for `done`
-            }
+        }
+
+        @Override
+        public void onSnapshot(ModelSnapshot snapshot) {
+            report(snapshot.step(), snapshot.mlp());
+        }
+
+        void report(long step, Mlp mlp) {
+            long t0 = System.nanoTime();
+            double trained = (t0 - start - evaluationNanos) / 1e9;
+            var process = new ReverseProcess(schedule,
+                    new NetworkScore(mlp, schedule), w2H);
+            double w2 = SampleQuality.w2(process, w2Steps, 1, reference,
+                    Cancellation.NEVER);
+            evaluationNanos += System.nanoTime() - t0;
+            System.err.printf(Locale.ROOT, "W2 at step %d: %.4f (𝔥 = %s, %d samples, %d steps; %.1f s of "
+                    + "training)%n", step, w2, w2H, w2Samples, w2Steps, trained);
         }
     }
 

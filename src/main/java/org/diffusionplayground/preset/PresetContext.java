@@ -1,8 +1,9 @@
 package org.diffusionplayground.preset;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Function;
+import org.diffusionplayground.model.assets.AssetNotFoundException;
+import org.diffusionplayground.model.assets.BundledAssets;
+import org.diffusionplayground.model.checkpoint.PretrainedModel;
 
 /**
  * Where a preset's references point: its own folder (for checkpoints saved next to it) and the folder
@@ -11,7 +12,7 @@ import java.util.function.Function;
 public record PresetContext(Path presetDir, Path assetCheckpoints) {
 
     /** System property naming the assets folder (the folder holding {@code checkpoints/}). */
-    public static final String ASSETS_PROPERTY = "playground.assets";
+    public static final String ASSETS_PROPERTY = BundledAssets.DIRECTORY_PROPERTY;
 
     /** The context of a preset file: its folder, and the app's bundled checkpoints. */
     public static PresetContext of(Path presetFile) {
@@ -19,19 +20,18 @@ public record PresetContext(Path presetDir, Path assetCheckpoints) {
         return new PresetContext(dir, bundledCheckpoints());
     }
 
-    /** {@code assets/checkpoints}: from -Dplayground.assets, else the first {@code assets/} up from here. */
+    /**
+     * {@code assets/checkpoints}, found by {@link BundledAssets} (-Dplayground.assets, the project, the
+     * jar, the working directory); where none exists, {@code ./assets/checkpoints}, so that a reference
+     * into it fails naming that place.
+     */
     public static Path bundledCheckpoints() {
-        Function<Path, Path> checkpoints = assets -> assets.resolve("checkpoints");
-        String property = System.getProperty(ASSETS_PROPERTY);
-        if (property != null && !property.isBlank()) {
-            return checkpoints.apply(Path.of(property));
+        try {
+            return BundledAssets.locateDirectory(PretrainedModel.DIRECTORY);
+        } catch (AssetNotFoundException e) {
+            String property = System.getProperty(ASSETS_PROPERTY);
+            Path assets = property != null && !property.isBlank() ? Path.of(property) : Path.of("assets");
+            return assets.resolve(PretrainedModel.DIRECTORY).toAbsolutePath();
         }
-        Path p = Path.of("").toAbsolutePath();
-        for (int level = 0; level <= 4 && p != null; level++, p = p.getParent()) {
-            if (Files.isDirectory(p.resolve("assets"))) {
-                return checkpoints.apply(p.resolve("assets"));
-            }
-        }
-        return checkpoints.apply(Path.of("assets").toAbsolutePath());
     }
 }

@@ -42,7 +42,7 @@ public final class LiveSceneRenderer {
         current = 1 - current;
         RasterCanvas canvas = canvases[current];
         Object key = java.util.Arrays.asList(s.heatmap(), s.heatmapScale(), s.axes(), s.grid(), s.data(), s.field(),
-                s.fieldScale(), s.legend(), s.particleScale(), s.dataRgb(), s.dataScale(), v, theme);
+                s.fieldScale(), s.legend(), s.particleScale(), s.dataRgb(), s.dataScale(), s.title(), v, theme);
         if (!Objects.equals(key, backgroundKey)) {
             Graphics2D g = background.image().createGraphics();
             try {

@@ -96,7 +96,7 @@ public final class SceneRenderer {
         for (Marker m : s.markers()) {
             paintMarker(g, m, v, theme);
         }
-        paintTitle(g, s, theme);
+        paintTitle(g, s, v, theme);
     }
 
     private static void paintHeatmap(Graphics2D g, ScalarGrid grid, ColorScale scale, Viewport v) {
@@ -294,29 +294,26 @@ public final class SceneRenderer {
         }
     }
 
-    /** The title box (top left), or null without a title: the legend steps below it when they would meet. */
-    private static Rectangle2D titleBox(Graphics2D g, SceneSnapshot s, Theme theme) {
+    private static void paintTitle(Graphics2D g, SceneSnapshot s, Viewport v, Theme theme) {
         if (s.title().isEmpty() && s.subtitle().isEmpty()) {
-            return null;
-        }
-        float big = theme.fontSize() * 1.35f;
-        float small = theme.fontSize();
-        float pad = (float) (12 * theme.scale());
-        float w = Math.max(Fonts.width(g, s.title(), big, true), Fonts.width(g, s.subtitle(), small, false));
-        float h = big * 1.3f + (s.subtitle().isEmpty() ? 0 : small * 1.4f);
-        return new Rectangle2D.Double(pad, pad, w + 2 * pad, h + pad);
-    }
-
-    private static void paintTitle(Graphics2D g, SceneSnapshot s, Theme theme) {
-        Rectangle2D box = titleBox(g, s, theme);
-        if (box == null) {
             return;
         }
         float big = theme.fontSize() * 1.35f;
         float small = theme.fontSize();
         float pad = (float) (12 * theme.scale());
+        float w = Math.max(Fonts.width(g, s.title(), big, true), Fonts.width(g, s.subtitle(), small, false));
+        // a title wider than a narrow pane (split view, lecture mode) shrinks to fit; the legend makes way
+        // for it below (legendTop)
+        float room = v.width() - 4 * pad;
+        if (w > room && room > 0) {
+            float f = Math.max(0.55f, room / w);
+            big *= f;
+            small *= f;
+            w = Math.max(Fonts.width(g, s.title(), big, true), Fonts.width(g, s.subtitle(), small, false));
+        }
+        float h = big * 1.3f + (s.subtitle().isEmpty() ? 0 : small * 1.4f);
         g.setColor(withAlpha(theme.panel(), 0.86f));
-        g.fill(new RoundRectangle2D.Double(box.getX(), box.getY(), box.getWidth(), box.getHeight(), 10, 10));
+        g.fill(new RoundRectangle2D.Double(pad, pad, w + 2 * pad, h + pad, 10, 10));
         g.setColor(theme.text());
         Fonts.draw(g, s.title(), big, true, 2 * pad, pad + big * 1.15f);
         if (!s.subtitle().isEmpty()) {
@@ -333,19 +330,10 @@ public final class SceneRenderer {
         float pad = (float) (12 * theme.scale());
         float row = size * 1.55f;
         float swatch = size * 1.4f;
-        float w = 0;
-        for (LegendEntry e : s.legend()) {
-            w = Math.max(w, Fonts.width(g, e.label(), size, false));
-        }
-        float boxW = w + swatch + 3 * pad;
+        float boxW = legendWidth(g, s, theme);
         float boxH = row * s.legend().size() + pad;
         float x = v.width() - boxW - pad;
-        float y = pad;
-        Rectangle2D title = titleBox(g, s, theme);
-        // step below the title when the two would meet and the frame has room (not in thumbnails)
-        if (title != null && x < title.getMaxX() + pad && title.getMaxY() + pad + boxH < 0.6 * v.height()) {
-            y = (float) (title.getMaxY() + pad);
-        }
+        float y = legendTop(g, s, v, theme, boxW);
         g.setColor(withAlpha(theme.panel(), 0.86f));
         g.fill(new RoundRectangle2D.Double(x, y, boxW, boxH, 10, 10));
         float cy = y + pad / 2 + row / 2;
@@ -371,6 +359,40 @@ public final class SceneRenderer {
             Fonts.draw(g, e.label(), size, false, sx + swatch + pad, cy + size * 0.36f);
             cy += row;
         }
+    }
+
+    /**
+     * Top of the legend: beside the title when both fit across the pane, else below the title box. Depends
+     * on the title only (not the subtitle, which changes every frame), so the legend can stay in the
+     * cached static layer.
+     */
+    private static float legendTop(Graphics2D g, SceneSnapshot s, Viewport v, Theme theme, float legendWidth) {
+        float pad = (float) (12 * theme.scale());
+        if (s.title().isEmpty()) {
+            return pad;
+        }
+        float big = theme.fontSize() * 1.35f;
+        float small = theme.fontSize();
+        float titleW = Fonts.width(g, s.title(), big, true);
+        if (titleW + 2 * pad + legendWidth + 3 * pad <= v.width()) {
+            return pad;
+        }
+        float scale = Math.min(1, Math.max(0.55f, (v.width() - 4 * pad) / titleW));
+        float titleH = (big * 1.3f + (s.subtitle().isEmpty() ? 0 : small * 1.4f)) * scale + pad;
+        return pad + titleH + pad;
+    }
+
+    /** Width of the legend box (0 without a legend). */
+    private static float legendWidth(Graphics2D g, SceneSnapshot s, Theme theme) {
+        if (s.legend().isEmpty()) {
+            return 0;
+        }
+        float size = theme.fontSize();
+        float w = 0;
+        for (LegendEntry e : s.legend()) {
+            w = Math.max(w, Fonts.width(g, e.label(), size, false));
+        }
+        return w + size * 1.4f + 3 * (float) (12 * theme.scale());
     }
 
     private static void paintColorBars(Graphics2D g, SceneSnapshot s, Viewport v, Theme theme) {

@@ -143,6 +143,12 @@ public record SceneSnapshot(String title, String subtitle, PointSet data, double
             return this;
         }
 
+        /** Removes the trails added so far (an overlay that shows something else in their place). */
+        public Builder trailsCleared() {
+            trails.clear();
+            return this;
+        }
+
         public Builder field(VectorField field, ColorScale scale) {
             this.field = field;
             this.fieldScale = scale;

@@ -49,6 +49,7 @@ public final class LikelihoodChart extends ChartViewer {
         pointData.addSeries(measured);
         NumberAxis x = new NumberAxis("𝔥");
         x.setRange(0, SceneViewModel.SLIDER_MAX_H);
+        x.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(0.5)); // 0, 0.5, … 3: the slider's own marks
         NumberAxis y = new NumberAxis("NLL (nats per point)");
         y.setAutoRangeIncludesZero(false);
         DeviationRenderer band = new DeviationRenderer(true, false);
@@ -63,6 +64,7 @@ public final class LikelihoodChart extends ChartViewer {
         hMarker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
         hMarker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
         chart = new JFreeChart("Negative log-likelihood versus 𝔥", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 4, 4, 16)); // room for the last tick label
         chart.addSubtitle(summary);
         setChart(chart);
         setId("likelihood-chart");
@@ -94,9 +96,9 @@ public final class LikelihoodChart extends ChartViewer {
         }
         double se = l.standardError(0);
         measured.add(0, l.meanNll(), l.meanNll() - se, l.meanNll() + se);
-        summary.setText(String.format(Locale.ROOT, "E[NLL] at 𝔥 = 0: %.3f ± %.3f nats   ·   1st-order corr. −E[C]: %+.3f ± %.3f%s",
+        summary.setText(String.format(Locale.ROOT, "NLL at 𝔥 = 0: %.3f ± %.3f nats\nslope −E[C] = %+.3f ± %.3f%s",
                 l.meanNll(), se, -l.meanC(), Math.sqrt(l.varC() / Math.max(1, l.count())),
-                description == null || description.isEmpty() ? "" : "   ·   " + description));
+                description == null || description.isEmpty() ? "" : "\n(" + description + ")"));
         updateMarker();
     }
 
@@ -130,9 +132,10 @@ public final class LikelihoodChart extends ChartViewer {
         hMarker.setPaint(marker);
         hMarker.setStroke(new BasicStroke((float) (2 * theme.scale()), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
                 10f, new float[] {(float) (6 * theme.scale()), (float) (4 * theme.scale())}, 0f));
-        hMarker.setLabelFont(Fonts.math(theme.fontSize() * 0.85f));
+        hMarker.setLabelFont(Fonts.sans(theme.fontSize() * 0.9f, true));
         hMarker.setLabelPaint(theme.text());
-        summary.setFont(Fonts.math(theme.fontSize() * 0.8f));
+        chart.getTitle().setFont(Fonts.sans(theme.fontSize() * 1.05f, true));
+        summary.setFont(Fonts.sans(theme.fontSize() * 0.9f, false));
         summary.setPaint(theme.text());
     }
 

@@ -87,8 +87,20 @@ public final class LikelihoodPanel extends VBox {
         progress.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(progress, Priority.ALWAYS);
 
-        HBox controls = new HBox(8, new Label("tol"), tol, new Label("points"), points, compute, cancel, progress);
-        controls.setAlignment(Pos.CENTER_LEFT);
+        Label tolLabel = new Label("Tolerance");
+        Label pointsLabel = new Label("Points");
+        for (Label l : new Label[] {tolLabel, pointsLabel}) {
+            l.getStyleClass().add("caption-inline");
+            l.setMinWidth(Label.USE_PREF_SIZE);
+        }
+        HBox settings = new HBox(8, tolLabel, tol, pointsLabel, points);
+        settings.setAlignment(Pos.CENTER_LEFT);
+        HBox actions = new HBox(8, compute, cancel, progress);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        for (Button b : new Button[] {compute, cancel}) {
+            b.setMinWidth(Button.USE_PREF_SIZE);
+        }
+        VBox controls = new VBox(6, settings, actions);
 
         CheckBox map = new CheckBox("Colour the points by C(x₀)");
         map.setId("likelihood-map");
@@ -98,7 +110,7 @@ public final class LikelihoodPanel extends VBox {
         CheckBox auto = new CheckBox("Recompute by itself");
         auto.selectedProperty().bindBidirectional(vm.autoProperty());
         Controls.tipped(auto, "Recompute when the model, the data or the tolerance changes (not while training).");
-        HBox toggles = new HBox(16, map, auto);
+        javafx.scene.layout.FlowPane toggles = new javafx.scene.layout.FlowPane(16, 6, map, auto);
 
         Label status = new Label();
         status.setId("likelihood-status");

@@ -7,7 +7,7 @@ import javafx.collections.ObservableList;
 import org.diffusionplayground.app.LossPoint;
 import org.diffusionplayground.render.Theme;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
@@ -28,8 +28,12 @@ public final class LossChart extends ChartViewer {
         data.addSeries(smoothed);
         NumberAxis x = new NumberAxis("step");
         x.setAutoRangeIncludesZero(true);
-        LogAxis y = new LogAxis("loss (DSM scale)");
-        y.setSmallestValue(1e-6);
+        // plain numbers at 1-2-5 steps (a loss rarely spans more than a decade or two): "0.3", not "10^-0.52"
+        LogarithmicAxis y = new LogarithmicAxis("loss, DSM scale (log)");
+        y.setAllowNegativesFlag(false);
+        y.setStrictValuesFlag(false);
+        y.setExpTickLabelsFlag(false);
+        y.setLog10TickLabelsFlag(false);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
         XYPlot plot = new XYPlot(data, x, y, r);
         chart = new JFreeChart("Training loss", JFreeChart.DEFAULT_TITLE_FONT, plot, true);

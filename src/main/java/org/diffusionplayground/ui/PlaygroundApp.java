@@ -30,8 +30,7 @@ public final class PlaygroundApp extends Application {
         StartOptions options = StartOptions.parse(getParameters().getUnnamed(), getParameters().getNamed());
         PlaygroundViewModels vms = new PlaygroundViewModels(jobs);
         workbench = new Workbench(vms);
-        openDefaultScene(vms, options.model() == null ? PretrainedModel.DEFAULT
-                : PretrainedModel.byId(options.model()).orElse(PretrainedModel.DEFAULT));
+        openDefaultScene(vms, startModel(getParameters().getRaw()));
         workbench.apply(options);
 
         Rectangle2D bounds = Screen.getPrimary().getVisualBounds();
@@ -53,10 +52,16 @@ public final class PlaygroundApp extends Application {
         openDefaultScene(vms, PretrainedModel.DEFAULT);
     }
 
+    /** The pretrained model named by {@code --model=NAME}, else the default. */
+    static PretrainedModel startModel(java.util.List<String> args) {
+        return args.stream().filter(a -> a.startsWith("--model=")).findFirst()
+                .flatMap(a -> PretrainedModel.byId(a.substring("--model=".length()))).orElse(PretrainedModel.DEFAULT);
+    }
+
     static void openDefaultScene(PlaygroundViewModels vms, PretrainedModel model) {
         SceneViewModel scene = vms.scene();
         try {
-            Checkpoint cp = model.load();
+            Checkpoint cp = ScenePreload.take(model);
             vms.training().load(cp);
         } catch (CheckpointException e) {
             DataSet data = DataSet.builtIn(ToyData.GAUSSIANS_25, 3000, 0);

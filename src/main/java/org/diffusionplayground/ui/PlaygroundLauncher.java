@@ -12,6 +12,7 @@ public final class PlaygroundLauncher {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true"); // Java2D draws off-screen only; no AWT windows
+        ScenePreload.start(PlaygroundApp.startModel(java.util.Arrays.asList(args))); // while JavaFX starts
         Application.launch(PlaygroundApp.class, args);
     }
 }

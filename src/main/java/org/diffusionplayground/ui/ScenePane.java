@@ -111,6 +111,7 @@ public final class ScenePane extends Region {
             return;
         }
         long start = System.nanoTime();
+        long cpuStart = FrameTimeRecorder.threadCpuNanos();
         Viewport v = viewport();
         if (renderer == null || renderer.canvas().width() != v.width() || renderer.canvas().height() != v.height()) {
             renderer = new LiveSceneRenderer(v.width(), v.height());
@@ -126,7 +127,7 @@ public final class ScenePane extends Region {
         buffers[shown].updateBuffer(b -> null);
         view.setImage(images[shown]);
         redraws++;
-        frames.rendered((System.nanoTime() - start) / 1e6);
+        frames.rendered((System.nanoTime() - start) / 1e6, (FrameTimeRecorder.threadCpuNanos() - cpuStart) / 1e6);
     }
 
     private Theme scaledTheme() {

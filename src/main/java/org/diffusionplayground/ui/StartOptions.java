@@ -14,7 +14,8 @@ import java.util.Map;
  *   --analysis=ID          right side: likelihood or training
  *   --map                  colour the evaluated points by C(x₀) once the likelihood is in
  *   --train                start training the default scene's data from scratch right away
- *   --model=NAME           open a pretrained model other than swissroll-simple (e.g. 25gaussians-cosine)
+ *   --model=NAME           open a pretrained model other than swissroll-simple (e.g. 25gaussians-cosine;
+ *                          read by {@link PlaygroundApp#startModel}, before JavaFX starts)
  *   --particles=N          particles of the scene (default 4000)
  *   --frame-log=S          print the frame timings (FrameTimeRecorder) every S seconds to standard error
  *   --lens=ID[,ID]         switch lenses on: tweedie, langevin, entropy, speciation, objectives
@@ -22,14 +23,14 @@ import java.util.Map;
  * </pre>
  */
 record StartOptions(boolean dark, boolean lecture, String panel, String analysis, boolean map, boolean train,
-        String model, Integer particles, Double frameLogSeconds, List<String> lenses, Double time,
+        Integer particles, Double frameLogSeconds, List<String> lenses, Double time,
         org.diffusionplayground.app.SceneMode mode) {
 
     static StartOptions parse(List<String> unnamed, Map<String, String> named) {
         boolean dark = unnamed.contains("--dark") || "dark".equalsIgnoreCase(named.get("theme"));
         return new StartOptions(dark, unnamed.contains("--lecture"), lower(named.get("panel")),
                 lower(named.get("analysis")), unnamed.contains("--map"), unnamed.contains("--train"),
-                lower(named.get("model")), number(named, "particles", Integer::valueOf),
+                number(named, "particles", Integer::valueOf),
                 number(named, "frame-log", Double::valueOf),
                 named.containsKey("lens") ? List.of(lower(named.get("lens")).split(",")) : List.of(),
                 number(named, "time", Double::valueOf),

@@ -23,8 +23,8 @@ import org.diffusionplayground.model.checkpoint.PretrainedModel;
 import org.diffusionplayground.model.schedule.ScheduleKind;
 import org.diffusionplayground.model.score.Activation;
 import org.diffusionplayground.model.score.Target;
-import org.diffusionplayground.model.train.TrainingJob;
 import org.diffusionplayground.model.train.Objective;
+import org.diffusionplayground.model.train.TrainingJob;
 import org.diffusionplayground.model.train.Weighting;
 
 /**
@@ -72,11 +72,10 @@ public final class TrainingPanel extends VBox {
         ComboBox<Objective> objective = combo(Objective.values(), vm.objectiveProperty(), "train-objective");
         Controls.tipped(objective, """
                 The score-matching objective (seed 001); same minimiser, all drawn on the DSM scale:
-                DSM  E λ ½‖s_θ + ε/σ_t‖²            regress the conditional score
-                ISM  E λ [½‖s_θ‖² + ∇·s_θ] + E λ/σ²  exact divergence of the network (2 tangents)
-                SSM  E λ [½‖s_θ‖² + vᵀ∇s_θ v] + E λ/σ²  a random slice v (1 tangent)
+                DSM  E λ ½‖s_θ + ε/σ_t‖²                 regress the conditional score (Vincent)
+                ISM  E λ [½‖s_θ‖² + ∇·s_θ] + E λ/σ²       exact divergence of the network (Hyvärinen)
+                SSM  E λ [½‖s_θ‖² + vᵀ(∇s_θ)v] + E λ/σ²   a random slice v (Song et al.)
                 DSM = ISM + E λ/σ² by integration by parts; ISM and SSM cost 2–3× a DSM step.""");
-
         TextField lr = Controls.numberField(vm.learningRateProperty().get(), "%.1e", v -> {
             if (!(v > 0 && v <= 1)) {
                 return "the learning rate must be in (0, 1]";

@@ -145,4 +145,16 @@ class TrainCommandTest {
         assertEquals(0, run("--version").code());
         assertEquals(0, run("train", "--help").code());
     }
+
+    @Test
+    void w2EveryPrintsTheSampleQualityAtEachSnapshotAndAtTheEnd() {
+        Path out = dir.resolve("w2");
+        Run r = run("train", "--dataset", "25gaussians", "--size", "1000", "--steps", "40", "--batch", "128",
+                "--w2-every", "20", "--w2-samples", "50", "--w2-steps", "20", "--out", out.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        Run bad = run("train", "--dataset", "25gaussians", "--steps", "4", "--w2-every", "2", "--w2-samples", "5000",
+                "--out", dir.resolve("bad").toString(), "--quiet");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--w2-samples"), bad.err());
+    }
 }

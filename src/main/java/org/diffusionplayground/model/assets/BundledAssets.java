@@ -53,42 +53,57 @@ public final class BundledAssets {
         return locate(relative, System.getProperty(DIRECTORY_PROPERTY), System.getenv(DIRECTORY_ENV));
     }
 
+    /** The bundled directory {@code relative} (e.g. {@code "checkpoints"}), searched the same way. */
+    public static Path locateDirectory(String relative) throws AssetNotFoundException {
+        return find(relative, System.getProperty(DIRECTORY_PROPERTY), System.getenv(DIRECTORY_ENV), true);
+    }
+
     static Path locate(String relative, String propertyDir, String envDir) throws AssetNotFoundException {
+        return find(relative, propertyDir, envDir, false);
+    }
+
+    private static boolean exists(Path p, boolean directory) {
+        return directory ? Files.isDirectory(p) : Files.isRegularFile(p);
+    }
+
+    private static Path find(String relative, String propertyDir, String envDir, boolean directory)
+            throws AssetNotFoundException {
         if (relative == null || relative.isBlank() || relative.startsWith("/") || relative.contains("..")) {
             throw new IllegalArgumentException("an asset is named by a relative path inside assets/, got " + relative);
         }
         if (propertyDir != null && !propertyDir.isBlank()) {
-            return inOverride(relative, propertyDir, "-D" + DIRECTORY_PROPERTY);
+            return inOverride(relative, propertyDir, "-D" + DIRECTORY_PROPERTY, directory);
         }
         if (envDir != null && !envDir.isBlank()) {
-            return inOverride(relative, envDir, "$" + DIRECTORY_ENV);
+            return inOverride(relative, envDir, "$" + DIRECTORY_ENV, directory);
         }
         List<String> searched = new ArrayList<>();
         for (Path dir : projectDirectories()) {
             Path p = dir.resolve(relative);
-            if (Files.isRegularFile(p)) {
+            if (exists(p, directory)) {
                 return p;
             }
             searched.add(dir.toString());
         }
-        Path fromClassPath = onClassPath(relative);
+        Path fromClassPath = onClassPath(relative, directory);
         if (fromClassPath != null) {
             return fromClassPath;
         }
         searched.add("class path " + CLASSPATH_ROOT);
         for (Path dir : workingDirectories()) {
             Path p = dir.resolve(relative);
-            if (Files.isRegularFile(p)) {
+            if (exists(p, directory)) {
                 return p;
             }
             searched.add(dir.toString());
         }
-        throw new AssetNotFoundException("bundled file assets/" + relative + " not found; searched "
+        throw new AssetNotFoundException("bundled " + (directory ? "directory" : "file") + " assets/" + relative + " not found; searched "
                 + String.join(", ", new LinkedHashSet<>(searched)) + ". Set -D" + DIRECTORY_PROPERTY
                 + "=DIR (or $" + DIRECTORY_ENV + ") to the assets directory of the project");
     }
 
-    private static Path inOverride(String relative, String dir, String source) throws AssetNotFoundException {
+    private static Path inOverride(String relative, String dir, String source, boolean directory)
+            throws AssetNotFoundException {
         Path root;
         try {
             root = Path.of(dir);
@@ -99,7 +114,7 @@ public final class BundledAssets {
             throw new AssetNotFoundException(source + " = " + dir + " is not a directory");
         }
         Path p = root.resolve(relative);
-        if (!Files.isRegularFile(p)) {
+        if (!exists(p, directory)) {
             throw new AssetNotFoundException(relative + " not found in " + root.toAbsolutePath() + " (set by "
                     + source + ")");
         }
@@ -139,18 +154,21 @@ public final class BundledAssets {
         return dirs;
     }
 
-    private static Path onClassPath(String relative) {
+    private static Path onClassPath(String relative, boolean directory) {
         URL url = BundledAssets.class.getResource(CLASSPATH_ROOT + relative);
         if (url == null) {
             return null;
         }
         try {
             URI uri = url.toURI();
+            Path p = null;
             if ("file".equals(uri.getScheme())) {
-                return Path.of(uri);
+                p = Path.of(uri);
+            } else if ("jar".equals(uri.getScheme())) {
+                p = jarFileSystem(uri).provider().getPath(uri);
             }
-            if ("jar".equals(uri.getScheme())) {
-                return jarFileSystem(uri).provider().getPath(uri);
+            if (p != null && exists(p, directory)) {
+                return p;
             }
         } catch (URISyntaxException | IOException | RuntimeException e) {
             return null;

@@ -104,6 +104,20 @@ public final class SampledPaths {
         return frames;
     }
 
+    /**
+     * Particles whose final position is not finite (the score returned NaN or ∞ on their way, or the step was
+     * unstable): a reported failure the caller shows, never folded silently into a mean.
+     */
+    public int diverged() {
+        int count = 0;
+        for (int i = 0; i < particles(); i++) {
+            if (!Double.isFinite(finalPositions[2 * i]) || !Double.isFinite(finalPositions[2 * i + 1])) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** Positions at t_min, full precision. */
     public double[] finalPositions() {
         if (!complete) {

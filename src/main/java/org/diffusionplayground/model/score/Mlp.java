@@ -7,7 +7,8 @@ import java.util.SplittableRandom;
  * The parameters of a score network: for each layer l a weight matrix W_l (fanOut × fanIn, row-major,
  * the PyTorch/safetensors layout) and a bias b_l. Immutable; training produces a new instance at each
  * snapshot. The transposed copies (fanIn × fanOut) in float and double are what the evaluators stream
- * through: the inner loop then runs along contiguous output units.
+ * through: the inner loop then runs along contiguous output units. A narrow layer (the 2-unit output)
+ * is evaluated as dot products along the inputs instead, with the untransposed weights.
  */
 public final class Mlp {
 
@@ -16,6 +17,7 @@ public final class Mlp {
     private final float[][] biases;
     private final float[][] weightsT;
     private final double[][] weightsTd;
+    private final double[][] weightsD;
     private final double[][] biasesD;
 
     private Mlp(MlpSpec spec, float[][] weights, float[][] biases) {
@@ -25,6 +27,7 @@ public final class Mlp {
         int layers = spec.layers();
         this.weightsT = new float[layers][];
         this.weightsTd = new double[layers][];
+        this.weightsD = new double[layers][];
         this.biasesD = new double[layers][];
         for (int l = 0; l < layers; l++) {
             int in = spec.fanIn(l);
@@ -39,6 +42,10 @@ public final class Mlp {
             }
             weightsT[l] = t;
             weightsTd[l] = td;
+            weightsD[l] = new double[in * out];
+            for (int i = 0; i < in * out; i++) {
+                weightsD[l][i] = weights[l][i];
+            }
             biasesD[l] = new double[out];
             for (int o = 0; o < out; o++) {
                 biasesD[l][o] = biases[l][o];
@@ -158,6 +165,11 @@ public final class Mlp {
 
     double[] weightTd(int layer) {
         return weightsTd[layer];
+    }
+
+    /** W_l in double, untransposed (fanOut × fanIn): rows are the dot products of a narrow layer. */
+    double[] weightD(int layer) {
+        return weightsD[layer];
     }
 
     float[] biasF(int layer) {

@@ -49,6 +49,9 @@ public final class NetworkScore implements ScoreModel {
         double[] jz;
         double[] ja;
         final double[] jd;
+        final double[] jin;
+        final double[] jfirst;
+        final double[] jout;
 
         Workspace(MlpSpec spec) {
             in = new float[FORWARD_BLOCK * spec.inputDim()];
@@ -58,6 +61,9 @@ public final class NetworkScore implements ScoreModel {
             jz = new double[JET_BLOCK * 10 * spec.width()];
             ja = new double[JET_BLOCK * 10 * spec.width()];
             jd = new double[4 * spec.width()];
+            jin = new double[JET_BLOCK * spec.inputDim()];
+            jfirst = new double[JET_BLOCK * spec.width()];
+            jout = new double[JET_BLOCK * 10 * 2];
         }
     }
 
@@ -162,22 +168,21 @@ public final class NetworkScore implements ScoreModel {
         double[] a = ws.ja;
         double[] w0 = mlp.weightTd(0);
         double[] b0 = mlp.biasD(0);
+        int in = spec.inputDim();
         java.util.Arrays.fill(z, 0, points * c * w, 0.0);
-        // layer 0: value row = b₀ + W₀ [x, y, embed(t)]; ∂x row = W₀ column x; ∂y row = W₀ column y
+        // layer 0: value row = b₀ + W₀ [x, y, embed(t)] (one small product for the block's points);
+        // ∂x row = W₀ column x; ∂y row = W₀ column y; higher rows 0
         for (int p = 0; p < points; p++) {
             int q = from + p;
-            ws.emb[0] = xy[2 * q];
-            ws.emb[1] = xy[2 * q + 1];
-            spec.embedding().features(t[q], ws.emb, 2);
+            ws.jin[p * in] = xy[2 * q];
+            ws.jin[p * in + 1] = xy[2 * q + 1];
+            spec.embedding().features(t[q], ws.jin, p * in + 2);
+        }
+        VectorKernels.affine(ws.jin, points, in, w0, ws.jfirst, w);
+        for (int p = 0; p < points; p++) {
             int base = p * c * w;
             for (int o = 0; o < w; o++) {
-                z[base + o] = b0[o];
-            }
-            for (int i = 0; i < spec.inputDim(); i++) {
-                double v = ws.emb[i];
-                for (int o = 0; o < w; o++) {
-                    z[base + o] += v * w0[i * w + o];
-                }
+                z[base + o] = b0[o] + ws.jfirst[p * w + o];
             }
             System.arraycopy(w0, 0, z, base + w, w);
             System.arraycopy(w0, w, z, base + 2 * w, w);
@@ -194,9 +199,10 @@ public final class NetworkScore implements ScoreModel {
             }
             JetKernels.activate(spec.activation(), z, a, points, order, w, ws.jd);
         }
-        // output layer (2 units) on every channel, then the affine map to the score
-        double[] wo = mlp.weightTd(spec.depth());
+        // output layer (2 units) on every channel (the bias on the value channel only), then the affine
+        // map to the score
         double[] bo = mlp.biasD(spec.depth());
+        VectorKernels.affineNarrow(a, points * c, w, mlp.weightD(spec.depth()), ws.jout, 2);
         double[] data = out.data();
         for (int p = 0; p < points; p++) {
             int q = from + p;
@@ -204,13 +210,9 @@ public final class NetworkScore implements ScoreModel {
             double sb = spec.target().inputScale(schedule, t[q]);
             int dst = q * ScoreJets.STRIDE;
             for (int ch = 0; ch < c; ch++) {
-                int row = (p * c + ch) * w;
-                double o0 = ch == 0 ? bo[0] : 0;
-                double o1 = ch == 0 ? bo[1] : 0;
-                for (int i = 0; i < w; i++) {
-                    o0 += a[row + i] * wo[2 * i];
-                    o1 += a[row + i] * wo[2 * i + 1];
-                }
+                int row = 2 * (p * c + ch);
+                double o0 = ws.jout[row] + (ch == 0 ? bo[0] : 0);
+                double o1 = ws.jout[row + 1] + (ch == 0 ? bo[1] : 0);
                 writeChannel(data, dst, ch, sa * o0, sa * o1);
             }
             // the b(t)·x term: value and Jacobian only

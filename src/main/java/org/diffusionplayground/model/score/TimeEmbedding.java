@@ -28,18 +28,43 @@ public record TimeEmbedding(Kind kind, int dim) {
         return new TimeEmbedding(Kind.SINUSOIDAL, dim);
     }
 
+    /**
+     * ω_k = 10000^(−k/half) for every half-dimension a sinusoidal embedding can have, computed once:
+     * {@code Math.exp} per feature per call was ~1 µs of every jet evaluation (docs/benchmarks.md).
+     * Everyone who forms the phases (the trainer's batch writer too) reads this table, so training and
+     * sampling see bit-identical features.
+     */
+    private static final double[][] FREQUENCIES = new double[129][];
+
+    static {
+        for (int half = 1; half <= 128; half++) {
+            FREQUENCIES[half] = new double[half];
+            for (int k = 0; k < half; k++) {
+                FREQUENCIES[half][k] = Math.exp(-Math.log(10000.0) * k / half);
+            }
+        }
+    }
+
+    /** The frequencies ω_k of a sinusoidal embedding (shared, do not modify). */
+    public double[] frequencies() {
+        if (kind != Kind.SINUSOIDAL) {
+            throw new IllegalStateException("the raw time embedding has no frequencies");
+        }
+        return FREQUENCIES[dim / 2];
+    }
+
     /** Writes the dim features of time t into {@code out[offset ..]}. */
     public void features(double t, double[] out, int offset) {
         if (kind == Kind.RAW) {
             out[offset] = t;
             return;
         }
-        int half = dim / 2;
+        double[] w = FREQUENCIES[dim / 2];
+        int half = w.length;
         double scaled = 1000 * t;
         for (int k = 0; k < half; k++) {
-            double w = Math.exp(-Math.log(10000.0) * k / half);
-            out[offset + k] = Math.sin(scaled * w);
-            out[offset + half + k] = Math.cos(scaled * w);
+            out[offset + k] = Math.sin(scaled * w[k]);
+            out[offset + half + k] = Math.cos(scaled * w[k]);
         }
     }
 }

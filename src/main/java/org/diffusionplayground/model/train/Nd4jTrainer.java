@@ -2,12 +2,9 @@ package org.diffusionplayground.model.train;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
-import java.util.SplittableRandom;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas;
 import org.diffusionplayground.model.data.PointSet;
-import org.diffusionplayground.model.schedule.Schedule;
 import org.diffusionplayground.model.score.Mlp;
 import org.diffusionplayground.model.score.MlpSpec;
 import org.diffusionplayground.model.score.Target;
@@ -19,7 +16,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * Denoising score matching (MATH.md §2) for the MLP of {@link MlpSpec}, forward and backward written by
  * hand over preallocated ND4J arrays. One step:
  * <ol>
- *   <li>draw x₀ (batch), t and λ/p ({@link TimeSampler}), ε; x_t = α x₀ + σ ε; features
+ *   <li>draw x₀ (batch), t and λ/p, ε ({@link DsmBatch}); x_t = α x₀ + σ ε; features
  *       concat(x_t, embed(t));</li>
  *   <li>forward: per layer one sgemm Z = H·Wᵀ into a preallocated array, then one fused Java pass
  *       z ← φ(z + b), d ← φ'(z + b) ({@link FusedKernels});</li>
@@ -64,8 +61,6 @@ public final class Nd4jTrainer implements AutoCloseable {
     private final int tangents;
     private final int rows;
     private final MlpSpec spec;
-    private final Schedule schedule;
-    private final Target target;
     private final int batch;
     private final int inDim;
     private final int width;
@@ -74,10 +69,7 @@ public final class Nd4jTrainer implements AutoCloseable {
     private final int[] weightOffset;
     private final int[] biasOffset;
 
-    private final double[] data;
-    private final SplittableRandom rng;
-    private final BatchIndices batches;
-    private final TimeSampler times;
+    private final DsmBatch stage;
 
     /** Native storage; kept as fields so the buffers live as long as the pointers into them. */
     private final INDArray[] arrays;
@@ -103,27 +95,11 @@ public final class Nd4jTrainer implements AutoCloseable {
     private final FloatPointer dOutPtr;
     private final FloatPointer[] deltaPtr;
 
-    // heap staging, reused every step
-    private final int[] index;
-    private final double[] t;
-    private final double[] lambdaOverP;
-    private final int[] gridIndex;
-    private final float[] inputStage;
-    private final float[] targetStage;
-    private final float[] weightStage;
-    private final double[] epsStage;
-    private final double[] embedding;
-    private final float[][] gridEmbedding;
-    private final EmbeddingWriter embeddingWriter;
+    // heap scratch, reused every step
     private final float[] bias;
     private final float[] biasGrad;
     private final float[] outW0;
     private final float[] outW1;
-    // ISM/SSM per-sample factors: s = a·out + c·x, 1/σ², and the slice direction v (SSM)
-    private final double[] outScale;
-    private final double[] inScale;
-    private final double[] invVariance;
-    private final float[] slice;
 
     private long step;
     private long adamStep;
@@ -149,8 +125,6 @@ public final class Nd4jTrainer implements AutoCloseable {
         this.tangents = objective.tangents();
         this.rows = batch(config) * (1 + tangents);
         this.spec = config.network();
-        this.schedule = config.schedule().build();
-        this.target = spec.target();
         this.batch = config.batchSize();
         this.inDim = spec.inputDim();
         this.width = spec.width();
@@ -165,10 +139,7 @@ public final class Nd4jTrainer implements AutoCloseable {
             biasOffset[l] = off;
             off += spec.fanOut(l);
         }
-        this.data = data.toArray();
-        this.rng = new SplittableRandom(config.seed() ^ 0x6A09E667F3BCC909L);
-        this.batches = new BatchIndices(config.batching(), data.size(), batch);
-        this.times = new TimeSampler(schedule, config.weighting(), config.timeSampling());
+        this.stage = new DsmBatch(config, config.schedule().build(), data);
 
         int arrayCount = 5 + 1 + 2 * depth + 2 + 2 + (tangents > 0 ? depth : 0);
         arrays = new INDArray[arrayCount];
@@ -220,25 +191,10 @@ public final class Nd4jTrainer implements AutoCloseable {
             weightGradPtr[l] = pointer(arrays[1], weightOffset[l]);
         }
 
-        index = new int[batch];
-        t = new double[batch];
-        lambdaOverP = new double[batch];
-        gridIndex = new int[batch];
-        inputStage = new float[batch * inDim];
-        targetStage = new float[2 * batch];
-        weightStage = new float[batch];
-        epsStage = new double[2 * batch];
-        embedding = new double[spec.embedding().dim()];
-        embeddingWriter = new EmbeddingWriter(spec.embedding(), batch);
-        gridEmbedding = config.timeSampling() == TimeSampling.GRID_1000 ? gridEmbeddings() : null;
         bias = new float[Math.max(width, 2)];
         biasGrad = new float[Math.max(width, 2)];
         outW0 = new float[width];
         outW1 = new float[width];
-        outScale = new double[batch];
-        inScale = new double[batch];
-        invVariance = new double[batch];
-        slice = new float[2 * batch];
         if (objective == Objective.ISM) {
             // the two basis directions never change: input rows B..2B carry e_x, 2B..3B carry e_y
             for (int i = 0; i < batch; i++) {
@@ -268,17 +224,6 @@ public final class Nd4jTrainer implements AutoCloseable {
         FloatPointer p = new FloatPointer(a.data().addressPointer());
         p.position(offset);
         return p;
-    }
-
-    private float[][] gridEmbeddings() {
-        float[][] table = new float[TimeSampler.GRID_POINTS][embedding.length];
-        for (int k = 0; k < TimeSampler.GRID_POINTS; k++) {
-            spec.embedding().features(times.gridTime(k), embedding, 0);
-            for (int e = 0; e < embedding.length; e++) {
-                table[k][e] = (float) embedding[e];
-            }
-        }
-        return table;
     }
 
     public TrainingConfig config() {
@@ -365,28 +310,28 @@ public final class Nd4jTrainer implements AutoCloseable {
 
     /** x_t, t, ε and λ/p of the staged batch as the trainer saw them (x_t and t in double). */
     double[] stagedTimes() {
-        return t.clone();
+        return stage.t.clone();
     }
 
     double[] stagedNoise() {
-        return epsStage.clone();
+        return stage.eps.clone();
     }
 
     double[] stagedLambdaOverP() {
-        return lambdaOverP.clone();
+        return stage.lambdaOverP.clone();
     }
 
     /** The slice directions v of the staged batch (SSM), interleaved. */
     float[] stagedSlice() {
-        return slice.clone();
+        return stage.slice.clone();
     }
 
     /** x_t of the staged batch, exactly the float values the network sees. */
     double[] stagedPoints() {
         double[] xy = new double[2 * batch];
         for (int i = 0; i < batch; i++) {
-            xy[2 * i] = inputStage[i * inDim];
-            xy[2 * i + 1] = inputStage[i * inDim + 1];
+            xy[2 * i] = stage.input[i * inDim];
+            xy[2 * i + 1] = stage.input[i * inDim + 1];
         }
         return xy;
     }
@@ -400,64 +345,15 @@ public final class Nd4jTrainer implements AutoCloseable {
     }
 
     private void prepareBatch() {
-        batches.next(rng, index);
-        times.draw(rng, batch, t, lambdaOverP, gridIndex);
-        int embDim = embedding.length;
-        // the grid's embeddings are tabulated; continuous times are embedded below in one vector pass
-        for (int i = 0; i < batch; i++) {
-            double ti = t[i];
-            double alpha = schedule.alpha(ti);
-            double sigma = schedule.sigma(ti);
-            double a = target.outputScale(schedule, ti);
-            int p = index[i];
-            double x0 = data[2 * p];
-            double y0 = data[2 * p + 1];
-            double ex = rng.nextGaussian();
-            double ey = rng.nextGaussian();
-            epsStage[2 * i] = ex;
-            epsStage[2 * i + 1] = ey;
-            int row = i * inDim;
-            inputStage[row] = (float) (alpha * x0 + sigma * ex);
-            inputStage[row + 1] = (float) (alpha * y0 + sigma * ey);
-            if (gridIndex[i] >= 0) {
-                System.arraycopy(gridEmbedding[gridIndex[i]], 0, inputStage, row + 2, embDim);
-            }
-            targetStage[2 * i] = (float) regressionTarget(alpha, sigma, x0, ex);
-            targetStage[2 * i + 1] = (float) regressionTarget(alpha, sigma, y0, ey);
-            weightStage[i] = (float) (lambdaOverP[i] * a * a);
-            if (tangents > 0) {
-                outScale[i] = a;
-                inScale[i] = target.inputScale(schedule, ti);
-                invVariance[i] = 1 / (sigma * sigma);
-            }
-        }
+        stage.draw();
         if (objective == Objective.SSM) {
+            // the slice directions ride in the x columns of the tangent rows
             for (int i = 0; i < batch; i++) {
-                slice[2 * i] = (float) rng.nextGaussian();
-                slice[2 * i + 1] = (float) rng.nextGaussian();
-                input.putFloat(4 * ((batch + i) * inDim), slice[2 * i]);
-                input.putFloat(4 * ((batch + i) * inDim + 1), slice[2 * i + 1]);
+                input.putFloat(4 * ((batch + i) * inDim), stage.slice[2 * i]);
+                input.putFloat(4 * ((batch + i) * inDim + 1), stage.slice[2 * i + 1]);
             }
         }
-        if (gridEmbedding == null) {
-            embeddingWriter.write(t, batch, inputStage, inDim, 2);
-        }
-        FloatBuffer fb = input.asFloatBuffer();
-        fb.put(inputStage, 0, batch * inDim);
-    }
-
-    /** {@link Target#regressionTarget} with α, σ already evaluated (the same formulas, tested equal). */
-    private double regressionTarget(double alpha, double sigma, double x0, double eps) {
-        switch (target) {
-            case SCORE:
-                return -eps / sigma;
-            case EPSILON:
-                return eps;
-            case X0:
-                return x0;
-            default:
-                return alpha * eps - sigma * x0;
-        }
+        input.asFloatBuffer().put(stage.input, 0, batch * inDim);
     }
 
     private void forward() {
@@ -498,9 +394,9 @@ public final class Nd4jTrainer implements AutoCloseable {
         double gb1 = 0;
         float scale = 1f / batch;
         for (int i = 0; i < batch; i++) {
-            float r0 = out.getFloat(8 * i) + bias[0] - targetStage[2 * i];
-            float r1 = out.getFloat(8 * i + 4) + bias[1] - targetStage[2 * i + 1];
-            float w = weightStage[i];
+            float r0 = out.getFloat(8 * i) + bias[0] - stage.target[2 * i];
+            float r1 = out.getFloat(8 * i + 4) + bias[1] - stage.target[2 * i + 1];
+            float w = stage.weight[i];
             sum += w * ((double) r0 * r0 + (double) r1 * r1);
             float g0 = w * r0 * scale;
             float g1 = w * r1 * scale;
@@ -530,11 +426,11 @@ public final class Nd4jTrainer implements AutoCloseable {
         double gb1 = 0;
         double scale = 1.0 / batch;
         for (int i = 0; i < batch; i++) {
-            double a = outScale[i];
-            double c = inScale[i];
-            double w = lambdaOverP[i];
-            double s0 = a * (out.getFloat(8 * i) + bias[0]) + c * inputStage[i * inDim];
-            double s1 = a * (out.getFloat(8 * i + 4) + bias[1]) + c * inputStage[i * inDim + 1];
+            double a = stage.outScale[i];
+            double c = stage.inScale[i];
+            double w = stage.lambdaOverP[i];
+            double s0 = a * (out.getFloat(8 * i) + bias[0]) + c * stage.input[i * inDim];
+            double s1 = a * (out.getFloat(8 * i + 4) + bias[1]) + c * stage.input[i * inDim + 1];
             double ell = 0.5 * (s0 * s0 + s1 * s1);
             int t1 = batch + i;
             double g = w * a * scale;
@@ -546,13 +442,13 @@ public final class Nd4jTrainer implements AutoCloseable {
                 dOut.putFloat(8 * t2, 0f);
                 dOut.putFloat(8 * t2 + 4, (float) g);
             } else {
-                double v0 = slice[2 * i];
-                double v1 = slice[2 * i + 1];
+                double v0 = stage.slice[2 * i];
+                double v1 = stage.slice[2 * i + 1];
                 ell += a * (v0 * out.getFloat(8 * t1) + v1 * out.getFloat(8 * t1 + 4)) + c * (v0 * v0 + v1 * v1);
                 dOut.putFloat(8 * t1, (float) (g * v0));
                 dOut.putFloat(8 * t1 + 4, (float) (g * v1));
             }
-            sum += w * (ell + invVariance[i]);
+            sum += w * (ell + stage.invVariance[i]);
             float g0 = (float) (g * s0);
             float g1 = (float) (g * s1);
             dOut.putFloat(8 * i, g0);

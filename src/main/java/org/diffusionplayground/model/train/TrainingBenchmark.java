@@ -5,6 +5,7 @@ import java.util.List;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas;
 import org.diffusionplayground.model.data.PointSet;
+import org.diffusionplayground.model.score.Mlp;
 import org.diffusionplayground.model.score.MlpSpec;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -48,29 +49,75 @@ public final class TrainingBenchmark {
     /** Runs {@code warmup} steps, then {@code repeats} × {@code steps} timed steps. */
     public static List<Repeat> run(TrainingConfig config, PointSet data, int warmup, int steps, int repeats) {
         List<Repeat> out = new ArrayList<>();
-        double flops = flopsPerStep(config.network(), config.batchSize());
-        try (Nd4jTrainer trainer = new Nd4jTrainer(config.withSteps(TrainingConfig.MAX_STEPS), data)) {
-            for (int i = 0; i < warmup; i++) {
-                trainer.trainStep();
-            }
+        try (Session session = new Session(config, data)) {
+            session.warmup(warmup);
             for (int r = 0; r < repeats; r++) {
-                Nd4jTrainer.StepProfile p = trainer.profile();
-                p.reset();
-                long t0 = System.nanoTime();
-                for (int i = 0; i < steps; i++) {
-                    if (!Double.isFinite(trainer.trainStep())) {
-                        throw new IllegalStateException("benchmark training diverged at step " + trainer.step());
-                    }
-                }
-                double seconds = (System.nanoTime() - t0) / 1e9;
-                double n = p.steps;
-                Phases ph = new Phases(p.data / 1e6 / n, p.forward / 1e6 / n, p.loss / 1e6 / n, p.backward / 1e6 / n,
-                        p.update / 1e6 / n, p.gemm / 1e6 / n);
-                double gemmSeconds = p.gemm / 1e9;
-                out.add(new Repeat(steps / seconds, flops * n / gemmSeconds / 1e9, ph));
+                out.add(session.repeat(steps));
             }
         }
         return out;
+    }
+
+    /**
+     * A trainer kept between repeats, so a caller can interleave other work (a peer's repeats, in the
+     * {@code bench} suite) between the repeats of this one.
+     */
+    public static final class Session implements AutoCloseable {
+
+        private final Nd4jTrainer trainer;
+        private final double flops;
+        private double lastLoss = Double.NaN;
+
+        public Session(TrainingConfig config, PointSet data) {
+            this.trainer = new Nd4jTrainer(config.withSteps(TrainingConfig.MAX_STEPS), data);
+            this.flops = flopsPerStep(config.network(), config.batchSize());
+        }
+
+        /** Untimed steps (JIT compilation, OpenBLAS thread start-up, caches). */
+        public void warmup(int steps) {
+            for (int i = 0; i < steps; i++) {
+                step();
+            }
+        }
+
+        /** One step, untimed (JMH times it itself). */
+        public void step() {
+            lastLoss = trainer.trainStep();
+            if (!Double.isFinite(lastLoss)) {
+                throw new IllegalStateException("benchmark training diverged at step " + trainer.step());
+            }
+        }
+
+        /** The batch loss of the last step (a check that the timed steps train). */
+        public double lastLoss() {
+            return lastLoss;
+        }
+
+        /** {@code steps} timed steps. */
+        public Repeat repeat(int steps) {
+            Nd4jTrainer.StepProfile p = trainer.profile();
+            p.reset();
+            long t0 = System.nanoTime();
+            for (int i = 0; i < steps; i++) {
+                step();
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            double n = p.steps;
+            Phases ph = new Phases(p.data / 1e6 / n, p.forward / 1e6 / n, p.loss / 1e6 / n, p.backward / 1e6 / n,
+                    p.update / 1e6 / n, p.gemm / 1e6 / n);
+            double gemmSeconds = p.gemm / 1e9;
+            return new Repeat(steps / seconds, flops * n / gemmSeconds / 1e9, ph);
+        }
+
+        /** The weights sampling would use now (EMA when on). */
+        public Mlp model() {
+            return trainer.modelForSampling();
+        }
+
+        @Override
+        public void close() {
+            trainer.close();
+        }
     }
 
     /** GFLOP/s of one n×n×n float sgemm through the same OpenBLAS, best of {@code repeats}: the peak. */

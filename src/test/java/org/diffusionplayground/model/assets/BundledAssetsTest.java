@@ -43,6 +43,15 @@ class BundledAssetsTest {
     }
 
     @Test
+    void theCheckpointsDirectoryIsFoundTheSameWay() throws Exception {
+        Path checkpoints = BundledAssets.locateDirectory("checkpoints");
+        assertTrue(Files.isRegularFile(checkpoints.resolve("swissroll-simple.json")), checkpoints.toString());
+        assertEquals(checkpoints.resolve("swissroll-simple.json"),
+                BundledAssets.locate("checkpoints/swissroll-simple.json"));
+        assertThrows(AssetNotFoundException.class, () -> BundledAssets.locateDirectory("no-such-folder"));
+    }
+
+    @Test
     void aMissingAssetNamesEveryPlaceSearched() {
         AssetNotFoundException e = assertThrows(AssetNotFoundException.class,
                 () -> BundledAssets.locate("checkpoints/no-such-model.json", null, null));

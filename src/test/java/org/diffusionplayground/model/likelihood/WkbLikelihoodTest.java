@@ -121,5 +121,21 @@ class WkbLikelihoodTest {
         assertTrue(zero.getMessage().contains("positive"));
         assertThrows(IllegalArgumentException.class, () -> LikelihoodOptions.of(0.5));
         assertThrows(IllegalArgumentException.class, () -> LikelihoodOptions.of(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> LikelihoodOptions.of(-1e-3));
+        assertThrows(IllegalArgumentException.class, () -> LikelihoodOptions.of(Double.POSITIVE_INFINITY));
+        assertThrows(IllegalArgumentException.class, () -> LikelihoodOptions.of(1e-14));
+        assertThrows(IllegalArgumentException.class, () -> new LikelihoodOptions(
+                org.diffusionplayground.model.ode.Tolerance.of(1e-5), 0, false));
+    }
+
+    @Test
+    void noPointsGiveAnEmptySummaryNotANumber() {
+        LikelihoodResult r = new WkbLikelihood(simple, new MixtureScore(ToyData.GAUSSIANS_8.mixture().orElseThrow(),
+                simple, "8g"), LikelihoodOptions.of(1e-5)).withCorrection(PointSet.of(new double[0]), null,
+                Cancellation.NEVER);
+        LikelihoodResult.Summary s = r.summary();
+        assertEquals(0, s.count());
+        assertEquals(0, s.failed());
+        assertTrue(Double.isNaN(s.meanNll()), "an empty mean is NaN with count 0, not 0");
     }
 }

@@ -1,0 +1,63 @@
+package org.diffusionplayground.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.diffusionplayground.model.data.DataSet;
+import org.diffusionplayground.model.data.PointSet;
+import org.diffusionplayground.model.likelihood.LikelihoodOptions;
+import org.diffusionplayground.model.likelihood.LikelihoodResult;
+import org.diffusionplayground.model.likelihood.WkbLikelihood;
+import org.diffusionplayground.model.metrics.SampleQuality;
+import org.diffusionplayground.model.reference.FokkerPlanckOptions;
+import org.diffusionplayground.model.reference.FokkerPlanckResult;
+import org.diffusionplayground.model.reference.FokkerPlanckSolver;
+import org.diffusionplayground.model.reference.Region;
+import org.diffusionplayground.model.sampling.ReverseProcess;
+import org.diffusionplayground.model.schedule.Schedule;
+import org.diffusionplayground.model.score.ScoreModel;
+import org.diffusionplayground.model.util.Cancellation;
+import org.diffusionplayground.model.util.ProgressListener;
+
+/**
+ * The numbers of one row of the seed's table for one trained model (MATH.md §4–§6): PF-ODE NLL and the
+ * first-order correction at each tolerance, the exact NLL(𝔥) from the Fokker–Planck grid, and W2 of
+ * Euler–Maruyama samples at 𝔥 = 0 and 1 against held-out data.
+ */
+record ModelEvaluation(List<AtTolerance> likelihoods, double gridNll0, double gridNll1, int gridCells,
+        double gridSeconds, int gridFailures, double w2h0, double w2h1, double seconds) {
+
+    /** NLL and C at one solver tolerance. */
+    record AtTolerance(double tolerance, LikelihoodResult.Summary summary, long evaluations, double seconds) {
+    }
+
+    /** What to compute. */
+    record Settings(double[] tolerances, int points, int samples, int samplerSteps, FokkerPlanckOptions grid) {
+    }
+
+    static ModelEvaluation of(Schedule schedule, ScoreModel score, DataSet data, long seed, Settings settings,
+            ProgressListener progress) {
+        long start = System.nanoTime();
+        PointSet heldOut = data.heldOut(settings.points(), seed);
+        List<AtTolerance> likelihoods = new ArrayList<>();
+        for (double tol : settings.tolerances()) {
+            progress.progress(0, "NLL and C at tol " + tol);
+            LikelihoodResult r = new WkbLikelihood(schedule, score, LikelihoodOptions.of(tol))
+                    .withCorrection(heldOut, null, Cancellation.NEVER);
+            likelihoods.add(new AtTolerance(tol, r.summary(), r.memberEvaluations(), r.seconds()));
+        }
+        progress.progress(0, "Fokker–Planck grid");
+        FokkerPlanckResult grid = new FokkerPlanckSolver(schedule, score, settings.grid())
+                .solve(Region.around(data.points(), 0.05), new double[] {0, 1}, heldOut, 0, progress,
+                        Cancellation.NEVER);
+        FokkerPlanckResult.Marginal g0 = grid.marginal(0);
+        FokkerPlanckResult.Marginal g1 = grid.marginal(1);
+        progress.progress(0, "samples and W2");
+        PointSet reference = data.heldOut(settings.samples(), seed);
+        double w0 = SampleQuality.w2(new ReverseProcess(schedule, score, 0), settings.samplerSteps(), seed, reference,
+                Cancellation.NEVER);
+        double w1 = SampleQuality.w2(new ReverseProcess(schedule, score, 1), settings.samplerSteps(), seed, reference,
+                Cancellation.NEVER);
+        return new ModelEvaluation(List.copyOf(likelihoods), g0.meanNll(), g1.meanNll(), grid.finalCells(),
+                grid.seconds(), g0.failed() + g1.failed(), w0, w1, (System.nanoTime() - start) / 1e9);
+    }
+}

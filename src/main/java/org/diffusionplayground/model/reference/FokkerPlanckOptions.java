@@ -1,0 +1,77 @@
+package org.diffusionplayground.model.reference;
+
+/**
+ * Resolution and step settings of the {@link FokkerPlanckSolver} (MATH.md §6.3). docs/results.md has the
+ * grid-convergence study behind the defaults.
+ *
+ * @param initialCells  cells per axis at T, where the density is the smooth prior
+ * @param maxCells      most cells per axis the adaptive refinement may reach
+ * @param cellsPerWidth the grid doubles when the density's narrowest width (its Fisher width √(2/I),
+ *                      I = ∫|∇q|²/q, exact σ for a Gaussian) falls below this many cells
+ * @param logSnrStep    macro step in λ = log(σ_t²/α_t²); one score evaluation on the grid per macro step
+ * @param courant       the explicit advection keeps Δτ (max|w_x| + max|w_y|)/Δξ at most this (≤ ½ keeps
+ *                      the limited scheme positive)
+ * @param tailSigmas    half-width of the moving domain beyond the scaled data box, in units of σ_t
+ */
+public record FokkerPlanckOptions(int initialCells, int maxCells, double cellsPerWidth, double logSnrStep,
+        double courant, double tailSigmas) {
+
+    /** Fewest cells per axis: below this nothing is resolved. */
+    public static final int MIN_CELLS = 16;
+    /** Most cells per axis: 4096² doubles is 128 MB per density and ~14 s per network call. */
+    public static final int MAX_CELLS = 4096;
+
+    public FokkerPlanckOptions {
+        requireCells(initialCells, "initial");
+        requireCells(maxCells, "maximum");
+        if (maxCells < initialCells) {
+            throw new IllegalArgumentException("the maximum number of cells (" + maxCells
+                    + ") is below the initial number (" + initialCells + ")");
+        }
+        if (!(cellsPerWidth >= 0) || cellsPerWidth > 100) {
+            throw new IllegalArgumentException("cells per width must be in [0, 100] (0 = never refine), got "
+                    + cellsPerWidth);
+        }
+        if (!(logSnrStep >= 1e-3) || logSnrStep > 2) {
+            throw new IllegalArgumentException("the log-SNR step must be in [0.001, 2], got " + logSnrStep);
+        }
+        if (!(courant > 0) || courant > 0.5) {
+            throw new IllegalArgumentException("the Courant number must be in (0, 0.5], got " + courant);
+        }
+        if (!(tailSigmas >= 3) || tailSigmas > 20) {
+            throw new IllegalArgumentException("the domain's tail must be 3 to 20 σ_t, got " + tailSigmas);
+        }
+    }
+
+    private static void requireCells(int n, String which) {
+        if (n < MIN_CELLS || n > MAX_CELLS) {
+            throw new IllegalArgumentException("the " + which + " number of cells per axis must be between "
+                    + MIN_CELLS + " and " + MAX_CELLS + ", got " + n);
+        }
+    }
+
+    /**
+     * Defaults for an exact NLL(𝔥): 256² at T, refined up to 1024² when the density needs it, λ step 0.05,
+     * Courant 0.4, domain = data box + 6 σ_t.
+     */
+    public static FokkerPlanckOptions defaults() {
+        return new FokkerPlanckOptions(256, 1024, 8, 0.05, 0.4, 6);
+    }
+
+    /** Coarse and fast, for drawing the density as a heatmap while the user watches: at most 256². */
+    public static FokkerPlanckOptions preview() {
+        return new FokkerPlanckOptions(128, 256, 6, 0.1, 0.4, 6);
+    }
+
+    public FokkerPlanckOptions withCells(int initial, int max) {
+        return new FokkerPlanckOptions(initial, max, cellsPerWidth, logSnrStep, courant, tailSigmas);
+    }
+
+    public FokkerPlanckOptions withLogSnrStep(double step) {
+        return new FokkerPlanckOptions(initialCells, maxCells, cellsPerWidth, step, courant, tailSigmas);
+    }
+
+    public FokkerPlanckOptions withCellsPerWidth(double c) {
+        return new FokkerPlanckOptions(initialCells, maxCells, c, logSnrStep, courant, tailSigmas);
+    }
+}

@@ -1,0 +1,132 @@
+package org.diffusionplayground.model.reference;
+
+import java.util.List;
+import org.diffusionplayground.model.data.PointSet;
+
+/**
+ * What a {@link FokkerPlanckSolver} run gives: for every 𝔥 the exact (to grid accuracy) log q_{t_min}^𝔥 at
+ * the evaluation points and the density frames it kept, plus the cost.
+ *
+ * @param points            the evaluation points (held-out data)
+ * @param marginals         one entry per 𝔥, in the order asked
+ * @param finalCells        cells per axis at t_min (after adaptive refinement)
+ * @param macroSteps        macro time steps (one score evaluation on the grid each)
+ * @param scoreCalls        calls of the score model (one per macro step, plus one per refinement)
+ * @param scorePoints       points the score was evaluated at, in total
+ * @param priorMassOutside  mass of the prior q_T outside the domain at T (renormalised away)
+ * @param seconds           wall time
+ */
+public record FokkerPlanckResult(PointSet points, List<Marginal> marginals, int finalCells, int macroSteps,
+        long scoreCalls, long scorePoints, double priorMassOutside, double seconds) {
+
+    public Marginal marginal(double h) {
+        for (Marginal m : marginals) {
+            if (m.h() == h) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("no solution for 𝔥 = " + h);
+    }
+
+    /** Rows {𝔥, E[NLL], standard error}: the exact NLL(𝔥) curve. */
+    public double[][] nllCurve() {
+        double[][] rows = new double[marginals.size()][];
+        for (int k = 0; k < rows.length; k++) {
+            Marginal m = marginals.get(k);
+            rows[k] = new double[] {m.h(), m.meanNll(), m.seNll()};
+        }
+        return rows;
+    }
+
+    /**
+     * The solution for one 𝔥.
+     *
+     * @param h                 the 𝔥 of the process
+     * @param logQ              log q_{t_min}^𝔥 at each point (nats); NaN where {@code failure} says why
+     * @param failure           null where the point was evaluated, else the reason (outside the domain,
+     *                          density below what the grid resolves)
+     * @param massError         |Σ q dA − 1| at t_min: round-off of the conservative scheme
+     * @param boundaryMass      mass in the outermost ring of cells at t_min: if not tiny, the domain was too
+     *                          small for this model's density (zero-flux walls held mass back)
+     * @param substeps          explicit advection substeps taken
+     * @param frames            kept density frames, from T down to t_min
+     */
+    public record Marginal(double h, double[] logQ, String[] failure, double massError, double boundaryMass,
+            long substeps, List<DensityFrame> frames) {
+
+        public boolean ok(int i) {
+            return failure[i] == null;
+        }
+
+        public int count() {
+            int n = 0;
+            for (String f : failure) {
+                if (f == null) {
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        public int failed() {
+            return logQ.length - count();
+        }
+
+        /** E[NLL] = −mean log q over the points that were evaluated (NaN if none). */
+        public double meanNll() {
+            double s = 0;
+            int n = 0;
+            for (int i = 0; i < logQ.length; i++) {
+                if (ok(i)) {
+                    s -= logQ[i];
+                    n++;
+                }
+            }
+            return n == 0 ? Double.NaN : s / n;
+        }
+
+        /** Standard error of {@link #meanNll()}. */
+        public double seNll() {
+            double mean = meanNll();
+            double s = 0;
+            int n = 0;
+            for (int i = 0; i < logQ.length; i++) {
+                if (ok(i)) {
+                    double d = -logQ[i] - mean;
+                    s += d * d;
+                    n++;
+                }
+            }
+            return n < 2 ? Double.NaN : Math.sqrt(s / (n - 1) / n);
+        }
+
+        /**
+         * The density at time t: the kept frame at t, or the linear interpolation between the two kept
+         * frames around t (the nearer one when their grids differ after a refinement).
+         */
+        public DensityFrame densityAt(double t) {
+            if (frames.isEmpty()) {
+                throw new IllegalStateException("no density frames were kept for 𝔥 = " + h);
+            }
+            DensityFrame first = frames.get(0);
+            DensityFrame last = frames.get(frames.size() - 1);
+            if (t >= first.t()) {
+                return first;
+            }
+            if (t <= last.t()) {
+                return last;
+            }
+            for (int k = 0; k + 1 < frames.size(); k++) {
+                DensityFrame a = frames.get(k);
+                DensityFrame b = frames.get(k + 1);
+                if (t <= a.t() && t >= b.t()) {
+                    if (a.n() != b.n()) {
+                        return a.t() - t < t - b.t() ? a : b;
+                    }
+                    return DensityFrame.between(a, b, t);
+                }
+            }
+            return last;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.diffusionplayground.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.diffusionplayground.model.checkpoint.CheckpointIO;
+import org.diffusionplayground.model.data.DataSet;
+import org.diffusionplayground.model.data.ToyData;
+import org.diffusionplayground.model.schedule.ScheduleKind;
+import org.diffusionplayground.model.schedule.ScheduleSpec;
+import org.diffusionplayground.model.train.TrainingConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class TableCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine cl = PlaygroundCli.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private String[] tiny(String compareFd) {
+        String[] base = {"table", "--datasets", "25gaussians", "--schedules", "SIMPLE", "--seeds", "2", "--steps", "150",
+            "--points", "40", "--samples", "60", "--sampler-steps", "40", "--grid-cells", "32,64", "--grid-step", "0.3",
+            "--compare-fd", compareFd, "--cache", dir.toString(), "--quiet", "--details"};
+        return base;
+    }
+
+    @Test
+    void tinyTableRunsEndToEndAndReusesItsCache() throws Exception {
+        Run first = run(tiny("2"));
+        assertEquals(0, first.code(), first.err());
+        String out = first.out();
+        assertTrue(out.contains("NLL(h=0) PF-ODE") && out.contains("NLL(h=1) grid") && out.contains("W2(h=1)"), out);
+        // one row per tolerance, both with mean ± sd over the two seeds
+        String row = out.lines().filter(l -> l.startsWith("25 gaussians")).findFirst().orElseThrow();
+        assertTrue(row.contains("1e-3") && row.chars().filter(c -> c == '±').count() >= 6, row);
+        assertTrue(out.lines().anyMatch(l -> l.trim().startsWith("1e-5")), out);
+        assertTrue(out.contains("25 gaussians SIMPLE seed 2"), out);
+        assertTrue(out.contains("time ratio (paper / ours)"), out);
+        assertTrue(Files.exists(dir.resolve("25gaussians-SIMPLE-seed1").resolve("model.safetensors")));
+        assertTrue(Files.exists(dir.resolve("25gaussians-SIMPLE-seed2").resolve("model.json")));
+
+        // the second run loads both models and gives the same numbers
+        Run second = run(tiny("0"));
+        assertEquals(0, second.code(), second.err());
+        String again = second.out().lines().filter(l -> l.startsWith("25 gaussians")).findFirst().orElseThrow();
+        assertEquals(row, again);
+        // another training length is another model: the cache is not reused for it
+        var card = CheckpointIO.load(dir.resolve("25gaussians-SIMPLE-seed1").resolve("model")).card();
+        DataSet data = DataSet.builtIn(ToyData.GAUSSIANS_25, 3000, 1);
+        TrainingConfig same = TrainingConfig.paper(ScheduleSpec.of(ScheduleKind.SIMPLE)).withSteps(150).withSeed(1);
+        assertEquals(null, TableCommand.mismatch(card, same, data));
+        assertTrue(TableCommand.mismatch(card, same.withSteps(151), data).contains("training"));
+        assertTrue(TableCommand.mismatch(card, same.withSeed(2), data) != null);
+    }
+
+    @Test
+    void badOptionsAreUsageErrors() {
+        Run zeroTol = run("table", "--tolerances", "0", "--cache", dir.toString());
+        assertEquals(2, zeroTol.code());
+        assertTrue(zeroTol.err().contains("tolerance must be positive"), zeroTol.err());
+        Run looseTol = run("table", "--tolerances", "0.5", "--cache", dir.toString());
+        assertEquals(2, looseTol.code());
+        assertTrue(looseTol.err().contains("at most 0.1"), looseTol.err());
+        Run grid = run("table", "--grid-cells", "8,64", "--cache", dir.toString());
+        assertEquals(2, grid.code());
+        assertTrue(grid.err().contains("between 16 and 4096"), grid.err());
+        Run samples = run("table", "--samples", "5000", "--cache", dir.toString());
+        assertEquals(2, samples.code());
+        Run seeds = run("table", "--seeds", "0", "--cache", dir.toString());
+        assertEquals(2, seeds.code());
+        Run steps = run("table", "--sampler-steps", "0", "--cache", dir.toString());
+        assertEquals(2, steps.code());
+        Run data = run("table", "--datasets", "mnist", "--cache", dir.toString());
+        assertEquals(2, data.code());
+        assertTrue(data.err().contains("unknown data set"), data.err());
+    }
+}
