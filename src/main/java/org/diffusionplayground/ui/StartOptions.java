@@ -18,7 +18,8 @@ import java.util.Map;
  *                          read by {@link PlaygroundApp#startModel}, before JavaFX starts)
  *   --particles=N          particles of the scene (default 4000)
  *   --frame-log=S          print the frame timings (FrameTimeRecorder) every S seconds to standard error
- *   --lens=ID[,ID]         switch lenses on: tweedie, langevin, entropy, speciation, objectives
+ *   --lens=ID[,ID]         switch lenses on: tweedie, langevin, current, entropy, speciation,
+ *                          objectives
  *   --time=T               open paused at time T          --mode=forward     show the forward process
  * </pre>
  */

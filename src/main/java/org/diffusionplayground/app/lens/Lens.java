@@ -22,6 +22,14 @@ public enum Lens {
                     + "keeps the proportions of wherever the particles started (orange rings, hop counter). The "
                     + "annealed sampler (blue) moves t from T down and fills the modes in the right proportions. "
                     + "The step size also biases the chain: on N(0, v) it samples variance v/(1 − η/(4v))."),
+    CURRENT("current", "Probability current", "J/q = f − (g²/2) ∇log q_t  versus  v_PF = f − (g²/2) s_θ",
+            "The Fokker–Planck equation ∂_t q = −∇·J has the probability current J = f q − (g²/2)∇q, whose velocity "
+                    + "J/q = f − (g²/2)∇log q_t is the probability-flow ODE's velocity with the score of the density "
+                    + "itself: the ODE moves particles along the current. Arrows show J/q of the model's density q_t "
+                    + "(solved on the Fokker–Planck grid at the scene's 𝔥; colour = speed). Red arrows, to scale, show "
+                    + "J/q − v_PF = (g²/2)(s_θ − ∇log q_t): zero for the exact score, and for a learned score the "
+                    + "places where the network's score is not the score of the density it produces — what drives "
+                    + "the first-order correction in 𝔥."),
     ENTROPY("entropy", "Entropy production", "Ṡ(t) = (2/g²) E‖f − (g²/2)∇log p_t‖²,  ⟨e^{−Δs}⟩ = 1",
             "Noising data is irreversible. At temperature g²/2 the forward process produces entropy at the rate "
                     + "Ṡ(t) = (2/g²) E_{p_t}‖J/p‖² ≥ 0. Along one path the total entropy is Δs = Δs_medium + Δs_system, "

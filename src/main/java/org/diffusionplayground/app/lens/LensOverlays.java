@@ -35,6 +35,9 @@ public final class LensOverlays {
             Lens lens = Lens.byId(id).orElse(null);
             if (lens == Lens.SPECIATION && exact != null) {
                 all = all.and(new SpeciationView(exact).overlay());
+            } else if (lens == Lens.CURRENT && score != null && data != null) {
+                all = all.and(CurrentView.solve(schedule, score, data.points(), state.sampler().h(), null, cancel)
+                        .overlay());
             } else if (lens == Lens.TWEEDIE && score != null) {
                 all = all.and(new TweedieOverlay(schedule, score));
             } else if (lens == Lens.LANGEVIN && score != null && state.mode() == SceneMode.BACKWARD) {

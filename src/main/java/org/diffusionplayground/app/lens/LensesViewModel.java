@@ -28,6 +28,7 @@ public final class LensesViewModel {
     private final EntropyLensModel entropy;
     private final SpeciationLensModel speciation;
     private final ObjectivesLensModel objectives;
+    private final CurrentLensModel current;
 
     public LensesViewModel(SceneViewModel scene, Jobs jobs) {
         this.scene = scene;
@@ -35,6 +36,7 @@ public final class LensesViewModel {
         this.entropy = new EntropyLensModel(scene, jobs, status);
         this.speciation = new SpeciationLensModel(scene, jobs, status);
         this.objectives = new ObjectivesLensModel(scene, jobs, status);
+        this.current = new CurrentLensModel(scene, jobs, status);
         for (Lens l : Lens.values()) {
             BooleanProperty p = new SimpleBooleanProperty(this, l.id(), false);
             enabled.put(l, p);
@@ -48,6 +50,7 @@ public final class LensesViewModel {
             case ENTROPY -> entropy.setEnabled(on);
             case SPECIATION -> speciation.setEnabled(on);
             case OBJECTIVES -> objectives.setEnabled(on);
+            case CURRENT -> current.setEnabled(on);
             default -> { }
         }
         if (on && l == Lens.LANGEVIN) {
@@ -74,6 +77,10 @@ public final class LensesViewModel {
 
     public ObjectivesLensModel objectives() {
         return objectives;
+    }
+
+    public CurrentLensModel current() {
+        return current;
     }
 
     public LensStatus status() {
@@ -105,8 +112,12 @@ public final class LensesViewModel {
     public SceneOverlays overlay() {
         SceneOverlays speciationLayer = speciation.overlay();
         SceneOverlays langevinLayer = langevin.overlay();
+        SceneOverlays currentLayer = current.overlay();
         return (b, legend, t, h) -> {
             boolean backward = scene.modeProperty().get() == SceneMode.BACKWARD;
+            if (enabled.get(Lens.CURRENT).get()) {
+                currentLayer.contribute(b, legend, t, h);
+            }
             if (enabled.get(Lens.SPECIATION).get()) {
                 speciationLayer.contribute(b, legend, t, h);
             }

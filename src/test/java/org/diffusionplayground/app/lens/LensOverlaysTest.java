@@ -83,6 +83,22 @@ class LensOverlaysTest {
     }
 
     @Test
+    void currentLensDrawsTheGridsCurrentWhichIsThePfVelocityForTheExactScore() {
+        SceneState s = scene(SceneMode.BACKWARD, 0.3);
+        // a coarse grid without refinement keeps this fast; the lens's own grid is finer
+        CurrentView view = CurrentView.solve(s.schedule(), s.score(), s.data().points(), 1.0,
+                new org.diffusionplayground.model.reference.FokkerPlanckOptions(64, 64, 0, 0.2, 0.4, 6), null,
+                Cancellation.NEVER);
+        SampledPaths run = SceneComposer.sample(s, false, null, Cancellation.NEVER);
+        SceneSnapshot frame = new SceneComposer().compose(s, run, false, 16.0 / 9, List.of(), view.overlay());
+        assertNotNull(frame.field(), "the quiver of J/q");
+        assertTrue(frame.legend().stream().anyMatch(e -> e.label().startsWith("J/q − v_PF")));
+        // exact score: the density of every 𝔥 is p_t, whose current is the PF velocity (grid error ~0.1 %)
+        assertTrue(view.field(0.3).relativeDifference() < 0.02, "" + view.field(0.3).relativeDifference());
+        assertTrue(view.field(0.3).resolvedCount() > 100);
+    }
+
+    @Test
     void thePotentialChartsBarrierAppearsAtTheClosedFormCriticalTime() {
         // an isolated equal pair: the barrier between the wells exists exactly below t_c
         Schedule s = ScheduleSpec.of(ScheduleKind.SIMPLE).build();
