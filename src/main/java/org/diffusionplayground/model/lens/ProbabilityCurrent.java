@@ -30,10 +30,11 @@ public final class ProbabilityCurrent {
      * @param current   J/q at each node, interleaved (0 where unresolved)
      * @param flow      v_PF at each node, interleaved
      * @param scoreTerm (g²/2) s_θ at each node, interleaved: the part of both velocities the score makes
+     * @param density   q at each node
      * @param resolved  false where q is below the floor (or outside the grid): J/q is not defined there
      */
     public record Field(double t, double[] nodes, double[] current, double[] flow, double[] scoreTerm,
-            boolean[] resolved) {
+            double[] density, boolean[] resolved) {
 
         public int size() {
             return resolved.length;
@@ -52,10 +53,10 @@ public final class ProbabilityCurrent {
         }
 
         /**
-         * ‖J/q − v_PF‖ / ‖(g²/2) s_θ‖ = ‖s_θ − ∇log q‖ / ‖s_θ‖ over the resolved nodes (root mean squares):
-         * how far the score is from the score of the density, relative to the score itself; 0 for a score
-         * that is the score of its own density. (Relative to v_PF itself it would blow up where f and the
-         * score term nearly cancel.)
+         * (E_q‖J/q − v_PF‖² / E_q‖(g²/2) s_θ‖²)^½ = (E_q‖s_θ − ∇log q‖² / E_q‖s_θ‖²)^½ over the resolved nodes,
+         * weighted by q: how far the score is from the score of its density where the density is, relative
+         * to the score itself (a relative Fisher divergence); 0 for a score that is the score of its own
+         * density. (Relative to v_PF itself it would blow up where f and the score term nearly cancel.)
          */
         public double relativeDifference() {
             double diff = 0;
@@ -63,8 +64,9 @@ public final class ProbabilityCurrent {
             double[] d = difference();
             for (int k = 0; k < resolved.length; k++) {
                 if (resolved[k]) {
-                    diff += d[2 * k] * d[2 * k] + d[2 * k + 1] * d[2 * k + 1];
-                    ref += scoreTerm[2 * k] * scoreTerm[2 * k] + scoreTerm[2 * k + 1] * scoreTerm[2 * k + 1];
+                    double w = density[k];
+                    diff += w * (d[2 * k] * d[2 * k] + d[2 * k + 1] * d[2 * k + 1]);
+                    ref += w * (scoreTerm[2 * k] * scoreTerm[2 * k] + scoreTerm[2 * k + 1] * scoreTerm[2 * k + 1]);
                 }
             }
             return ref == 0 ? Double.NaN : Math.sqrt(diff / ref);
@@ -122,6 +124,7 @@ public final class ProbabilityCurrent {
             }
         }
         double[] current = new double[2 * n];
+        double[] q = new double[n];
         boolean[] resolved = new boolean[n];
         double x0 = density.x(0);
         double y0 = density.y(0);
@@ -140,11 +143,12 @@ public final class ProbabilityCurrent {
             if (Double.isNaN(ax) || Double.isNaN(ay)) {
                 continue;
             }
+            q[k] = density.at(nodes[2 * k], nodes[2 * k + 1]);
             current[2 * k] = kappa * nodes[2 * k] - halfG2 * ax;
             current[2 * k + 1] = kappa * nodes[2 * k + 1] - halfG2 * ay;
             resolved[k] = true;
         }
-        return new Field(t, nodes.clone(), current, flow, scoreTerm, resolved);
+        return new Field(t, nodes.clone(), current, flow, scoreTerm, q, resolved);
     }
 
     private static double bilinear(double[] g, int m, int i, int j, double fu, double fv) {
