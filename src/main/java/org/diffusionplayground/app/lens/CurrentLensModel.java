@@ -17,16 +17,12 @@ import org.diffusionplayground.model.score.ScoreModel;
 public final class CurrentLensModel {
 
     private final SceneViewModel scene;
-    private final Jobs jobs;
-    private final LensStatus status;
+    private final LensJob job;
     private final ReadOnlyObjectWrapper<CurrentView> view = new ReadOnlyObjectWrapper<>(this, "view");
-    private Jobs.Job job;
-    private boolean enabled;
 
     CurrentLensModel(SceneViewModel scene, Jobs jobs, LensStatus status) {
         this.scene = scene;
-        this.jobs = jobs;
-        this.status = status;
+        this.job = new LensJob(jobs, status);
         for (javafx.beans.Observable o : java.util.List.of(scene.dataSetProperty(), scene.scheduleProperty(),
                 scene.scoreProperty(), scene.hProperty())) {
             o.addListener(x -> refresh());
@@ -38,20 +34,12 @@ public final class CurrentLensModel {
     }
 
     void setEnabled(boolean on) {
-        enabled = on;
-        if (on) {
-            refresh();
-        } else if (job != null) {
-            job.cancel();
-        }
+        job.setEnabled(on, this::refresh);
     }
 
     private void refresh() {
-        if (!enabled) {
+        if (!job.enabled()) {
             return;
-        }
-        if (job != null) {
-            job.cancel();
         }
         DataSet d = scene.dataSetProperty().get();
         Schedule s = scene.scheduleProperty().get();
@@ -61,25 +49,11 @@ public final class CurrentLensModel {
             view.set(null);
             return;
         }
-        status.started("Fokker–Planck grid for the probability current at 𝔥 = " + h);
-        job = jobs.start((p, cancel) -> CurrentView.solve(s, score, d.points(), h, p, cancel), new Jobs.Listener<>() {
-            @Override
-            public void succeeded(CurrentView v) {
-                view.set(v);
-                status.finished();
-                scene.rebuild();
-            }
-
-            @Override
-            public void failed(Throwable e) {
-                status.failed("probability current failed: " + Jobs.message(e));
-            }
-
-            @Override
-            public void cancelled() {
-                status.finished();
-            }
-        });
+        job.start("Fokker–Planck grid for the probability current at 𝔥 = " + h,
+                (p, cancel) -> CurrentView.solve(s, score, d.points(), h, p, cancel), v -> {
+                    view.set(v);
+                    scene.rebuild();
+                }, null);
     }
 
     SceneOverlays overlay() {

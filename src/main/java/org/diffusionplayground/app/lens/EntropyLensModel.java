@@ -23,18 +23,14 @@ public final class EntropyLensModel {
     static final int RATE_SAMPLES = 8_000;
 
     private final SceneViewModel scene;
-    private final Jobs jobs;
-    private final LensStatus status;
+    private final LensJob job;
     private final DoubleProperty start = new SimpleDoubleProperty(this, "start", Double.NaN);
     private final IntegerProperty paths = new SimpleIntegerProperty(this, "paths", 20_000);
     private final ReadOnlyObjectWrapper<EntropyReport> report = new ReadOnlyObjectWrapper<>(this, "report");
-    private Jobs.Job job;
-    private boolean enabled;
 
     EntropyLensModel(SceneViewModel scene, Jobs jobs, LensStatus status) {
         this.scene = scene;
-        this.jobs = jobs;
-        this.status = status;
+        this.job = new LensJob(jobs, status);
         scene.scheduleProperty().addListener((o, was, now) -> start.set(now == null ? Double.NaN : now.tMin()));
         Schedule s = scene.scheduleProperty().get();
         start.set(s == null ? Double.NaN : s.tMin());
@@ -58,20 +54,12 @@ public final class EntropyLensModel {
     }
 
     void setEnabled(boolean on) {
-        enabled = on;
-        if (on) {
-            refresh();
-        } else if (job != null) {
-            job.cancel();
-        }
+        job.setEnabled(on, this::refresh);
     }
 
     private void refresh() {
-        if (!enabled) {
+        if (!job.enabled()) {
             return;
-        }
-        if (job != null) {
-            job.cancel();
         }
         DataSet d = scene.dataSetProperty().get();
         Schedule s = scene.scheduleProperty().get();
@@ -83,24 +71,7 @@ public final class EntropyLensModel {
         double ta = start.get();
         int n = Math.max(MIN_PATHS, Math.min(MAX_PATHS, paths.get()));
         long seed = scene.seedProperty().get();
-        status.started("entropy production of " + d.name());
-        job = jobs.start((p, cancel) -> EntropyReport.compute(exact, ta, RATE_SAMPLES, n, seed, p, cancel),
-                new Jobs.Listener<>() {
-                    @Override
-                    public void succeeded(EntropyReport r) {
-                        report.set(r);
-                        status.finished();
-                    }
-
-                    @Override
-                    public void failed(Throwable e) {
-                        status.failed("entropy production failed: " + Jobs.message(e));
-                    }
-
-                    @Override
-                    public void cancelled() {
-                        status.finished();
-                    }
-                });
+        job.start("entropy production of " + d.name(),
+                (p, cancel) -> EntropyReport.compute(exact, ta, RATE_SAMPLES, n, seed, p, cancel), report::set, null);
     }
 }

@@ -30,8 +30,7 @@ public final class LangevinLensModel {
     public static final int MAX_MOVES = 20_000;
 
     private final SceneViewModel scene;
-    private final Jobs jobs;
-    private final LensStatus status;
+    private final LensJob job;
     private final DoubleProperty time = new SimpleDoubleProperty(this, "time", Double.NaN);
     private final DoubleProperty stepRatio = new SimpleDoubleProperty(this, "stepRatio",
             LangevinComparison.DEFAULT_STEP_RATIO);
@@ -40,13 +39,10 @@ public final class LangevinLensModel {
     private final ReadOnlyDoubleWrapper annealedError = new ReadOnlyDoubleWrapper(this, "annealedError", Double.NaN);
     private final ReadOnlyObjectWrapper<double[]> annealedOccupancy = new ReadOnlyObjectWrapper<>(this,
             "annealedOccupancy");
-    private Jobs.Job job;
-    private boolean enabled;
 
     LangevinLensModel(SceneViewModel scene, Jobs jobs, LensStatus status) {
         this.scene = scene;
-        this.jobs = jobs;
-        this.status = status;
+        this.job = new LensJob(jobs, status);
         scene.scheduleProperty().addListener((o, was, now) -> {
             time.set(now == null ? Double.NaN : now.tMin());
         });
@@ -108,13 +104,10 @@ public final class LangevinLensModel {
     }
 
     void setEnabled(boolean on) {
-        enabled = on;
-        if (on) {
+        job.setEnabled(on, () -> {
             refresh();
             updateAnnealedError();
-        } else if (job != null) {
-            job.cancel();
-        }
+        });
     }
 
     private MixtureScore mixture() {
@@ -126,7 +119,7 @@ public final class LangevinLensModel {
     private void updateAnnealedError() {
         SampledPaths run = scene.pathsProperty().get();
         MixtureScore m = mixture();
-        if (!enabled || run == null || !run.complete() || m == null) {
+        if (!job.enabled() || run == null || !run.complete() || m == null) {
             annealedOccupancy.set(null);
             annealedError.set(Double.NaN);
             return;
@@ -137,12 +130,10 @@ public final class LangevinLensModel {
     }
 
     private void refresh() {
-        if (!enabled) {
+        if (!job.enabled()) {
             return;
         }
-        if (job != null) {
-            job.cancel();
-        }
+        job.cancel();
         Schedule s = scene.scheduleProperty().get();
         ScoreModel score = scene.scoreProperty().get();
         if (s == null || score == null || !Double.isFinite(time.get())) {
@@ -156,26 +147,11 @@ public final class LangevinLensModel {
         int k = Math.max(1, Math.min(MAX_MOVES, moves.get()));
         long seed = scene.seedProperty().get();
         MixtureScore m = mixture();
-        status.started("Langevin chain: " + k + " moves at t = " + String.format(java.util.Locale.ROOT, "%.3f", t));
-        job = jobs.start((p, cancel) -> LangevinComparison.run(s, score, m, t, eta, n, k, seed, cancel),
-                new Jobs.Listener<>() {
-                    @Override
-                    public void succeeded(LangevinComparison r) {
-                        result.set(r);
-                        status.finished();
-                        scene.rebuild();
-                    }
-
-                    @Override
-                    public void failed(Throwable e) {
-                        status.failed("Langevin chain failed: " + Jobs.message(e));
-                    }
-
-                    @Override
-                    public void cancelled() {
-                        status.finished();
-                    }
-                });
+        job.start("Langevin chain: " + k + " moves at t = " + String.format(java.util.Locale.ROOT, "%.3f", t),
+                (p, cancel) -> LangevinComparison.run(s, score, m, t, eta, n, k, seed, cancel), r -> {
+                    result.set(r);
+                    scene.rebuild();
+                }, null);
     }
 
     /** The chain's particles on the scene, when there is a chain. */

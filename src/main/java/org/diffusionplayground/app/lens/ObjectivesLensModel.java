@@ -23,18 +23,14 @@ public final class ObjectivesLensModel {
     public static final int MAX_STEPS = 20_000;
 
     private final SceneViewModel scene;
-    private final Jobs jobs;
-    private final LensStatus status;
+    private final LensJob job;
     private final IntegerProperty steps = new SimpleIntegerProperty(this, "steps", 1500);
     private final ObservableList<ObjectiveRace.Point> points = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<ObjectiveRace.Result> result = new ReadOnlyObjectWrapper<>(this, "result");
-    private Jobs.Job job;
-    private boolean enabled;
 
     ObjectivesLensModel(SceneViewModel scene, Jobs jobs, LensStatus status) {
         this.scene = scene;
-        this.jobs = jobs;
-        this.status = status;
+        this.job = new LensJob(jobs, status);
         scene.dataSetProperty().addListener(x -> race());
         scene.scheduleProperty().addListener(x -> race());
     }
@@ -54,22 +50,15 @@ public final class ObjectivesLensModel {
     }
 
     void setEnabled(boolean on) {
-        enabled = on;
-        if (on) {
-            race();
-        } else if (job != null) {
-            job.cancel();
-        }
+        job.setEnabled(on, this::race);
     }
 
     /** (Re)starts the race with the current data, schedule and step count. */
     public void race() {
-        if (!enabled) {
+        if (!job.enabled()) {
             return;
         }
-        if (job != null) {
-            job.cancel();
-        }
+        job.cancel();
         points.clear();
         result.set(null);
         DataSet d = scene.dataSetProperty().get();
@@ -81,44 +70,21 @@ public final class ObjectivesLensModel {
         int n = Math.max(MIN_STEPS, Math.min(MAX_STEPS, steps.get()));
         long seed = scene.seedProperty().get();
         ConcurrentLinkedQueue<ObjectiveRace.Point> arrived = new ConcurrentLinkedQueue<>();
-        status.started("training three networks: DSM, ISM, SSM");
-        Jobs.Job[] self = new Jobs.Job[1];
-        self[0] = job = jobs.start((p, cancel) -> ObjectiveRace.run(d.points(), s.spec(), exact, n, seed, pt -> {
-            arrived.add(pt);
-            p.progress((double) pt.step() / n, "");
-        }, cancel), new Jobs.Listener<>() {
-            private void drain() {
-                ObjectiveRace.Point pt;
-                java.util.List<ObjectiveRace.Point> batch = new java.util.ArrayList<>();
-                while ((pt = arrived.poll()) != null) {
-                    batch.add(pt);
-                }
-                if (!self[0].isCancelled()) {
-                    points.addAll(batch);
-                }
+        Runnable drain = () -> {
+            ObjectiveRace.Point pt;
+            java.util.List<ObjectiveRace.Point> batch = new java.util.ArrayList<>();
+            while ((pt = arrived.poll()) != null) {
+                batch.add(pt);
             }
-
-            @Override
-            public void progress(double fraction, String message) {
-                drain();
-            }
-
-            @Override
-            public void succeeded(ObjectiveRace.Result r) {
-                drain();
-                result.set(r);
-                status.finished();
-            }
-
-            @Override
-            public void failed(Throwable e) {
-                status.failed("objective race failed: " + Jobs.message(e));
-            }
-
-            @Override
-            public void cancelled() {
-                status.finished();
-            }
-        });
+            points.addAll(batch);
+        };
+        job.start("training three networks: DSM, ISM, SSM", (p, cancel) -> ObjectiveRace.run(d.points(), s.spec(),
+                exact, n, seed, pt -> {
+                    arrived.add(pt);
+                    p.progress((double) pt.step() / n, "");
+                }, cancel), r -> {
+                    drain.run();
+                    result.set(r);
+                }, drain);
     }
 }

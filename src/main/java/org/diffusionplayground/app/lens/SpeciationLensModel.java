@@ -16,18 +16,14 @@ import org.diffusionplayground.model.schedule.Schedule;
 public final class SpeciationLensModel {
 
     private final SceneViewModel scene;
-    private final Jobs jobs;
-    private final LensStatus status;
+    private final LensJob job;
     private final ReadOnlyObjectWrapper<SpeciationView> view = new ReadOnlyObjectWrapper<>(this, "view");
     /** {times, mean entropies} of the current backward run. */
     private final ReadOnlyObjectWrapper<double[][]> curve = new ReadOnlyObjectWrapper<>(this, "curve");
-    private Jobs.Job job;
-    private boolean enabled;
 
     SpeciationLensModel(SceneViewModel scene, Jobs jobs, LensStatus status) {
         this.scene = scene;
-        this.jobs = jobs;
-        this.status = status;
+        this.job = new LensJob(jobs, status);
         scene.dataSetProperty().addListener(x -> refreshView());
         scene.scheduleProperty().addListener(x -> refreshView());
         // a run is shown while it samples and stays the same object when done: watch busy as well
@@ -48,16 +44,11 @@ public final class SpeciationLensModel {
     }
 
     void setEnabled(boolean on) {
-        enabled = on;
-        if (on) {
-            refreshView();
-        } else if (job != null) {
-            job.cancel();
-        }
+        job.setEnabled(on, this::refreshView);
     }
 
     private void refreshView() {
-        if (!enabled) {
+        if (!job.enabled()) {
             return;
         }
         DataSet d = scene.dataSetProperty().get();
@@ -67,12 +58,10 @@ public final class SpeciationLensModel {
     }
 
     private void refreshCurve() {
-        if (!enabled) {
+        if (!job.enabled()) {
             return;
         }
-        if (job != null) {
-            job.cancel();
-        }
+        job.cancel();
         SpeciationView v = view.get();
         SampledPaths run = scene.pathsProperty().get();
         if (v == null || run == null || !run.process().schedule().spec().equals(v.exact().schedule().spec())) {
@@ -82,24 +71,7 @@ public final class SpeciationLensModel {
         if (!run.complete()) {
             return; // the curve comes when the run is done
         }
-        status.started("assignment entropy along the trajectories");
-        job = jobs.start((p, cancel) -> v.entropyAlong(run), new Jobs.Listener<>() {
-            @Override
-            public void succeeded(double[][] c) {
-                curve.set(c);
-                status.finished();
-            }
-
-            @Override
-            public void failed(Throwable e) {
-                status.failed("assignment entropy failed: " + Jobs.message(e));
-            }
-
-            @Override
-            public void cancelled() {
-                status.finished();
-            }
-        });
+        job.start("assignment entropy along the trajectories", (p, cancel) -> v.entropyAlong(run), curve::set, null);
     }
 
     SceneOverlays overlay() {

@@ -72,25 +72,7 @@ public final class LensPanel extends VBox {
     }
 
     private static Node langevinSettings(LangevinLensModel m, SceneViewModel scene) {
-        Slider t = new Slider(scene.tMin(), scene.tMax(), m.timeProperty().get());
-        t.setId("langevin-time");
-        scene.scheduleProperty().addListener((o, was, s) -> {
-            if (s != null) {
-                t.setMin(s.tMin());
-                t.setMax(s.tMax());
-            }
-        });
-        t.valueChangingProperty().addListener((o, was, changing) -> {
-            if (!changing) {
-                m.timeProperty().set(t.getValue());
-            }
-        });
-        t.setOnMouseReleased(e -> m.timeProperty().set(t.getValue()));
-        m.timeProperty().addListener((o, was, v) -> {
-            if (Double.isFinite(v.doubleValue())) {
-                t.setValue(v.doubleValue());
-            }
-        });
+        Slider t = timeSlider(m.timeProperty(), scene, "langevin-time");
         Label tValue = new Label();
         tValue.textProperty().bind(Bindings.createStringBinding(
                 () -> String.format(Locale.ROOT, "%.3f", m.timeProperty().get()), m.timeProperty()));
@@ -124,6 +106,33 @@ public final class LensPanel extends VBox {
                 Controls.row(Controls.caption("moves"), moves));
     }
 
+    /**
+     * A slider over the schedule's [t_min, T] that sets {@code time} when released (a run starts on every
+     * change, so not while dragging) and follows it when it changes elsewhere.
+     */
+    private static Slider timeSlider(javafx.beans.property.DoubleProperty time, SceneViewModel scene, String id) {
+        Slider slider = new Slider(scene.tMin(), scene.tMax(), time.get());
+        slider.setId(id);
+        scene.scheduleProperty().addListener((o, was, s) -> {
+            if (s != null) {
+                slider.setMin(s.tMin());
+                slider.setMax(s.tMax());
+            }
+        });
+        slider.valueChangingProperty().addListener((o, was, changing) -> {
+            if (!changing) {
+                time.set(slider.getValue());
+            }
+        });
+        slider.setOnMouseReleased(e -> time.set(slider.getValue()));
+        time.addListener((o, was, v) -> {
+            if (Double.isFinite(v.doubleValue())) {
+                slider.setValue(v.doubleValue());
+            }
+        });
+        return slider;
+    }
+
     private static Node valueRow(Label value) {
         value.getStyleClass().add("lens-value");
         value.setPadding(new Insets(0, 0, 0, 90));
@@ -147,25 +156,7 @@ public final class LensPanel extends VBox {
     }
 
     private static Node entropySettings(EntropyLensModel m, SceneViewModel scene) {
-        Slider start = new Slider(scene.tMin(), scene.tMax(), m.startProperty().get());
-        start.setId("entropy-start");
-        scene.scheduleProperty().addListener((o, was, s) -> {
-            if (s != null) {
-                start.setMin(s.tMin());
-                start.setMax(s.tMax());
-            }
-        });
-        start.valueChangingProperty().addListener((o, was, changing) -> {
-            if (!changing) {
-                m.startProperty().set(start.getValue());
-            }
-        });
-        start.setOnMouseReleased(e -> m.startProperty().set(start.getValue()));
-        m.startProperty().addListener((o, was, v) -> {
-            if (Double.isFinite(v.doubleValue())) {
-                start.setValue(v.doubleValue());
-            }
-        });
+        Slider start = timeSlider(m.startProperty(), scene, "entropy-start");
         Label value = new Label();
         value.textProperty().bind(Bindings.createStringBinding(
                 () -> String.format(Locale.ROOT, "paths run from t = %.3f to T", m.startProperty().get()),
