@@ -7,6 +7,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.diffusionplayground.render.Theme;
+import org.diffusionplayground.render.ThemeColours;
 
 /**
  * Window-wide state: light or dark theme, lecture mode (large fonts, thick lines), and the theme the
@@ -21,14 +22,17 @@ public final class AppViewModel {
     private final BooleanProperty lecture = new SimpleBooleanProperty(this, "lecture", false);
     private final ReadOnlyObjectWrapper<Theme> theme = new ReadOnlyObjectWrapper<>(this, "theme", Theme.LIGHT);
     private final ObjectProperty<String> message = new SimpleObjectProperty<>(this, "message", "");
+    private final ObjectProperty<ThemeColours> colours = new SimpleObjectProperty<>(this, "colours", ThemeColours.NONE);
 
     public AppViewModel() {
         dark.addListener(x -> updateTheme());
         lecture.addListener(x -> updateTheme());
+        colours.addListener(x -> updateTheme());
     }
 
     private void updateTheme() {
         Theme base = dark.get() ? Theme.DARK : Theme.LIGHT;
+        base = (colours.get() != null ? colours.get() : ThemeColours.NONE).applyTo(base);
         theme.set(lecture.get() ? base.scaled(LECTURE_SCALE) : base);
     }
 
@@ -38,6 +42,11 @@ public final class AppViewModel {
 
     public BooleanProperty lectureProperty() {
         return lecture;
+    }
+
+    /** Colours that replace the theme's (from a preset); {@link ThemeColours#NONE} keeps them all. */
+    public ObjectProperty<ThemeColours> coloursProperty() {
+        return colours;
     }
 
     public ReadOnlyObjectProperty<Theme> themeProperty() {

@@ -107,14 +107,15 @@ public final class SceneComposer {
             double[] xt = buffer(second, 2 * n);
             new ForwardNoising(sch).marginal(t, x0, n, new CounterNormal(s.sampler().seed()), xt);
             b.particles(xt, n);
-            b.title("Forward noising");
-            legend.particles("x_t = α_t x₀ + σ_t ε");
+            b.title("Forward noising · " + sch.name());
+            legend.particles("xₜ = αₜ x₀ + σₜ ε");
         } else if (run != null) {
             int n = run.particles();
             double[] buf = buffer(second, 2 * n);
             run.positionsAt(t, buf);
             b.particles(buf, n);
-            b.title("Backward sampling · 𝔥 = " + format(hValue) + hName(hValue));
+            b.title("Backward sampling · 𝔥 = " + format(hValue) + hName(hValue)
+                    + (s.compareSchedule() != null ? " · " + sch.name() : ""));
             legend.particles("samples (𝔥 = " + format(hValue) + ")");
             if (view.showTrails()) {
                 for (int i = 0; i < Math.min(TRAILS, n); i++) {

@@ -33,6 +33,7 @@ import org.diffusionplayground.model.sampling.TimeGrid;
 import org.diffusionplayground.model.schedule.Schedule;
 import org.diffusionplayground.model.score.MixtureScore;
 import org.diffusionplayground.model.score.ScoreModel;
+import org.diffusionplayground.render.SceneFrame;
 import org.diffusionplayground.render.SceneSnapshot;
 
 /**
@@ -532,6 +533,23 @@ public final class SceneViewModel {
         if (split.get()) {
             secondSnapshot.set(composer.compose(state, secondPaths, true, viewAspect.get(), launched, overlays.get()));
         }
+    }
+
+    /**
+     * The scene as shown (samples, launched paths, overlays), composed afresh for an export whose panes
+     * have {@code aspect} = width / height: its particle arrays are its own, so it may be drawn on another
+     * thread while the window goes on animating.
+     */
+    public SceneFrame exportFrame(double aspect) {
+        SceneState state = state();
+        SceneComposer fresh = new SceneComposer();
+        List<SceneSnapshot> panes = new java.util.ArrayList<>();
+        panes.add(fresh.compose(state, paths.get(), false, aspect, launched, overlays.get()));
+        if (split.get()) {
+            panes.add(fresh.compose(state, secondPaths, true, aspect, launched, overlays.get()));
+        }
+        ViewOptions v = state.view();
+        return new SceneFrame(panes, v.centreX(), v.centreY(), v.halfSize());
     }
 
     /** The current inputs of a frame as one immutable value (for exports, presets and the composer). */

@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 /** {@code playground preset ...}: work with preset files without opening the app. */
 @Command(name = "preset", mixinStandardHelpOptions = true,
         description = "Check preset files (presets/*.json).",
-        subcommands = {PresetCommand.Validate.class})
+        subcommands = {PresetCommand.Validate.class, PresetCommand.Normalize.class})
 public final class PresetCommand implements Runnable {
 
     @CommandLine.Spec
@@ -24,7 +24,7 @@ public final class PresetCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is needed: validate");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is needed: validate or normalize");
     }
 
     /**
@@ -67,6 +67,42 @@ public final class PresetCommand implements Runnable {
             out.flush();
             err.flush();
             return bad == 0 ? 0 : PlaygroundCli.EXIT_FAILED;
+        }
+    }
+
+    /**
+     * {@code playground preset normalize FILE --out FILE}: writes a preset in the current version's
+     * complete form (every field, older versions migrated), e.g. to upgrade a lecture's old presets.
+     */
+    @Command(name = "normalize", mixinStandardHelpOptions = true,
+            description = "Write a preset in the current version with every field spelled out (migrates older "
+                    + "versions).")
+    static final class Normalize implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "the preset to read")
+        Path file;
+
+        @CommandLine.Option(names = "--out", paramLabel = "FILE", required = true,
+                description = "where to write (may be FILE itself with --force)")
+        Path out;
+
+        @CommandLine.Option(names = "--force", description = "replace an existing output file")
+        boolean force;
+
+        @Override
+        public Integer call() throws Exception {
+            Preset p = PresetIO.read(file);
+            if (!force && java.nio.file.Files.exists(out)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), out + " exists; pass --force to replace it");
+            }
+            PresetIO.write(out, p, force ? org.diffusionplayground.model.util.AtomicFiles.Existing.REPLACE
+                    : org.diffusionplayground.model.util.AtomicFiles.Existing.REFUSE);
+            spec.commandLine().getOut().println("wrote " + out + " (version " + Preset.VERSION + ")");
+            spec.commandLine().getOut().flush();
+            return 0;
         }
     }
 }

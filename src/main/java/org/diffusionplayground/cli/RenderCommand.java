@@ -124,6 +124,7 @@ public final class RenderCommand implements Callable<Integer> {
         PresetScene.Loaded loaded = PresetScene.load(p, PresetContext.of(preset));
         SceneState state = loaded.state();
         PrintStream err = System.err;
+        java.io.PrintWriter report = spec.commandLine().getErr();
         ProgressLine line = new ProgressLine(err, System.console() != null);
         ProgressListener progress = quiet ? ProgressListener.NONE
                 : (f, m) -> line.update(String.format(Locale.ROOT, "%3.0f%%  %s", 100 * f, m), f >= 1);
@@ -157,7 +158,7 @@ public final class RenderCommand implements Callable<Integer> {
                 SceneOverlays lenses = LensOverlays.of(state, p.view().overlays(), cancelled::get);
                 VideoExport.write(out, state, settings, theme, lenses, existing, progress, cancelled::get);
                 line.finish();
-                err.printf(Locale.ROOT, "wrote %s: %s, %d frames of %d×%d at %d fps (%.1f s of video) in %.1f s%n", out,
+                report.printf(Locale.ROOT, "wrote %s: %s, %d frames of %d×%d at %d fps (%.1f s of video) in %.1f s%n", out,
                         settings.kind(), settings.frames(), settings.width(), settings.height(), settings.fps(),
                         settings.frames() / (double) settings.fps(), (System.nanoTime() - start) / 1e9);
             } else {
@@ -182,13 +183,15 @@ public final class RenderCommand implements Callable<Integer> {
                 SceneFrame frame = new SceneFrames(state, w, h, theme, lenses).still(progress, cancelled::get);
                 ImageExport.writeScene(out, frame, w, h, theme, transparent, existing);
                 line.finish();
-                err.printf(Locale.ROOT, "wrote %s (%d×%d %s, t = %.3f) in %.1f s%n", out, w, h, imageFormat,
+                report.printf(Locale.ROOT, "wrote %s (%d×%d %s, t = %.3f) in %.1f s%n", out, w, h, imageFormat,
                         state.timeOf(false), (System.nanoTime() - start) / 1e9);
             }
+            report.flush();
             return 0;
         } catch (java.util.concurrent.CancellationException e) {
             line.finish();
-            err.println("cancelled; nothing written");
+            report.println("cancelled; nothing written");
+            report.flush();
             return PlaygroundCli.EXIT_INTERRUPTED;
         } finally {
             done.countDown();

@@ -64,23 +64,21 @@ public final class CheckpointReference {
 
     /**
      * The checkpoint's base path (without .safetensors/.json) for a reference in a preset of
-     * {@code presetDir}; asset references resolve in {@code assetCheckpoints}.
+     * {@code presetDir}; asset references are looked up by {@code assets}.
      */
-    public static Path resolve(String reference, Path presetDir, Path assetCheckpoints) throws PresetException {
+    public static Path resolve(String reference, Path presetDir, PresetContext.Assets assets) throws PresetException {
         String problem = problem(reference);
         if (problem != null) {
             throw new PresetException("model.checkpoint " + problem);
         }
+        if (isAsset(reference)) {
+            return assets.checkpointBase(reference.substring(ASSET_PREFIX.length())); // a plain name: no way out
+        }
         Path root;
         Path base;
         try {
-            if (isAsset(reference)) {
-                root = assetCheckpoints.toAbsolutePath().normalize();
-                base = root.resolve(reference.substring(ASSET_PREFIX.length())).normalize();
-            } else {
-                root = presetDir.toAbsolutePath().normalize();
-                base = root.resolve(reference).normalize();
-            }
+            root = presetDir.toAbsolutePath().normalize();
+            base = root.resolve(reference).normalize();
         } catch (InvalidPathException e) {
             throw new PresetException("model.checkpoint \"" + shorten(reference) + "\" is not a valid path here: "
                     + e.getReason());

@@ -3,35 +3,39 @@ package org.diffusionplayground.preset;
 import java.nio.file.Path;
 import org.diffusionplayground.model.assets.AssetNotFoundException;
 import org.diffusionplayground.model.assets.BundledAssets;
+import org.diffusionplayground.model.checkpoint.CheckpointIO;
 import org.diffusionplayground.model.checkpoint.PretrainedModel;
 
 /**
- * Where a preset's references point: its own folder (for checkpoints saved next to it) and the folder
- * of the bundled checkpoints (for {@code asset:NAME}).
+ * Where a preset's references point: its own folder (for checkpoints saved next to it) and the bundled
+ * checkpoints (for {@code asset:NAME}, found by {@link BundledAssets} wherever the app runs from).
  */
-public record PresetContext(Path presetDir, Path assetCheckpoints) {
+public record PresetContext(Path presetDir, Assets assets) {
 
-    /** System property naming the assets folder (the folder holding {@code checkpoints/}). */
-    public static final String ASSETS_PROPERTY = BundledAssets.DIRECTORY_PROPERTY;
+    /** Finds a bundled checkpoint by name: the base path of its .safetensors/.json pair. */
+    @FunctionalInterface
+    public interface Assets {
+        Path checkpointBase(String name) throws PresetException;
+
+        /** The app's bundled checkpoints ({@code assets/checkpoints/NAME.safetensors}). */
+        Assets BUNDLED = name -> {
+            try {
+                return CheckpointIO.baseOf(BundledAssets.locate(PretrainedModel.DIRECTORY + "/" + name
+                        + CheckpointIO.WEIGHTS_SUFFIX));
+            } catch (AssetNotFoundException e) {
+                throw new PresetException("model.checkpoint \"" + CheckpointReference.ASSET_PREFIX + name
+                        + "\": no bundled model of that name (" + e.getMessage() + ")", e);
+            }
+        };
+
+        /** Checkpoints in one folder (tests). */
+        static Assets in(Path folder) {
+            return name -> folder.resolve(name);
+        }
+    }
 
     /** The context of a preset file: its folder, and the app's bundled checkpoints. */
     public static PresetContext of(Path presetFile) {
-        Path dir = presetFile.toAbsolutePath().getParent();
-        return new PresetContext(dir, bundledCheckpoints());
-    }
-
-    /**
-     * {@code assets/checkpoints}, found by {@link BundledAssets} (-Dplayground.assets, the project, the
-     * jar, the working directory); where none exists, {@code ./assets/checkpoints}, so that a reference
-     * into it fails naming that place.
-     */
-    public static Path bundledCheckpoints() {
-        try {
-            return BundledAssets.locateDirectory(PretrainedModel.DIRECTORY);
-        } catch (AssetNotFoundException e) {
-            String property = System.getProperty(ASSETS_PROPERTY);
-            Path assets = property != null && !property.isBlank() ? Path.of(property) : Path.of("assets");
-            return assets.resolve(PretrainedModel.DIRECTORY).toAbsolutePath();
-        }
+        return new PresetContext(presetFile.toAbsolutePath().getParent(), Assets.BUNDLED);
     }
 }

@@ -35,6 +35,7 @@ import org.diffusionplayground.export.VideoFormat;
 import org.diffusionplayground.export.VideoKind;
 import org.diffusionplayground.export.VideoSettings;
 import org.diffusionplayground.model.data.DataLimits;
+import org.diffusionplayground.model.data.DataSource;
 import org.diffusionplayground.model.sampling.TimeGrid;
 import org.diffusionplayground.model.schedule.ScheduleKind;
 import org.diffusionplayground.model.schedule.ScheduleSpec;
@@ -70,6 +71,8 @@ public final class PresetIO {
     public static final long MAX_BYTES = 64L << 20;
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Pattern HEX = Pattern.compile("#[0-9A-Fa-f]{6}");
+    /** The name of drawn data everywhere in the app ({@link DataSource.Drawn#displayName()}). */
+    static final String DRAWN_NAME = new DataSource.Drawn(null).displayName();
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -294,7 +297,7 @@ public final class PresetIO {
                 problems.add("data.points.xy: missing; give the points as [[x, y], ...]");
             }
             Preset.Origin origin = or(pts.origin(), Preset.Origin.DRAWN);
-            data = new Data(null, new Preset.Points(or(pts.name(), origin == Preset.Origin.DRAWN ? "Drawn data"
+            data = new Data(null, new Preset.Points(or(pts.name(), origin == Preset.Origin.DRAWN ? DRAWN_NAME
                     : "Imported data"), origin, pts.xy()));
         }
         Schedule schedule = completeSchedule(p.schedule(), new Schedule(ScheduleKind.SIMPLE, null));
@@ -321,7 +324,7 @@ public final class PresetIO {
         View v = or(p.view(), new View(null, null, null, null, null, null, null, null, null, null, null, null, null,
                 null));
         ViewOptions vd = ViewOptions.DEFAULT;
-        Colours c = or(v.colours(), new Colours(null, null, null, null));
+        Colours c = upper(or(v.colours(), new Colours(null, null, null, null)));
         View view = new View(or(v.showData(), vd.showData()), or(v.showTrails(), vd.showTrails()),
                 or(v.showField(), vd.showField()), or(v.showExactField(), vd.showExactField()),
                 or(v.showAxes(), vd.showAxes()), or(v.showLegend(), vd.showLegend()), or(v.centreX(), vd.centreX()),
@@ -338,6 +341,12 @@ public final class PresetIO {
                 or(vi.hTo(), VideoSettings.SWEEP_TO), or(vi.format(), VideoFormat.MP4));
         return new Preset(Preset.FORMAT, Preset.VERSION, or(p.title(), "Untitled scene"), or(p.description(), ""),
                 data, schedule, model, training, sampler, split, animation, view, new Export(image, video));
+    }
+
+    /** Colours are written "#RRGGBB" in upper case, so a saved preset reads back the same. */
+    private static Colours upper(Colours c) {
+        java.util.function.UnaryOperator<String> u = s -> s == null ? null : s.toUpperCase(Locale.ROOT);
+        return new Colours(u.apply(c.particles()), u.apply(c.data()), u.apply(c.trail()), u.apply(c.accent()));
     }
 
     private static Schedule completeSchedule(Schedule s, Schedule fallback) {
@@ -378,6 +387,18 @@ public final class PresetIO {
 
     private static String enumNames(Class<? extends Enum<?>> type) {
         return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+    }
+
+    /** A complete preset of the app's defaults: the swiss roll under SIMPLE, no model yet. */
+    public static Preset defaults() {
+        List<String> problems = new ArrayList<>();
+        Preset p = complete(new Preset(Preset.FORMAT, Preset.VERSION, null, null, new Data(new Preset.BuiltIn(
+                org.diffusionplayground.model.data.ToyData.SWISS_ROLL, null, null), null), null, null, null, null,
+                null, null, null, null), problems);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("the defaults are incomplete: " + problems);
+        }
+        return p;
     }
 
     // ------------------------------------------------------------------ checks
@@ -448,6 +469,11 @@ public final class PresetIO {
         } else {
             double[][] xy = p.data().points().xy();
             text(problems, "data.points.name", p.data().points().name(), 200);
+            if (p.data().points().origin() == Preset.Origin.DRAWN
+                    && !DRAWN_NAME.equals(p.data().points().name())) {
+                problems.add("data.points.name: drawn points are always called \"" + DRAWN_NAME + "\" (give origin "
+                        + "IMPORTED to keep another name, e.g. a file's)");
+            }
             if (xy.length < 2 || xy.length > DataLimits.MAX_POINTS) {
                 problems.add("data.points.xy: between 2 and " + DataLimits.MAX_POINTS + " points, got " + xy.length);
             }

@@ -1,6 +1,5 @@
 package org.diffusionplayground.preset;
 
-import java.awt.Color;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.diffusionplayground.app.SamplerSettings;
@@ -20,6 +19,7 @@ import org.diffusionplayground.model.score.ScoreModel;
 import org.diffusionplayground.preset.Preset.Model;
 import org.diffusionplayground.preset.Preset.ModelSource;
 import org.diffusionplayground.render.Theme;
+import org.diffusionplayground.render.ThemeColours;
 
 /**
  * Between a preset and a scene: {@link #load} makes a preset concrete (generates or reads the data,
@@ -107,7 +107,7 @@ public final class PresetScene {
         if (m.source() != ModelSource.CHECKPOINT) {
             return null;
         }
-        Path base = CheckpointReference.resolve(m.checkpoint(), context.presetDir(), context.assetCheckpoints());
+        Path base = CheckpointReference.resolve(m.checkpoint(), context.presetDir(), context.assets());
         Checkpoint cp;
         try {
             cp = CheckpointIO.load(base);
@@ -178,15 +178,21 @@ public final class PresetScene {
      * {@link Theme#LECTURE_SCALE}.
      */
     public static Theme theme(Preset.View v, double sizeScale) {
-        Theme base = v.theme() == Preset.ThemeName.DARK ? Theme.DARK : Theme.LIGHT;
-        Preset.Colours c = v.colours();
-        base = base.withColours(colour(c.particles()), colour(c.data()), colour(c.trail()), colour(c.accent()));
+        Theme base = colours(v.colours()).applyTo(v.theme() == Preset.ThemeName.DARK ? Theme.DARK : Theme.LIGHT);
         double scale = (v.lecture() ? Theme.LECTURE_SCALE : 1) * sizeScale;
         return base.scaled(Math.max(0.5, Math.min(Theme.MAX_SCALE, scale)));
     }
 
-    private static Color colour(String hex) {
-        return hex == null ? null : Color.decode(hex);
+    /** A preset's colours as theme overrides. */
+    public static ThemeColours colours(Preset.Colours c) {
+        return new ThemeColours(ThemeColours.parse(c.particles()), ThemeColours.parse(c.data()),
+                ThemeColours.parse(c.trail()), ThemeColours.parse(c.accent()));
+    }
+
+    /** Theme overrides as a preset's colours. */
+    public static Preset.Colours colours(ThemeColours c) {
+        return new Preset.Colours(ThemeColours.hex(c.particles()), ThemeColours.hex(c.data()), ThemeColours.hex(c.trail()),
+                ThemeColours.hex(c.accent()));
     }
 
     public static Preset.Schedule schedule(ScheduleSpec spec) {

@@ -23,8 +23,8 @@ import org.diffusionplayground.render.SceneLayers.VectorField;
 
 /**
  * Draws a {@link SceneSnapshot} onto any Graphics2D: the live view's raster, PNG exports, vector SVG
- * and PDF, video frames. Back to front: background, heatmap, grid and axes, data points, trails,
- * vector field, arrows, particles, ghost point clouds, markers, then title, legend and colour bars. With a raster target the
+ * and PDF, video frames. Back to front: background, heatmap, grid and axes, data points, vector field,
+ * trails, arrows, particles, ghost point clouds, markers, then legend, colour bars and title. With a raster target the
  * particles are splatted into its pixel array ({@link ParticleRaster}); on vector targets they are
  * real circles.
  */
@@ -52,8 +52,8 @@ public final class SceneRenderer {
     }
 
     /**
-     * The layers that stay put while particles move: background, heatmap, grid and axes, data, vector
-     * field, legend and colour bars of those. The live view caches them ({@link LiveSceneRenderer}).
+     * The layers that stay put while particles move: background, heatmap, grid and axes, data and vector
+     * field. The live view caches them ({@link LiveSceneRenderer}).
      */
     public static void paintStatic(Graphics2D g, SceneSnapshot s, Viewport v, Theme theme, int[] raster,
             boolean transparent) {
@@ -74,11 +74,9 @@ public final class SceneRenderer {
         if (s.field() != null) {
             paintField(g, s.field(), s.fieldScale(), v, theme);
         }
-        paintLegend(g, s, v, theme);
-        paintColorBars(g, s, v, theme);
     }
 
-    /** The layers that change every frame: trails, particles, markers and the title. */
+    /** The layers drawn every frame: trails, particles, markers, then legend, colour bars and title above them. */
     public static void paintDynamic(Graphics2D g, SceneSnapshot s, Viewport v, Theme theme, int[] raster) {
         hints(g);
         for (Polyline trail : s.trails()) {
@@ -96,6 +94,9 @@ public final class SceneRenderer {
         for (Marker m : s.markers()) {
             paintMarker(g, m, v, theme);
         }
+        // the boxes go on top of the particles, or a dense cloud hides what the colours mean
+        paintLegend(g, s, v, theme);
+        paintColorBars(g, s, v, theme);
         paintTitle(g, s, v, theme);
     }
 
@@ -116,6 +117,9 @@ public final class SceneRenderer {
             for (int i = 0; i < grid.nx(); i++) {
                 float f = grid.values()[j * grid.nx() + i];
                 double val = grid.logScale() ? Math.log(Math.max(f, 1e-300)) : f;
+                if (grid.logScale() && val < lo) {
+                    continue; // a density below the colour bar's range stays transparent: the scene shows through
+                }
                 int rgb = map.rgb((val - lo) / range);
                 img.setRGB(i, grid.ny() - 1 - j, 0xD8000000 | rgb);
             }

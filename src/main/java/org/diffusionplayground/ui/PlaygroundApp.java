@@ -17,6 +17,8 @@ import org.diffusionplayground.model.data.ToyData;
 import org.diffusionplayground.model.schedule.ScheduleKind;
 import org.diffusionplayground.model.schedule.ScheduleSpec;
 import org.diffusionplayground.model.score.MixtureScore;
+import org.diffusionplayground.preset.CheckpointReference;
+import org.diffusionplayground.preset.Preset;
 
 /** The JavaFX application: builds the view-models, the window and the default scene. */
 public final class PlaygroundApp extends Application {
@@ -30,18 +32,29 @@ public final class PlaygroundApp extends Application {
         StartOptions options = StartOptions.parse(getParameters().getUnnamed(), getParameters().getNamed());
         PlaygroundViewModels vms = new PlaygroundViewModels(jobs);
         workbench = new Workbench(vms);
-        openDefaultScene(vms, startModel(getParameters().getRaw()));
+        PretrainedModel model = startModel(getParameters().getRaw());
+        openDefaultScene(vms, model);
+        Checkpoint loaded = vms.training().checkpointProperty().get();
+        if (loaded != null) {
+            vms.document().adopt(Preset.ModelSource.CHECKPOINT, CheckpointReference.asset(model.id()), loaded);
+        } else {
+            vms.document().adopt(Preset.ModelSource.EXACT, null, null);
+        }
         workbench.apply(options);
 
         Rectangle2D bounds = Screen.getPrimary().getVisualBounds();
         Scene fx = new Scene(workbench.window().root(), Math.min(1920, bounds.getWidth()),
                 Math.min(1080, bounds.getHeight()));
         workbench.install(fx);
+        workbench.documents().install(stage, fx);
         StartupClock.watch(vms.scene());
-        stage.setTitle("Diffusion Playground");
         stage.setScene(fx);
         stage.show();
         StartupClock.windowShown();
+        if (options.preset() != null) {
+            vms.document().open(java.nio.file.Path.of(options.preset()), ok -> { });
+        }
+        Platform.runLater(workbench.documents()::offerRestore);
     }
 
     /**
@@ -78,6 +91,9 @@ public final class PlaygroundApp extends Application {
 
     @Override
     public void stop() {
+        if (workbench != null) {
+            workbench.viewModels().document().close(); // a clean exit: the user saved or chose not to
+        }
         if (workbench != null) {
             workbench.stop();
         }

@@ -14,6 +14,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
+import org.diffusionplayground.app.ExportViewModel;
 import org.diffusionplayground.app.SceneViewModel;
 import org.diffusionplayground.render.LiveSceneRenderer;
 import org.diffusionplayground.render.SceneSnapshot;
@@ -53,6 +54,9 @@ public final class ScenePane extends Region {
         getStyleClass().add("scene-pane");
         view.setPreserveRatio(false);
         view.setSmooth(false);
+        // laid out by hand (layoutChildren): the image's size must not become the pane's preferred size,
+        // or the split view's two panes share the width unevenly (the first one's image keeps it wide)
+        view.setManaged(false);
         getChildren().add(view);
         setMinSize(200, 150);
         snapshot.addListener((obs, old, s) -> redraw());
@@ -74,6 +78,26 @@ public final class ScenePane extends Region {
     /** When set, primary drags go here (draw mode) instead of panning. */
     public ObjectProperty<BiConsumer<Double, Double>> onWorldDragProperty() {
         return onWorldDrag;
+    }
+
+    /** The pane's size in device pixels and the screen's scale, for "window × k" exports. */
+    public ExportViewModel.WindowSize pixelSize() {
+        return new ExportViewModel.WindowSize() {
+            @Override
+            public int width() {
+                return viewport().width();
+            }
+
+            @Override
+            public int height() {
+                return viewport().height();
+            }
+
+            @Override
+            public double outputScale() {
+                return ScenePane.this.outputScale();
+            }
+        };
     }
 
     public long redraws() {

@@ -4,6 +4,7 @@ import java.util.List;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Tab;
@@ -14,6 +15,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.diffusionplayground.app.ExportViewModel;
 import org.diffusionplayground.app.PlaygroundViewModels;
 import org.diffusionplayground.app.TrainingViewModel;
 import org.diffusionplayground.app.lens.Lens;
@@ -43,6 +45,7 @@ public final class Workbench {
     private final Tab lensTab;
     private final Label diagnostics = new Label();
     private final Timeline diagnosticsTimer;
+    private final DocumentActions documents;
 
     public Workbench(PlaygroundViewModels vms) {
         this.vms = vms;
@@ -93,6 +96,7 @@ public final class Workbench {
             }
         });
 
+        addDensityToggle();
         diagnostics.setId("frame-diagnostics");
         diagnostics.getStyleClass().add("diagnostics");
         diagnostics.setVisible(false);
@@ -100,9 +104,33 @@ public final class Workbench {
         Controls.tipped(diagnostics, "Frame timings of the scene (F2): render time per frame and the interval between "
                 + "two pulses of the UI thread; goals: p95 ≤ 16.7 ms (60 fps), no stall over 100 ms.");
         window.addToolBarItems(List.of(diagnostics));
+
+        documents = new DocumentActions(vms.document(), vms.exports(), vms.data(), vms.app());
+        window.addToolBarItemAfterTitle(documents.menu());
+        vms.exports().setWindowSize(window.scenePane().pixelSize());
+        vms.exports().charts().addAll(new ExportViewModel.ChartTarget("Likelihood in 𝔥 (chart)",
+                () -> likelihoodPanel.chart().chart()), new ExportViewModel.ChartTarget("Training loss (chart)",
+                lossChart::chart));
+        vms.document().setPanelOpener(names -> names.forEach(this::openPanel));
         diagnosticsTimer = new Timeline(new KeyFrame(Duration.millis(500),
                 e -> diagnostics.setText(readout(window.frames().stats()))));
         diagnosticsTimer.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    /** The model-density heatmap's switch and progress, among the overlay toggles. */
+    private void addDensityToggle() {
+        OverlayPanel panel = window.overlayPanel();
+        CheckBox density = OverlayPanel.toggle("Model density at 𝔥 (Fokker–Planck grid)", vms.density().showProperty(),
+                "show-density", "The density of the sampler at the current 𝔥 and t, solved on a 256² grid in the "
+                        + "background: ∂_t q = −∇·(F_𝔥 q) − (𝔥g²/2)Δq from the prior at T. Colour = log q, "
+                        + "lowest e⁻⁹ of the peak left clear.");
+        Label densityStatus = new Label();
+        densityStatus.getStyleClass().add("status-line");
+        densityStatus.setWrapText(true);
+        densityStatus.textProperty().bind(vms.density().statusProperty());
+        densityStatus.visibleProperty().bind(vms.density().statusProperty().isNotEmpty());
+        densityStatus.managedProperty().bind(densityStatus.visibleProperty());
+        panel.add(density, densityStatus);
     }
 
     private static boolean isRunning(TrainingJob.State s) {
@@ -130,6 +158,7 @@ public final class Workbench {
             showLikelihood();
         }
         vms.likelihood().showCorrectionMapProperty().set(o.map());
+        vms.density().showProperty().set(o.density());
         if (o.particles() != null) {
             vms.scene().requestParticles(o.particles());
         }
@@ -204,6 +233,27 @@ public final class Workbench {
 
     public MainWindow window() {
         return window;
+    }
+
+    public PlaygroundViewModels viewModels() {
+        return vms;
+    }
+
+    /** The File menu's actions: open, save, export, drag and drop, restore after a crash. */
+    public DocumentActions documents() {
+        return documents;
+    }
+
+    /**
+     * Opens what a preset names: "likelihood" and "loss" on the right, any left panel by its id
+     * ("training", "sampler", "overlays").
+     */
+    void openPanel(String name) {
+        switch (name) {
+            case "likelihood" -> showLikelihood();
+            case "loss" -> showTraining();
+            default -> window.expandPanel("panel-" + name);
+        }
     }
 
     public TrainingPanel trainingPanel() {

@@ -27,6 +27,7 @@ import org.diffusionplayground.model.checkpoint.CheckpointIO;
 import org.diffusionplayground.model.data.DataSet;
 import org.diffusionplayground.model.data.DataSource;
 import org.diffusionplayground.model.data.ToyData;
+import org.diffusionplayground.model.reference.FokkerPlanckOptions;
 import org.diffusionplayground.model.schedule.ScheduleKind;
 import org.diffusionplayground.model.score.NetworkScore;
 import org.diffusionplayground.model.score.ScoreModel;
@@ -66,6 +67,7 @@ class WorkbenchUiTest {
         scene.stepsProperty().set(60);
         vms.likelihood().autoProperty().set(false);
         vms.likelihood().pointsProperty().set(24);
+        vms.likelihood().exactCurveProperty().set(false);
         PlaygroundApp.openDefaultScene(vms);
         Scene fx = new Scene(bench.window().root(), 1280, 800);
         bench.install(fx);
@@ -212,6 +214,39 @@ class WorkbenchUiTest {
     }
 
     @Test
+    void withThePerfectScoreTheExactCurveIsFlatAndMatchesTheMixtureAndW2IsCharted(FxRobot robot) throws Exception {
+        // exact score of the 8 gaussians: every 𝔥 has the data's marginals (MATH.md §3), so NLL(𝔥) is flat
+        DataSet ring = DataSet.builtIn(ToyData.GAUSSIANS_8, 2000, 0);
+        robot.interact(() -> {
+            scene.dataSetProperty().set(ring);
+            scene.scoreProperty().set(scene.exactScore(ring, scene.scheduleProperty().get()));
+            vms.likelihood().gridOptionsProperty().set(new FokkerPlanckOptions(128, 128, 0, 0.2, 0.4, 6));
+            vms.likelihood().w2PointsProperty().set(80);
+            vms.likelihood().exactCurveProperty().set(true);
+        });
+        waitFor(20, () -> !scene.busyProperty().get());
+        robot.interact(() -> vms.likelihood().compute());
+        waitFor(120, () -> vms.likelihood().exactProperty().get() != null && !vms.likelihood().busyProperty().get());
+        double[][] curve = vms.likelihood().exactProperty().get().nllCurve();
+        assertEquals(9, curve.length);
+        assertEquals(9, bench.likelihoodPanel().chart().exactItemCount());
+        assertEquals(9, bench.likelihoodPanel().w2Chart().pointCount());
+        var points = vms.likelihood().resultProperty().get().points();
+        double mixtureNll = 0;
+        for (int i = 0; i < points.size(); i++) {
+            mixtureNll -= ring.mixture().orElseThrow().logDensity(points.x(i), points.y(i)) / points.size();
+        }
+        double pfOde = vms.likelihood().lineProperty().get().meanNll();
+        assertEquals(mixtureNll, pfOde, 0.05, "PF-ODE NLL of the exact score = the mixture's NLL");
+        assertEquals(mixtureNll, curve[0][1], 0.1, "grid NLL at 𝔥 = 0 = the mixture's NLL");
+        assertEquals(curve[0][1], curve[8][1], 0.1, "flat in 𝔥 with the perfect score: " + curve[0][1] + " vs "
+                + curve[8][1]);
+        for (double[] row : vms.likelihood().w2Property().get()) {
+            assertTrue(row[1] > 0 && row[1] < 1, "W2 at 𝔥 = " + row[0] + ": " + row[1]);
+        }
+    }
+
+    @Test
     void likelihoodRecomputesByItselfWhenTheToleranceChangesAndCancelStopsIt(FxRobot robot) throws Exception {
         waitFor(20, () -> !scene.busyProperty().get());
         robot.interact(() -> {
@@ -231,8 +266,43 @@ class WorkbenchUiTest {
     }
 
     @Test
+    void theDensityOverlayDrawsTheGridSolutionAtTheScenesTime(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            vms.density().gridOptionsProperty().set(new FokkerPlanckOptions(48, 48, 0, 0.3, 0.4, 6));
+            scene.playingProperty().set(false);
+            scene.timeProperty().set(0.5);
+            bench.window().expandPanel("panel-overlays");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#show-density");
+        waitFor(60, () -> scene.snapshotProperty().get().heatmap() != null);
+        var grid = scene.snapshotProperty().get().heatmap();
+        assertTrue(grid.logScale());
+        double mass = 0;
+        for (float v : grid.values()) {
+            mass += v;
+        }
+        mass *= (grid.xMax() - grid.xMin()) / grid.nx() * (grid.yMax() - grid.yMin()) / grid.ny();
+        assertEquals(1.0, mass, 0.02, "a density: unit mass on the grid");
+        // another t shows another frame; another 𝔥 solves again
+        robot.interact(() -> scene.timeProperty().set(scene.tMin()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotNull(scene.snapshotProperty().get().heatmap());
+        assertFalse(grid == scene.snapshotProperty().get().heatmap(), "the frame follows t");
+        robot.interact(() -> scene.hProperty().set(1.0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(vms.density().busyProperty().get() || scene.snapshotProperty().get().heatmap() == null,
+                "the old 𝔥's density is not shown for the new 𝔥");
+        waitFor(60, () -> scene.snapshotProperty().get().heatmap() != null);
+        robot.clickOn("#show-density");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(null, scene.snapshotProperty().get().heatmap());
+    }
+
+    @Test
     void drawModeTurnsMouseStrokesIntoTheDataSet(FxRobot robot) throws Exception {
         robot.interact(() -> bench.window().expandPanel("panel-training"));
+        WaitForAsyncUtils.waitForFxEvents(); // the pane expands with an animation: click once it is laid out
         robot.clickOn("#draw-data");
         assertTrue(vms.data().drawingProperty().get());
         Bounds b = bench.window().scenePane().localToScreen(bench.window().scenePane().getBoundsInLocal());

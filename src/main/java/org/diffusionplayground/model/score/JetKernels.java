@@ -43,7 +43,7 @@ final class JetKernels {
         int bound = D.loopBound(width);
         for (int p = 0; p < points; p++) {
             int base = p * c * width;
-            derivatives(act, z, base, d, width);
+            derivatives(act, z, base, d, width, order);
             int u = 0;
             for (; u < bound; u += lanes) {
                 combine(z, a, base, width, order, d, u, lanes);
@@ -54,8 +54,11 @@ final class JetKernels {
         }
     }
 
-    /** φ, φ', φ'', φ''' of the value row into d[0·w..], d[1·w..], d[2·w..], d[3·w..]. */
-    private static void derivatives(Activation act, double[] z, int base, double[] d, int width) {
+    /**
+     * φ, φ', φ'', φ''' of the value row into d[0·w..], d[1·w..], d[2·w..], d[3·w..]; only those up to
+     * the jet's order are used (the PF-ODE pass asks for order 1), so the vector path stops there.
+     */
+    private static void derivatives(Activation act, double[] z, int base, double[] d, int width, int order) {
         int lanes = D.length();
         int bound = D.loopBound(width);
         int u = 0;
@@ -64,12 +67,14 @@ final class JetKernels {
                 DoubleVector zv = DoubleVector.fromArray(D, z, base + u);
                 DoubleVector s = DoubleVector.broadcast(D, 1.0).div(zv.neg().lanewise(VectorOperators.EXP).add(1.0));
                 DoubleVector s1 = s.mul(s.neg().add(1.0));
-                DoubleVector s2 = s1.mul(s.mul(-2.0).add(1.0));
-                DoubleVector s3 = s1.mul(s.mul(s).mul(6.0).sub(s.mul(6.0)).add(1.0));
                 zv.mul(s).intoArray(d, u);
                 zv.fma(s1, s).intoArray(d, width + u);
-                zv.fma(s2, s1.mul(2.0)).intoArray(d, 2 * width + u);
-                zv.fma(s3, s2.mul(3.0)).intoArray(d, 3 * width + u);
+                if (order >= 2) {
+                    DoubleVector s2 = s1.mul(s.mul(-2.0).add(1.0));
+                    DoubleVector s3 = s1.mul(s.mul(s).mul(6.0).sub(s.mul(6.0)).add(1.0));
+                    zv.fma(s2, s1.mul(2.0)).intoArray(d, 2 * width + u);
+                    zv.fma(s3, s2.mul(3.0)).intoArray(d, 3 * width + u);
+                }
             }
         }
         double[] tmp = new double[4];

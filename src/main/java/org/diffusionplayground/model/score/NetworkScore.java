@@ -169,9 +169,8 @@ public final class NetworkScore implements ScoreModel {
         double[] w0 = mlp.weightTd(0);
         double[] b0 = mlp.biasD(0);
         int in = spec.inputDim();
-        java.util.Arrays.fill(z, 0, points * c * w, 0.0);
         // layer 0: value row = b₀ + W₀ [x, y, embed(t)] (one small product for the block's points);
-        // ∂x row = W₀ column x; ∂y row = W₀ column y; higher rows 0
+        // ∂x row = W₀ column x; ∂y row = W₀ column y; higher rows 0 (x enters linearly)
         for (int p = 0; p < points; p++) {
             int q = from + p;
             ws.jin[p * in] = xy[2 * q];
@@ -186,6 +185,7 @@ public final class NetworkScore implements ScoreModel {
             }
             System.arraycopy(w0, 0, z, base + w, w);
             System.arraycopy(w0, w, z, base + 2 * w, w);
+            java.util.Arrays.fill(z, base + 3 * w, base + c * w, 0.0);
         }
         JetKernels.activate(spec.activation(), z, a, points, order, w, ws.jd);
         for (int l = 1; l < spec.depth(); l++) {

@@ -253,12 +253,62 @@ final class VectorKernels {
                 affineScalarColumns(in, rr, k, wt, out, n, n2);
             }
         }
+        if (r + 2 <= rows) {
+            for (int o = 0; o < n4; o += 4 * lanes) {
+                block2x4(in, r, k, wt, out, n, o);
+            }
+            affineScalarColumns(in, r, k, wt, out, n, n4);
+            affineScalarColumns(in, r + 1, k, wt, out, n, n4);
+            r += 2;
+        }
         for (; r < rows; r++) {
             for (int o = 0; o < n4; o += 4 * lanes) {
                 row1x4(in, r, k, wt, out, n, o);
             }
             affineScalarColumns(in, r, k, wt, out, n, n4);
         }
+    }
+
+    /** Two rows × 4 vectors (8 FMA chains, enough to keep both FMA pipes busy) for a 2- or 3-row remainder. */
+    private static void block2x4(double[] in, int r, int k, double[] wt, double[] out, int n, int o) {
+        int lanes = D.length();
+        int i0 = r * k;
+        int i1 = i0 + k;
+        DoubleVector a00 = DoubleVector.zero(D);
+        DoubleVector a01 = a00;
+        DoubleVector a02 = a00;
+        DoubleVector a03 = a00;
+        DoubleVector a10 = a00;
+        DoubleVector a11 = a00;
+        DoubleVector a12 = a00;
+        DoubleVector a13 = a00;
+        for (int i = 0; i < k; i++) {
+            int wi = i * n + o;
+            DoubleVector w0 = DoubleVector.fromArray(D, wt, wi);
+            DoubleVector w1 = DoubleVector.fromArray(D, wt, wi + lanes);
+            DoubleVector w2 = DoubleVector.fromArray(D, wt, wi + 2 * lanes);
+            DoubleVector w3 = DoubleVector.fromArray(D, wt, wi + 3 * lanes);
+            DoubleVector x = DoubleVector.broadcast(D, in[i0 + i]);
+            a00 = w0.fma(x, a00);
+            a01 = w1.fma(x, a01);
+            a02 = w2.fma(x, a02);
+            a03 = w3.fma(x, a03);
+            x = DoubleVector.broadcast(D, in[i1 + i]);
+            a10 = w0.fma(x, a10);
+            a11 = w1.fma(x, a11);
+            a12 = w2.fma(x, a12);
+            a13 = w3.fma(x, a13);
+        }
+        int b = r * n + o;
+        a00.intoArray(out, b);
+        a01.intoArray(out, b + lanes);
+        a02.intoArray(out, b + 2 * lanes);
+        a03.intoArray(out, b + 3 * lanes);
+        b += n;
+        a10.intoArray(out, b);
+        a11.intoArray(out, b + lanes);
+        a12.intoArray(out, b + 2 * lanes);
+        a13.intoArray(out, b + 3 * lanes);
     }
 
     /**

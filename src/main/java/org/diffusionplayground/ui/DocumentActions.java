@@ -1,0 +1,373 @@
+package org.diffusionplayground.ui;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.diffusionplayground.app.AppViewModel;
+import org.diffusionplayground.app.DataViewModel;
+import org.diffusionplayground.app.DocumentViewModel;
+import org.diffusionplayground.app.ExportViewModel;
+import org.diffusionplayground.preset.Autosave;
+import org.diffusionplayground.preset.PresetException;
+import org.diffusionplayground.preset.PresetIO;
+import org.diffusionplayground.preset.ShippedPresets;
+
+/**
+ * The File menu and everything around documents in the window: Open, the lecture presets, recent files,
+ * Save, Save As, Export Image, Export Video; dropping a preset or a CSV on the window; asking before
+ * unsaved changes would be lost (open, drop, close); and, at start, offering to restore a scene a crashed
+ * run left behind. Only dialogs and choosers live here; the logic is in the view-models.
+ */
+public final class DocumentActions {
+
+    private final DocumentViewModel doc;
+    private final ExportViewModel exports;
+    private final DataViewModel data;
+    private final AppViewModel app;
+    private Stage stage;
+    private ExportImageDialog imageDialog;
+    private ExportVideoDialog videoDialog;
+    private Path lastFolder;
+
+    public DocumentActions(DocumentViewModel doc, ExportViewModel exports, DataViewModel data, AppViewModel app) {
+        this.doc = doc;
+        this.exports = exports;
+        this.data = data;
+        this.app = app;
+    }
+
+    /** Binds the window: its title, keyboard shortcuts, drag and drop, and the question on closing. */
+    public void install(Stage stage, Scene scene) {
+        this.stage = stage;
+        stage.titleProperty().bind(doc.windowTitleProperty());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::open);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::save);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), this::saveAs);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
+                this::exportImage);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), this::exportVideo);
+        installDrop(scene.getRoot());
+        stage.setOnCloseRequest(e -> {
+            if (doc.dirtyProperty().get()) {
+                e.consume();
+                confirmDiscard("closing", () -> {
+                    doc.close();
+                    stage.close();
+                    Platform.exit();
+                });
+            }
+        });
+    }
+
+    private Window window() {
+        return stage;
+    }
+
+    /** The File menu for the tool bar. */
+    public MenuButton menu() {
+        MenuButton file = new MenuButton("File");
+        file.setId("file-menu");
+        MenuItem open = item("Open…", "menu-open", this::open, "Ctrl+O");
+        Menu lecture = new Menu("Lecture presets");
+        lecture.setId("menu-lecture-presets");
+        lecture.getItems().add(new MenuItem("…"));
+        // read the presets' titles when the menu first opens, not while the window starts
+        lecture.setOnShowing(e -> {
+            if (lecture.getItems().size() == 1 && "…".equals(lecture.getItems().get(0).getText())) {
+                lecture.getItems().clear();
+                fillLecturePresets(lecture);
+            }
+        });
+        Menu recent = new Menu("Open recent");
+        recent.setId("menu-recent");
+        Runnable fillRecent = () -> {
+            recent.getItems().clear();
+            for (Path p : doc.recentFiles()) {
+                MenuItem i = new MenuItem(p.getFileName() + "   (" + p.toAbsolutePath().getParent() + ")");
+                i.setMnemonicParsing(false);
+                i.setOnAction(e -> confirmDiscard("opening " + p.getFileName(), () -> doc.openRecent(p,
+                        this::reportIfFailed)));
+                recent.getItems().add(i);
+            }
+            recent.setDisable(recent.getItems().isEmpty());
+        };
+        fillRecent.run();
+        doc.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecent.run());
+        MenuItem save = item("Save", "menu-save", this::save, "Ctrl+S");
+        MenuItem saveAs = item("Save As…", "menu-save-as", this::saveAs, "Ctrl+Shift+S");
+        MenuItem image = item("Export Image…", "menu-export-image", this::exportImage, "Ctrl+E");
+        MenuItem video = item("Export Video…", "menu-export-video", this::exportVideo, "Ctrl+Shift+E");
+        file.getItems().addAll(open, lecture, recent, new SeparatorMenuItem(), save, saveAs, new SeparatorMenuItem(),
+                image, video);
+        Controls.tipped(file, "Open and save scenes (presets), export pictures and videos for slides");
+        return file;
+    }
+
+    private static MenuItem item(String text, String id, Runnable action, String keys) {
+        MenuItem i = new MenuItem(text + "      " + keys);
+        i.setId(id);
+        i.setOnAction(e -> action.run());
+        return i;
+    }
+
+    private void fillLecturePresets(Menu menu) {
+        Path folder = ShippedPresets.folder();
+        if (folder == null) {
+            menu.setDisable(true);
+            return;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                String title;
+                try {
+                    title = PresetIO.read(p).title();
+                } catch (PresetException e) {
+                    continue; // a broken file is reported when opened by name, not in the menu
+                }
+                MenuItem i = new MenuItem(title);
+                i.setMnemonicParsing(false);
+                i.setOnAction(e -> confirmDiscard("opening " + title, () -> doc.open(p, this::reportIfFailed)));
+                menu.getItems().add(i);
+            }
+        } catch (IOException e) {
+            menu.setDisable(true);
+        }
+    }
+
+    // ---- open and save ------------------------------------------------------------------------
+
+    public void open() {
+        confirmDiscard("opening another scene", () -> {
+            FileChooser chooser = chooser("Open a scene");
+            File f = chooser.showOpenDialog(window());
+            if (f != null) {
+                lastFolder = f.toPath().toAbsolutePath().getParent();
+                doc.open(f.toPath(), this::reportIfFailed);
+            }
+        });
+    }
+
+    public void save() {
+        saveThen(() -> { });
+    }
+
+    /** Saves (asking for a file when the scene is untitled), then runs {@code then} if it worked. */
+    private void saveThen(Runnable then) {
+        if (!doc.save(ok -> after(ok, then))) {
+            saveAsThen(then);
+        }
+    }
+
+    public void saveAs() {
+        saveAsThen(() -> { });
+    }
+
+    private void saveAsThen(Runnable then) {
+        FileChooser chooser = chooser("Save the scene as a preset");
+        chooser.setInitialFileName(suggestedName());
+        File f = chooser.showSaveDialog(window());
+        if (f == null) {
+            return;
+        }
+        Path target = f.toPath();
+        if (!target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+            target = target.resolveSibling(target.getFileName() + ".json");
+        }
+        lastFolder = target.toAbsolutePath().getParent();
+        // the system's save dialog has already asked before replacing a file it showed
+        doc.saveAs(target, true, ok -> after(ok, then));
+    }
+
+    private void after(boolean ok, Runnable then) {
+        if (ok) {
+            then.run();
+        } else {
+            reportIfFailed(false);
+        }
+    }
+
+    private String suggestedName() {
+        String t = doc.title().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return (t.isEmpty() ? "scene" : t) + ".json";
+    }
+
+    private FileChooser chooser(String title) {
+        FileChooser c = new FileChooser();
+        c.setTitle(title);
+        c.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Diffusion Playground preset", "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        Path folder = lastFolder != null ? lastFolder : doc.fileProperty().get() != null
+                ? doc.fileProperty().get().toAbsolutePath().getParent() : ShippedPresets.folder();
+        if (folder != null && Files.isDirectory(folder)) {
+            c.setInitialDirectory(folder.toFile());
+        }
+        return c;
+    }
+
+    private void reportIfFailed(boolean ok) {
+        if (!ok && !doc.errorProperty().get().isEmpty()) {
+            Alert a = new Alert(Alert.AlertType.ERROR, doc.errorProperty().get(), ButtonType.OK);
+            a.setHeaderText("That did not work");
+            a.initOwner(window());
+            a.getDialogPane().setMinWidth(560);
+            a.show();
+        }
+    }
+
+    /**
+     * Runs {@code then} after making sure unsaved changes are not lost silently: with changes, asks
+     * whether to save them first (Save / Don't save / Cancel).
+     */
+    public void confirmDiscard(String what, Runnable then) {
+        if (!doc.dirtyProperty().get()) {
+            then.run();
+            return;
+        }
+        ButtonType saveIt = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        ButtonType drop = new ButtonType("Don't save", ButtonBar.ButtonData.NO);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "The scene \"" + doc.title() + "\" has changes that are "
+                + "not saved. Save them before " + what + "?", saveIt, drop, ButtonType.CANCEL);
+        a.setHeaderText("Save your changes?");
+        a.initOwner(window());
+        ButtonType answer = a.showAndWait().orElse(ButtonType.CANCEL);
+        if (answer == saveIt) {
+            saveThen(then);
+        } else if (answer == drop) {
+            then.run();
+        }
+    }
+
+    // ---- exports ------------------------------------------------------------------------------
+
+    public void exportImage() {
+        if (imageDialog == null) {
+            imageDialog = new ExportImageDialog(exports, app, window());
+        }
+        imageDialog.show(suggestion(exports.imageFormatProperty().get().extension()));
+    }
+
+    public void exportVideo() {
+        if (videoDialog == null) {
+            videoDialog = new ExportVideoDialog(exports, app, window());
+        }
+        videoDialog.show(suggestion(exports.videoFormatProperty().get().extension()));
+    }
+
+    private Path suggestion(String extension) {
+        Path folder = lastFolder != null ? lastFolder : Path.of(System.getProperty("user.home"));
+        String stem = suggestedName().replaceAll("\\.json$", "");
+        return folder.resolve(stem + "." + extension);
+    }
+
+    ExportImageDialog imageDialog() {
+        return imageDialog;
+    }
+
+    ExportVideoDialog videoDialog() {
+        return videoDialog;
+    }
+
+    // ---- drag and drop ------------------------------------------------------------------------
+
+    /** A preset (.json) dropped on the window opens; a CSV becomes the data set. */
+    void installDrop(Node target) {
+        target.setOnDragOver(e -> {
+            Dragboard db = e.getDragboard();
+            if (db.hasFiles() && db.getFiles().size() == 1 && kind(db.getFiles().get(0).toPath()) != null) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        target.setOnDragDropped(e -> {
+            Dragboard db = e.getDragboard();
+            boolean done = false;
+            if (db.hasFiles() && db.getFiles().size() == 1) {
+                done = drop(db.getFiles().get(0).toPath());
+            }
+            e.setDropCompleted(done);
+            e.consume();
+        });
+    }
+
+    private static String kind(Path p) {
+        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".json") ? "preset" : name.endsWith(".csv") || name.endsWith(".txt") ? "csv" : null;
+    }
+
+    /** What a drop of {@code file} does; false when it is not a preset or a CSV. */
+    public boolean drop(Path file) {
+        String kind = kind(file);
+        if ("preset".equals(kind)) {
+            // after the drop gesture has finished: a dialog inside it would block the system's drag
+            Platform.runLater(() -> confirmDiscard("opening " + file.getFileName(),
+                    () -> doc.open(file, this::reportIfFailed)));
+            return true;
+        }
+        if ("csv".equals(kind)) {
+            if (!data.importCsv(file)) {
+                Alert a = new Alert(Alert.AlertType.ERROR, data.errorProperty().get(), ButtonType.OK);
+                a.setHeaderText("The points could not be imported");
+                a.initOwner(window());
+                Platform.runLater(a::show);
+            }
+            return true;
+        }
+        return false;
+    }
+
+    // ---- restore after a crash ----------------------------------------------------------------
+
+    /** At start: offers to restore the newest scene a crashed or killed run autosaved. */
+    public void offerRestore() {
+        List<Autosave.Orphan> orphans = doc.orphans();
+        if (orphans.isEmpty()) {
+            return;
+        }
+        Autosave.Orphan newest = orphans.get(0);
+        String when = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH)
+                .format(newest.savedAt().atZone(ZoneId.systemDefault()));
+        ButtonType restore = new ButtonType("Restore", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Discard it", ButtonBar.ButtonData.NO);
+        ButtonType later = new ButtonType("Ask me next time", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Diffusion Playground did not close properly last time. "
+                + "Its scene \"" + newest.title() + "\" was saved automatically on " + when
+                + (newest.origin() != null ? " (it came from " + newest.origin().getFileName() + ")" : "")
+                + ". Restore it?", restore, discard, later);
+        a.setHeaderText("Restore your unsaved scene?");
+        a.initOwner(window());
+        a.getDialogPane().setMinWidth(560);
+        ButtonType answer = a.showAndWait().orElse(later);
+        if (answer == restore) {
+            doc.restore(newest, this::reportIfFailed);
+        } else if (answer == discard) {
+            doc.discard(newest);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package org.diffusionplayground.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code playground render} and {@code playground preset validate}, run in-process. */
+class RenderCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine cl = PlaygroundCli.commandLine();
+        StringWriter err = new StringWriter();
+        StringWriter out = new StringWriter();
+        cl.setErr(new PrintWriter(err));
+        cl.setOut(new PrintWriter(out));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** A small, quick copy of a shipped preset: the 25 gaussians with few particles and steps. */
+    private Path smallPreset() throws Exception {
+        String text = Files.readString(Path.of("presets/noise-helps-h-sweep.json"))
+                .replace("\"particles\" : 4000", "\"particles\" : 300").replace("\"steps\" : 300", "\"steps\" : 40");
+        Path p = dir.resolve("small.json");
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void renderWritesAPictureOfThePresetAndRefusesToReplaceItWithoutForce() throws Exception {
+        Path preset = smallPreset();
+        Path png = dir.resolve("still.png");
+        Run r = run("render", "--preset", preset.toString(), "--out", png.toString(), "--width", "320", "--height",
+                "180", "--quiet");
+        assertEquals(0, r.code(), r.err());
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertEquals(320, img.getWidth());
+        assertEquals(180, img.getHeight());
+        long before = Files.getLastModifiedTime(png).toMillis();
+        r = run("render", "--preset", preset.toString(), "--out", png.toString(), "--quiet");
+        assertEquals(PlaygroundCli.EXIT_USAGE, r.code());
+        assertTrue(r.err().contains("exists; pass --force"), r.err());
+        assertEquals(before, Files.getLastModifiedTime(png).toMillis());
+        r = run("render", "--preset", preset.toString(), "--out", png.toString(), "--width", "200", "--height", "100",
+                "--force", "--quiet");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(200, ImageIO.read(png.toFile()).getWidth());
+        for (String vector : new String[] {"still.svg", "still.pdf"}) {
+            r = run("render", "--preset", preset.toString(), "--out", dir.resolve(vector).toString(), "--width", "320",
+                    "--height", "180", "--quiet");
+            assertEquals(0, r.code(), r.err());
+        }
+        String svg = Files.readString(dir.resolve("still.svg"));
+        assertFalse(svg.contains("<image"), "no raster in the vector scene");
+        assertTrue(svg.split("<ellipse|<circle|<path").length > 300, "every particle is a shape");
+        assertTrue(Files.readString(dir.resolve("still.pdf"), java.nio.charset.StandardCharsets.ISO_8859_1)
+                .startsWith("%PDF"));
+    }
+
+    @Test
+    void renderWritesAVideoWithTheFramesAskedFor() throws Exception {
+        Path gif = dir.resolve("sweep.gif");
+        Run r = run("render", "--preset", smallPreset().toString(), "--out", gif.toString(), "--width", "96",
+                "--height", "54", "--fps", "10", "--seconds", "0.6", "--video", "sweep", "--quiet");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("6 frames of 96×54"), r.err());
+        try (ImageInputStream in = ImageIO.createImageInputStream(gif.toFile())) {
+            ImageReader reader = ImageIO.getImageReaders(in).next();
+            reader.setInput(in);
+            assertEquals(6, reader.getNumImages(true));
+            assertEquals(96, reader.getWidth(0));
+        }
+    }
+
+    @Test
+    void anUnwritableOutputOrABadRequestGivesAClearMessageAndNoFile() throws Exception {
+        Path preset = smallPreset();
+        Path plain = dir.resolve("plain");
+        Files.writeString(plain, "x");
+        Run r = run("render", "--preset", preset.toString(), "--out", plain.resolve("x.png").toString(), "--quiet");
+        assertEquals(PlaygroundCli.EXIT_FAILED, r.code());
+        assertTrue(r.err().contains("is not a folder"), r.err());
+        r = run("render", "--preset", preset.toString(), "--out", dir.resolve("x.bmp").toString());
+        assertEquals(PlaygroundCli.EXIT_USAGE, r.code());
+        assertTrue(r.err().contains(".png, .svg, .pdf, .mp4 or .gif"), r.err());
+        r = run("render", "--preset", preset.toString(), "--out", dir.resolve("v.mp4").toString(), "--width", "641");
+        assertEquals(PlaygroundCli.EXIT_USAGE, r.code());
+        assertTrue(r.err().contains("even"), r.err());
+        r = run("render", "--preset", preset.toString(), "--out", dir.resolve("t.png").toString(), "--time", "3");
+        assertEquals(PlaygroundCli.EXIT_USAGE, r.code());
+        assertTrue(r.err().contains("--time must be in"), r.err());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(2, files.count(), "only the preset and the plain file: " + dir);
+        }
+    }
+
+    @Test
+    void presetValidateReportsEachFileAndExitsWithFailureIfAnyIsBad() throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"format\": \"diffusion-playground-preset\", \"version\": 1, \"data\": {\"builtIn\": "
+                + "{\"kind\": \"SWISS_ROLL\"}}, \"model\": {\"checkpoint\": \"../../etc/passwd\"}, \"sampler\": "
+                + "{\"particles\": -5}}");
+        Run r = run("preset", "validate", "presets/ode-versus-sde.json", bad.toString());
+        assertEquals(PlaygroundCli.EXIT_FAILED, r.code());
+        assertTrue(r.out().contains("ok       presets/ode-versus-sde.json"), r.out());
+        assertTrue(r.err().contains("bad.json: 2 problems") && r.err().contains("sampler.particles")
+                && r.err().contains("model.checkpoint"), r.err());
+        r = run("preset", "validate", "presets/ode-versus-sde.json");
+        assertEquals(0, r.code(), r.err());
+    }
+
+    @Test
+    void presetNormalizeUpgradesAnOldPreset() throws Exception {
+        Path old = dir.resolve("old.json");
+        Files.writeString(old, "{\"name\": \"Old\", \"dataset\": \"moons\", \"hbar\": 2, \"particles\": 100}");
+        Path out = dir.resolve("new.json");
+        Run r = run("preset", "normalize", old.toString(), "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        String text = Files.readString(out);
+        assertTrue(text.contains("\"version\" : 1") && text.contains("\"TWO_MOONS\"") && text.contains("\"h\" : 2.0"),
+                text);
+    }
+}
