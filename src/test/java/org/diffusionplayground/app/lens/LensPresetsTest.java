@@ -12,14 +12,18 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.diffusionplayground.preset.Preset;
+import org.diffusionplayground.preset.PresetIO;
 import org.diffusionplayground.preset.PresetScene;
 import org.junit.jupiter.api.Test;
 
-/** Every lens has a lecture preset (presets/lens-*.json) that reads, loads and names only real lenses. */
+/**
+ * Every lens has a lecture preset (presets/lenses/lens-*.json) that reads, loads, names only real lenses,
+ * is in its canonical form and survives preset → scene → preset, like the other shipped presets.
+ */
 class LensPresetsTest {
 
     private static List<Path> lensPresets() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("presets"))) {
+        try (Stream<Path> files = Files.list(Path.of("presets", "lenses"))) {
             return files.filter(p -> p.getFileName().toString().startsWith("lens-")).sorted().toList();
         }
     }
@@ -38,6 +42,8 @@ class LensPresetsTest {
                 assertEquals("lens-" + lens.id() + ".json", file.getFileName().toString());
             }
             assertTrue(loaded.state().score() != null, file + " has a model");
+            Preset back = PresetScene.capture(p, loaded.state(), p.model(), p.split().model());
+            assertEquals(Files.readString(file), PresetIO.toJson(back), file + ": canonical, and round trips");
         }
         assertEquals(EnumSet.allOf(Lens.class), covered, "a preset per lens");
     }
