@@ -49,6 +49,10 @@ public final class PlaygroundViewModels {
         for (Lens lens : Lens.values()) {
             document.registerOverlay(lens.id(), lenses.enabledProperty(lens));
         }
+        exports.setVideoOverlays(() -> {
+            java.util.List<String> on = lenses.enabledIds();
+            return (state, cancel) -> org.diffusionplayground.app.lens.LensOverlays.of(state, on, cancel);
+        });
     }
 
     public Jobs jobs() {

@@ -43,6 +43,7 @@ public final class Workbench {
     private final Tab likelihoodTab;
     private final Tab trainingTab;
     private final Tab lensTab;
+    private final LensCharts lensCharts;
     private final Label diagnostics = new Label();
     private final Timeline diagnosticsTimer;
     private final DocumentActions documents;
@@ -72,7 +73,8 @@ public final class Workbench {
         lossBox.getStyleClass().add("chart-panel");
         trainingTab = new Tab("Training loss", lossBox);
         trainingTab.setId("tab-training");
-        lensTab = new Tab("Lenses", new LensCharts(vms.lenses(), vms.scene(), vms.app().themeProperty()));
+        lensCharts = new LensCharts(vms.lenses(), vms.scene(), vms.app().themeProperty());
+        lensTab = new Tab("Lenses", lensCharts);
         lensTab.setId("tab-lenses");
         analysis.getTabs().addAll(likelihoodTab, trainingTab, lensTab);
         TitledPane lenses = new TitledPane("Lenses", new LensPanel(vms.lenses(), vms.scene()));
@@ -111,6 +113,7 @@ public final class Workbench {
         vms.exports().charts().addAll(new ExportViewModel.ChartTarget("Likelihood in 𝔥 (chart)",
                 () -> likelihoodPanel.chart().chart()), new ExportViewModel.ChartTarget("Training loss (chart)",
                 lossChart::chart));
+        vms.exports().charts().addAll(lensCharts.exportTargets());
         vms.document().setPanelOpener(names -> names.forEach(this::openPanel));
         diagnosticsTimer = new Timeline(new KeyFrame(Duration.millis(500),
                 e -> diagnostics.setText(readout(window.frames().stats()))));

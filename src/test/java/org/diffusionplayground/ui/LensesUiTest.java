@@ -52,10 +52,11 @@ class LensesUiTest {
         scene = vms.scene();
         lenses = vms.lenses();
         bench = new Workbench(vms);
-        scene.particlesProperty().set(500);
-        scene.stepsProperty().set(60);
-        lenses.entropy().pathsProperty().set(2_000);
-        lenses.langevin().movesProperty().set(200);
+        vms.likelihood().autoProperty().set(false); // nothing else computes while the lenses are checked
+        scene.particlesProperty().set(300);
+        scene.stepsProperty().set(40);
+        lenses.entropy().pathsProperty().set(1_000);
+        lenses.langevin().movesProperty().set(100);
         lenses.objectives().stepsProperty().set(100);
         DataSet data = DataSet.builtIn(ToyData.GAUSSIANS_8, 600, 0);
         Schedule s = ScheduleSpec.of(ScheduleKind.SIMPLE).build();
@@ -70,8 +71,8 @@ class LensesUiTest {
     }
 
     @AfterEach
-    void stop() {
-        bench.stop();
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(bench::stop).get(10, TimeUnit.SECONDS);
         jobs.close();
     }
 
@@ -107,7 +108,7 @@ class LensesUiTest {
         robot.clickOn("#lens-langevin");
         waitFor(60, () -> lenses.langevin().resultProperty().get() != null
                 && lenses.langevin().annealedOccupancyProperty().get() != null);
-        assertEquals(201, lenses.langevin().resultProperty().get().hops().length, "hops after every move");
+        assertEquals(101, lenses.langevin().resultProperty().get().hops().length, "hops after every move");
         assertEquals(SceneMode.BACKWARD, scene.modeProperty().get());
         assertEquals(2, snapshot().ghosts().size(), "Tweedie's rings and the chain's");
 

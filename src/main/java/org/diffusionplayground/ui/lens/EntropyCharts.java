@@ -75,6 +75,14 @@ final class EntropyCharts extends VBox {
         moveNow(scene.timeProperty().get());
     }
 
+    ThemedChart rateChart() {
+        return rateChart;
+    }
+
+    ThemedChart histogramChart() {
+        return histogramChart;
+    }
+
     private void moveNow(double t) {
         if (now != null) {
             rateChart.plot().removeDomainMarker(now);

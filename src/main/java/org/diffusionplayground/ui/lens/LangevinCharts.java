@@ -75,6 +75,14 @@ final class LangevinCharts extends VBox {
         show();
     }
 
+    ThemedChart occupancyChart() {
+        return occupancyChart;
+    }
+
+    ThemedChart hopChart() {
+        return hopChart;
+    }
+
     private void show() {
         hops.clear();
         weights.clear();

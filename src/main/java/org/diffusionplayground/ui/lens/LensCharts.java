@@ -20,6 +20,8 @@ public final class LensCharts extends ScrollPane {
             Lens.OBJECTIVES);
 
     private final VBox column = new VBox(10);
+    private final java.util.List<org.diffusionplayground.app.ExportViewModel.ChartTarget> targets =
+            new java.util.ArrayList<>();
 
     public LensCharts(LensesViewModel vm, SceneViewModel scene, ObservableValue<Theme> theme) {
         column.setPadding(new Insets(8));
@@ -31,10 +33,21 @@ public final class LensCharts extends ScrollPane {
         hint.getStyleClass().add("lens-hint");
         hint.setMaxWidth(Double.MAX_VALUE);
         column.getChildren().add(hint);
-        add(new SpeciationCharts(scene, vm.speciation(), theme), vm, Lens.SPECIATION);
-        add(new EntropyCharts(scene, vm.entropy(), theme), vm, Lens.ENTROPY);
-        add(new LangevinCharts(vm.langevin(), theme), vm, Lens.LANGEVIN);
-        add(new ObjectiveRaceChart(vm.objectives(), theme), vm, Lens.OBJECTIVES);
+        SpeciationCharts speciation = new SpeciationCharts(scene, vm.speciation(), theme);
+        EntropyCharts entropy = new EntropyCharts(scene, vm.entropy(), theme);
+        LangevinCharts langevin = new LangevinCharts(vm.langevin(), theme);
+        ObjectiveRaceChart objectives = new ObjectiveRaceChart(vm.objectives(), theme);
+        add(speciation, vm, Lens.SPECIATION);
+        add(entropy, vm, Lens.ENTROPY);
+        add(langevin, vm, Lens.LANGEVIN);
+        add(objectives, vm, Lens.OBJECTIVES);
+        target("Lens: mode assignment entropy (chart)", speciation.entropyChart());
+        target("Lens: potential along two modes (chart)", speciation.potentialChart());
+        target("Lens: entropy production rate (chart)", entropy.rateChart());
+        target("Lens: per-path entropy and the fluctuation theorem (chart)", entropy.histogramChart());
+        target("Lens: Langevin mode proportions (chart)", langevin.occupancyChart());
+        target("Lens: Langevin mode hops (chart)", langevin.hopChart());
+        target("Lens: score-matching objectives (chart)", objectives);
         setContent(column);
         setFitToWidth(true);
         setId("lens-charts");
@@ -43,6 +56,15 @@ public final class LensCharts extends ScrollPane {
                 .or(vm.enabledProperty(Lens.OBJECTIVES));
         hint.visibleProperty().bind(any.not());
         hint.managedProperty().bind(any.not());
+    }
+
+    /** The lens charts for the export dialog (PNG, SVG, PDF like any chart). */
+    public java.util.List<org.diffusionplayground.app.ExportViewModel.ChartTarget> exportTargets() {
+        return java.util.List.copyOf(targets);
+    }
+
+    private void target(String name, ThemedChart chart) {
+        targets.add(new org.diffusionplayground.app.ExportViewModel.ChartTarget(name, chart::chart));
     }
 
     private void add(Node chart, LensesViewModel vm, Lens lens) {

@@ -78,6 +78,14 @@ final class SpeciationCharts extends VBox {
         moveNow(scene.timeProperty().get());
     }
 
+    ThemedChart entropyChart() {
+        return entropyChart;
+    }
+
+    ThemedChart potentialChart() {
+        return potentialChart;
+    }
+
     private void showCurve(double[][] c) {
         entropy.clear();
         if (c == null) {

@@ -2,15 +2,7 @@ package org.diffusionplayground.ui.lens;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.io.File;
-import java.io.IOException;
 import javafx.beans.value.ObservableValue;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ContextMenu;
-import javafx.scene.control.MenuItem;
-import javafx.stage.FileChooser;
-import org.diffusionplayground.export.ImageExport;
-import org.diffusionplayground.model.util.AtomicFiles;
 import org.diffusionplayground.render.Fonts;
 import org.diffusionplayground.render.Theme;
 import org.diffusionplayground.ui.ChartStyle;
@@ -22,8 +14,8 @@ import org.jfree.chart.title.TextTitle;
 
 /**
  * A lens chart: a JFreeChart-FX viewer styled with the scene's theme (and restyled when it changes), with
- * a one-line note under the title for numbers and verdicts, and "Export chart…" (PNG, SVG, PDF through
- * {@link ImageExport}, so a chart on a slide looks like the screen).
+ * a one-line note under the title for numbers and verdicts. Exports go through the app's export dialog
+ * ({@link LensCharts#exportTargets()}).
  */
 class ThemedChart extends ChartViewer {
 
@@ -44,10 +36,6 @@ class ThemedChart extends ChartViewer {
             this.theme = now;
             style();
         });
-        MenuItem export = new MenuItem("Export chart (PNG, SVG, PDF)…");
-        export.setOnAction(e -> export());
-        ContextMenu menu = new ContextMenu(export);
-        setOnContextMenuRequested(e -> menu.show(this, e.getScreenX(), e.getScreenY()));
     }
 
     JFreeChart chart() {
@@ -94,26 +82,5 @@ class ThemedChart extends ChartViewer {
             m.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
         }
         return m;
-    }
-
-    private void export() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export chart");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("PNG image", "*.png"),
-                new FileChooser.ExtensionFilter("SVG vector image", "*.svg"),
-                new FileChooser.ExtensionFilter("PDF document", "*.pdf"));
-        chooser.setInitialFileName(getId() + ".png");
-        File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        if (f == null) {
-            return;
-        }
-        try {
-            // the file chooser has asked about replacing an existing file
-            ImageExport.writeChart(f.toPath(), chart, 1600, 900, false, AtomicFiles.Existing.REPLACE);
-        } catch (IOException | IllegalArgumentException e) {
-            Alert a = new Alert(Alert.AlertType.ERROR, e.getMessage());
-            a.setHeaderText("The chart could not be exported");
-            a.show();
-        }
     }
 }
