@@ -119,6 +119,8 @@ public final class DensityViewModel {
         cancel();
         busy.set(true);
         status.set(String.format(Locale.ROOT, "solving the Fokker–Planck equation for 𝔥 = %.2f …", in.h()));
+        // the frame on screen was drawn for the old inputs: take its heatmap away now, not when samples arrive
+        scene.rebuild();
         Region box = Region.around(in.data().points(), 0.05);
         Jobs.Job[] self = new Jobs.Job[1];
         runningFor = in;

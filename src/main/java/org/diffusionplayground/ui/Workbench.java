@@ -111,7 +111,8 @@ public final class Workbench {
         window.addToolBarItemAfterTitle(documents.menu());
         vms.exports().setWindowSize(window.scenePane().pixelSize());
         vms.exports().charts().addAll(new ExportViewModel.ChartTarget("Likelihood in 𝔥 (chart)",
-                () -> likelihoodPanel.chart().chart()), new ExportViewModel.ChartTarget("Training loss (chart)",
+                () -> likelihoodPanel.chart().chart()), new ExportViewModel.ChartTarget("W2 versus 𝔥 (chart)",
+                () -> likelihoodPanel.w2Chart().getChart()), new ExportViewModel.ChartTarget("Training loss (chart)",
                 lossChart::chart));
         vms.exports().charts().addAll(lensCharts.exportTargets());
         vms.document().setPanelOpener(names -> names.forEach(this::openPanel));
