@@ -91,7 +91,7 @@ public final class LikelihoodViewModel {
     private final ReadOnlyObjectWrapper<FirstOrderLine> line = new ReadOnlyObjectWrapper<>(this, "line");
     private final ReadOnlyObjectWrapper<FokkerPlanckResult> exact = new ReadOnlyObjectWrapper<>(this, "exact");
     private final ReadOnlyObjectWrapper<double[][]> w2 = new ReadOnlyObjectWrapper<>(this, "w2");
-    private final ReadOnlyDoubleWrapper w2Floor = new ReadOnlyDoubleWrapper(this, "w2Floor", Double.NaN);
+    private final ReadOnlyDoubleWrapper heldOutPairW2 = new ReadOnlyDoubleWrapper(this, "heldOutPairW2", Double.NaN);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale", true);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
@@ -177,9 +177,9 @@ public final class LikelihoodViewModel {
         return w2.getReadOnlyProperty();
     }
 
-    /** W2 between two held-out draws of the W2 sample size: the Monte-Carlo floor of the W2 chart. */
-    public ReadOnlyDoubleProperty w2FloorProperty() {
-        return w2Floor.getReadOnlyProperty();
+    /** W2 between two held-out draws of the W2 sample size, for scale (finite-sample W2 is biased upwards). */
+    public ReadOnlyDoubleProperty heldOutPairW2Property() {
+        return heldOutPairW2.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<LikelihoodResult> resultProperty() {
@@ -364,10 +364,10 @@ public final class LikelihoodViewModel {
     /**
      * Everything one computation gives.
      *
-     * @param w2Floor W2 between two held-out draws of the same size: what W2 of a perfect sampler would
-     *                show at this sample size (NaN for data without a generator)
+     * @param heldOutPairW2 W2 between two held-out draws of the W2 sample size, for scale (NaN for data
+     *                      without a generator)
      */
-    record Evaluation(LikelihoodResult likelihood, FokkerPlanckResult exact, double[][] w2, double w2Floor,
+    record Evaluation(LikelihoodResult likelihood, FokkerPlanckResult exact, double[][] w2, double heldOutPairW2,
             double seconds) {
     }
 
@@ -403,9 +403,9 @@ public final class LikelihoodViewModel {
                     : Wasserstein.exact(PointSet.of(run.finalPositions()), w2Reference);
             w2Rows[k] = new double[] {hv, w};
         }
-        double floor = data.hasGenerator()
+        double pair = data.hasGenerator()
                 ? Wasserstein.exact(w2Reference, data.heldOut(w2Reference.size(), W2_SEED + 1)) : Double.NaN;
-        return new Evaluation(r, solved, w2Rows, floor, (System.nanoTime() - start) / 1e9);
+        return new Evaluation(r, solved, w2Rows, pair, (System.nanoTime() - start) / 1e9);
     }
 
     private static ProgressListener part(ProgressListener progress, double from, double share) {
@@ -419,7 +419,7 @@ public final class LikelihoodViewModel {
             map = CorrectionMap.of(r);
             result.set(r);
             exact.set(e.exact());
-            w2Floor.set(e.w2Floor());
+            heldOutPairW2.set(e.heldOutPairW2());
             w2.set(e.w2());
             line.set(l);
             stale.set(false);

@@ -43,8 +43,9 @@ public final class HelpPane extends ScrollPane {
                     + "correction to the NLL (−E[C] < 0) means adding noise improves the model's likelihood — "
                     + "the paper's result. The likelihood panel draws the first-order line next to the exact "
                     + "NLL(𝔥) from a Fokker–Planck grid solve, so you can see where first order holds. Below it, "
-                    + "W2 between the sampler's output and held-out data at each 𝔥 (the dashed line: two held-out "
-                    + "draws, what a perfect sampler would score). “Colour the points by C(x₀)” shows where "
+                    + "W2 between the sampler's output and held-out data at each 𝔥 (for scale, the chart also gives "
+                    + "W2 between two held-out draws; W2 of finite samples is biased, so compare the 𝔥 values with "
+                    + "each other). “Colour the points by C(x₀)” shows where "
                     + "noise helps (purple) and hurts (orange); the overlay “Model density at 𝔥” draws q_t^𝔥 itself."},
         {"Keyboard",
             "Space play/pause · ← → step · H 𝔥 slider · R reset · D dark theme · L lecture mode · F11 full screen"

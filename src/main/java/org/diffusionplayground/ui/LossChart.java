@@ -7,7 +7,6 @@ import javafx.collections.ObservableList;
 import org.diffusionplayground.app.LossPoint;
 import org.diffusionplayground.render.Theme;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
@@ -15,7 +14,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-/** The live loss chart of training: batch loss (faint) and its moving average, log scale. */
+/** The live loss chart of training: batch loss (faint) and its moving average. */
 public final class LossChart extends ChartViewer {
 
     private final XYSeries raw = new XYSeries("batch loss");
@@ -28,12 +27,10 @@ public final class LossChart extends ChartViewer {
         data.addSeries(smoothed);
         NumberAxis x = new NumberAxis("step");
         x.setAutoRangeIncludesZero(true);
-        // plain numbers at 1-2-5 steps (a loss rarely spans more than a decade or two): "0.3", not "10^-0.52"
-        LogarithmicAxis y = new LogarithmicAxis("loss, DSM scale (log)");
-        y.setAllowNegativesFlag(false);
-        y.setStrictValuesFlag(false);
-        y.setExpTickLabelsFlag(false);
-        y.setLog10TickLabelsFlag(false);
+        // linear: the DSM loss has an irreducible floor, so a run spans well under a decade (≈ 1 → 0.25 on
+        // the swiss roll), and a log axis then labels a single tick
+        NumberAxis y = new NumberAxis("loss, DSM scale");
+        y.setAutoRangeIncludesZero(false);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
         XYPlot plot = new XYPlot(data, x, y, r);
         chart = new JFreeChart("Training loss", JFreeChart.DEFAULT_TITLE_FONT, plot, true);

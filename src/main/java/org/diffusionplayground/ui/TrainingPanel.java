@@ -54,6 +54,10 @@ public final class TrainingPanel extends VBox {
         vm.depthProperty().addListener((obs, old, v) -> depth.getValueFactory().setValue(v.intValue()));
         Controls.tipped(width, "Hidden units per layer of the MLP s_θ(x, t).");
         Controls.tipped(depth, "Hidden layers. The WKB correction needs third derivatives in x: smooth activations only.");
+        for (Spinner<Integer> sp : java.util.List.of(width, depth)) {
+            sp.getEditor().setPrefColumnCount(4);
+            sp.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox size = new HBox(6, width, new Label("×"), depth);
         size.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox.setHgrow(width, Priority.ALWAYS);
