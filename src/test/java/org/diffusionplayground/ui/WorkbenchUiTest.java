@@ -305,6 +305,9 @@ class WorkbenchUiTest {
     void drawModeTurnsMouseStrokesIntoTheDataSet(FxRobot robot) throws Exception {
         robot.interact(() -> bench.window().expandPanel("panel-training"));
         WaitForAsyncUtils.waitForFxEvents(); // the pane expands with an animation: click once it is laid out
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#draw-data")
+                .match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
+        robot.sleep(400); // and once the animation has stopped moving it
         robot.clickOn("#draw-data");
         assertTrue(vms.data().drawingProperty().get());
         Bounds b = bench.window().scenePane().localToScreen(bench.window().scenePane().getBoundsInLocal());
