@@ -167,8 +167,8 @@ public final class DensityViewModel {
             peak = Math.max(peak, f.max());
         }
         double top = Math.log(Math.max(peak, 1e-300));
-        scale = new ColorScale(Colormap.VIRIDIS, top - LOG_RANGE, top,
-                String.format(Locale.ROOT, "log density at t  (𝔥 = %.2f, Fokker–Planck)", in.h()));
+        scale = new ColorScale(Colormap.INFERNO, top - LOG_RANGE, top,
+                String.format(Locale.ROOT, "log density, 𝔥 = %.2f", in.h()));
         scene.rebuild();
     }
 
@@ -195,7 +195,7 @@ public final class DensityViewModel {
         return (builder, legend, t, h) -> {
             if (show.get() && solved != null && inputs().equals(solvedFor) && h == solvedFor.h()) {
                 builder.heatmap(gridAt(t), scale);
-                legend.add("density of the sampler (grid)", Colormap.VIRIDIS.color(0.75), LegendEntry.Shape.BAR);
+                legend.add("density of the sampler (grid)", Colormap.INFERNO.color(0.7), LegendEntry.Shape.BAR);
             }
         };
     }

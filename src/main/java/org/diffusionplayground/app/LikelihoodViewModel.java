@@ -64,7 +64,7 @@ public final class LikelihoodViewModel {
      * Grid of the exact curve: the solver's preview resolution (128² refined up to 256²). On the bundled
      * swiss roll (SIMPLE, 500 points) its NLL(𝔥) at 𝔥 = 0 … 3 agreed with 512² cells and half the step to
      * within 0.001 nats (1.385 … 1.365 against 1.384 … 1.364) at a quarter of the time; the defaults
-     * (up to 1024²) are for the table, not for a panel that recomputes while the user watches.
+     * (up to 512²) are for the table, not for a panel that recomputes while the user watches.
      */
     static final FokkerPlanckOptions EXACT_GRID = FokkerPlanckOptions.preview();
     /** Samples (and held-out points) per W2: the exact assignment is O(n³), 1 000 keeps it to a second. */
@@ -91,6 +91,7 @@ public final class LikelihoodViewModel {
     private final ReadOnlyObjectWrapper<FirstOrderLine> line = new ReadOnlyObjectWrapper<>(this, "line");
     private final ReadOnlyObjectWrapper<FokkerPlanckResult> exact = new ReadOnlyObjectWrapper<>(this, "exact");
     private final ReadOnlyObjectWrapper<double[][]> w2 = new ReadOnlyObjectWrapper<>(this, "w2");
+    private final ReadOnlyDoubleWrapper w2Floor = new ReadOnlyDoubleWrapper(this, "w2Floor", Double.NaN);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale", true);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
@@ -174,6 +175,11 @@ public final class LikelihoodViewModel {
     /** Rows {𝔥, W2 to held-out data} at {@link #CURVE_HS} (null when not computed; W2 NaN where samples diverged). */
     public ReadOnlyObjectProperty<double[][]> w2Property() {
         return w2.getReadOnlyProperty();
+    }
+
+    /** W2 between two held-out draws of the W2 sample size: the Monte-Carlo floor of the W2 chart. */
+    public ReadOnlyDoubleProperty w2FloorProperty() {
+        return w2Floor.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<LikelihoodResult> resultProperty() {
@@ -355,8 +361,14 @@ public final class LikelihoodViewModel {
         }
     }
 
-    /** Everything one computation gives. */
-    record Evaluation(LikelihoodResult likelihood, FokkerPlanckResult exact, double[][] w2, double seconds) {
+    /**
+     * Everything one computation gives.
+     *
+     * @param w2Floor W2 between two held-out draws of the same size: what W2 of a perfect sampler would
+     *                show at this sample size (NaN for data without a generator)
+     */
+    record Evaluation(LikelihoodResult likelihood, FokkerPlanckResult exact, double[][] w2, double w2Floor,
+            double seconds) {
     }
 
     /**
@@ -373,7 +385,7 @@ public final class LikelihoodViewModel {
         LikelihoodResult r = new WkbLikelihood(schedule, score, options).withCorrection(points,
                 part(progress, 0, wkbShare), cancel);
         if (!withExact) {
-            return new Evaluation(r, null, null, (System.nanoTime() - start) / 1e9);
+            return new Evaluation(r, null, null, Double.NaN, (System.nanoTime() - start) / 1e9);
         }
         FokkerPlanckResult solved = new FokkerPlanckSolver(schedule, score, grid)
                 .solve(Region.around(data.points(), 0.05), CURVE_HS, points, 0,
@@ -391,7 +403,9 @@ public final class LikelihoodViewModel {
                     : Wasserstein.exact(PointSet.of(run.finalPositions()), w2Reference);
             w2Rows[k] = new double[] {hv, w};
         }
-        return new Evaluation(r, solved, w2Rows, (System.nanoTime() - start) / 1e9);
+        double floor = data.hasGenerator()
+                ? Wasserstein.exact(w2Reference, data.heldOut(w2Reference.size(), W2_SEED + 1)) : Double.NaN;
+        return new Evaluation(r, solved, w2Rows, floor, (System.nanoTime() - start) / 1e9);
     }
 
     private static ProgressListener part(ProgressListener progress, double from, double share) {
@@ -405,6 +419,7 @@ public final class LikelihoodViewModel {
             map = CorrectionMap.of(r);
             result.set(r);
             exact.set(e.exact());
+            w2Floor.set(e.w2Floor());
             w2.set(e.w2());
             line.set(l);
             stale.set(false);

@@ -121,7 +121,8 @@ public final class SceneRenderer {
                     continue; // a density below the colour bar's range stays transparent: the scene shows through
                 }
                 int rgb = map.rgb((val - lo) / range);
-                img.setRGB(i, grid.ny() - 1 - j, 0xD8000000 | rgb);
+                // a density is a backdrop: translucent, so the grid and the data stay readable through it
+                img.setRGB(i, grid.ny() - 1 - j, (grid.logScale() ? 0xB8000000 : 0xD8000000) | rgb);
             }
         }
         double x0 = v.px(grid.xMin());

@@ -1,6 +1,5 @@
 package org.diffusionplayground.ui;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.Locale;
 import javafx.beans.value.ObservableValue;
@@ -16,8 +15,6 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.title.TextTitle;
-import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
@@ -39,7 +36,7 @@ public final class LikelihoodChart extends ChartViewer {
     private final YIntervalSeries exact = new YIntervalSeries("exact: Fokker–Planck grid  (± s.e.)");
     private final JFreeChart chart;
     private final TextTitle summary = new TextTitle("");
-    private final ValueMarker hMarker = new ValueMarker(0);
+    private final ValueMarker hMarker = ChartStyle.hMarker();
     private FirstOrderLine line;
     private double h;
     private Theme theme;
@@ -71,8 +68,6 @@ public final class LikelihoodChart extends ChartViewer {
         plot.setDataset(2, exactData);
         plot.setRenderer(2, exactRenderer);
         plot.addDomainMarker(hMarker);
-        hMarker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-        hMarker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
         chart = new JFreeChart("Negative log-likelihood versus 𝔥", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 4, 4, 16)); // room for the last tick label
         chart.addSubtitle(summary);
@@ -175,12 +170,7 @@ public final class LikelihoodChart extends ChartViewer {
         exactRenderer.setErrorStroke(ChartStyle.line(theme, 1.4f));
         double q = 4.5 * theme.scale();
         exactRenderer.setSeriesShape(0, new java.awt.geom.Rectangle2D.Double(-q, -q, 2 * q, 2 * q));
-        Color marker = Theme.OKABE_ITO[5];
-        hMarker.setPaint(marker);
-        hMarker.setStroke(new BasicStroke((float) (2 * theme.scale()), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
-                10f, new float[] {(float) (6 * theme.scale()), (float) (4 * theme.scale())}, 0f));
-        hMarker.setLabelFont(Fonts.sans(theme.fontSize() * 0.9f, true));
-        hMarker.setLabelPaint(theme.text());
+        ChartStyle.styleHMarker(hMarker, theme);
         chart.getTitle().setFont(Fonts.sans(theme.fontSize() * 1.05f, true));
         summary.setFont(Fonts.sans(theme.fontSize() * 0.9f, false));
         summary.setPaint(theme.text());

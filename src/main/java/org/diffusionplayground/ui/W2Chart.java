@@ -27,7 +27,8 @@ public final class W2Chart extends ChartViewer {
 
     private final XYSeries w2 = new XYSeries("W2(samples at 𝔥, held-out data)");
     private final JFreeChart chart;
-    private final ValueMarker hMarker = new ValueMarker(0);
+    private final ValueMarker hMarker = ChartStyle.hMarker();
+    private final ValueMarker floor = new ValueMarker(0);
     private Theme theme;
 
     public W2Chart(ObservableValue<Theme> themeValue) {
@@ -38,8 +39,6 @@ public final class W2Chart extends ChartViewer {
         y.setAutoRangeIncludesZero(true);
         XYPlot plot = new XYPlot(new XYSeriesCollection(w2), x, y, new XYLineAndShapeRenderer(true, true));
         plot.addDomainMarker(hMarker);
-        hMarker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-        hMarker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
         chart = new JFreeChart("Sample quality: W2 to held-out data versus 𝔥", JFreeChart.DEFAULT_TITLE_FONT, plot,
                 false);
         chart.setPadding(new RectangleInsets(4, 4, 4, 16));
@@ -54,8 +53,14 @@ public final class W2Chart extends ChartViewer {
         });
     }
 
-    /** Rows {𝔥, W2} (null clears the chart). */
-    public void show(double[][] rows) {
+    /** Rows {𝔥, W2} (null clears the chart) and the Monte-Carlo floor (NaN: none). */
+    public void show(double[][] rows, double floorValue) {
+        chart.getXYPlot().clearRangeMarkers();
+        if (Double.isFinite(floorValue) && rows != null) {
+            floor.setValue(floorValue);
+            floor.setLabel(String.format(Locale.ROOT, "held-out vs held-out: %.3f ", floorValue));
+            chart.getXYPlot().addRangeMarker(floor);
+        }
         w2.clear();
         if (rows != null) {
             for (double[] r : rows) {
@@ -81,11 +86,14 @@ public final class W2Chart extends ChartViewer {
         r.setSeriesStroke(0, ChartStyle.line(theme, 2.4f));
         double q = 4.5 * theme.scale();
         r.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-q, -q, 2 * q, 2 * q));
-        hMarker.setPaint(Theme.OKABE_ITO[5]);
-        hMarker.setStroke(new BasicStroke((float) (2 * theme.scale()), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
-                10f, new float[] {(float) (6 * theme.scale()), (float) (4 * theme.scale())}, 0f));
-        hMarker.setLabelFont(Fonts.sans(theme.fontSize() * 0.85f, true));
-        hMarker.setLabelPaint(theme.text());
+        ChartStyle.styleHMarker(hMarker, theme);
+        floor.setPaint(theme.axis());
+        floor.setStroke(new BasicStroke((float) (1.5 * theme.scale()), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+                10f, new float[] {(float) (3 * theme.scale()), (float) (3 * theme.scale())}, 0f));
+        floor.setLabelFont(Fonts.sans(theme.fontSize() * 0.75f, false));
+        floor.setLabelPaint(theme.text());
+        floor.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+        floor.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
     }
 
     /** Points on the chart (tests check it receives data). */

@@ -94,6 +94,12 @@ class WorkbenchUiTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Clicks a control once an expanding pane (animated) has shown it. */
+    private void clickWhenShown(FxRobot robot, String query) throws Exception {
+        waitFor(10, () -> !robot.lookup(query).match(org.testfx.util.NodeQueryUtils.isVisible()).queryAll().isEmpty());
+        robot.clickOn(query);
+    }
+
     /** Tiny settings: a 1×16 network on 8 gaussians, batch 64. */
     private void tinyTraining(FxRobot robot, long steps) {
         robot.interact(() -> {
@@ -124,10 +130,28 @@ class WorkbenchUiTest {
     }
 
     @Test
+    void aPausedSceneRedrawsWhenNewSamplesArrive(FxRobot robot) throws Exception {
+        // same time, same title: the new frame's record equals the old one (the composer reuses its particle
+        // buffer), yet its particles moved; the view must draw it anyway
+        waitFor(30, () -> scene.pathsProperty().get() != null && !scene.busyProperty().get());
+        robot.interact(() -> {
+            scene.playingProperty().set(false);
+            scene.timeProperty().set(scene.tMin());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        long before = bench.window().scenePane().redraws();
+        double[] old = scene.currentPositions();
+        robot.interact(() -> scene.seedProperty().set(7));
+        waitFor(30, () -> scene.pathsProperty().get().seed() == 7 && !scene.busyProperty().get());
+        assertFalse(java.util.Arrays.equals(old, scene.currentPositions()), "other noise, other samples");
+        assertTrue(bench.window().scenePane().redraws() > before, "the view drew the new samples");
+    }
+
+    @Test
     void trainStartsAJobTheLossChartReceivesPointsAndStopCancels(FxRobot robot) throws Exception {
         tinyTraining(robot, 1_000_000);
         ScoreModel pretrained = scene.scoreProperty().get();
-        robot.clickOn("#train-start");
+        clickWhenShown(robot, "#train-start");
         waitFor(60, () -> bench.lossChart().pointCount() >= 3);
         assertEquals(TrainingJob.State.RUNNING, training.stateProperty().get());
         assertEquals("tab-training", bench.analysis().getSelectionModel().getSelectedItem().getId());
@@ -273,8 +297,7 @@ class WorkbenchUiTest {
             scene.timeProperty().set(0.5);
             bench.window().expandPanel("panel-overlays");
         });
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#show-density");
+        clickWhenShown(robot, "#show-density");
         waitFor(60, () -> scene.snapshotProperty().get().heatmap() != null);
         var grid = scene.snapshotProperty().get().heatmap();
         assertTrue(grid.logScale());
@@ -304,11 +327,7 @@ class WorkbenchUiTest {
     @Test
     void drawModeTurnsMouseStrokesIntoTheDataSet(FxRobot robot) throws Exception {
         robot.interact(() -> bench.window().expandPanel("panel-training"));
-        WaitForAsyncUtils.waitForFxEvents(); // the pane expands with an animation: click once it is laid out
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#draw-data")
-                .match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
-        robot.sleep(400); // and once the animation has stopped moving it
-        robot.clickOn("#draw-data");
+        clickWhenShown(robot, "#draw-data");
         assertTrue(vms.data().drawingProperty().get());
         Bounds b = bench.window().scenePane().localToScreen(bench.window().scenePane().getBoundsInLocal());
         robot.drag(b.getMinX() + b.getWidth() * 0.3, b.getMinY() + b.getHeight() * 0.5, MouseButton.PRIMARY)
