@@ -18,12 +18,25 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import org.diffusionplayground.model.data.DataSet;
 import org.diffusionplayground.model.data.PointSet;
 import org.diffusionplayground.model.likelihood.FirstOrderLine;
 import org.diffusionplayground.model.likelihood.LikelihoodOptions;
 import org.diffusionplayground.model.likelihood.LikelihoodResult;
 import org.diffusionplayground.model.likelihood.WkbLikelihood;
+import org.diffusionplayground.model.metrics.Wasserstein;
+import org.diffusionplayground.model.reference.FokkerPlanckOptions;
+import org.diffusionplayground.model.reference.FokkerPlanckResult;
+import org.diffusionplayground.model.reference.FokkerPlanckSolver;
+import org.diffusionplayground.model.reference.Region;
+import org.diffusionplayground.model.sampling.EulerMaruyama;
+import org.diffusionplayground.model.sampling.ReverseProcess;
+import org.diffusionplayground.model.sampling.SampledPaths;
+import org.diffusionplayground.model.sampling.TimeGrid;
+import org.diffusionplayground.model.util.Cancellation;
+import org.diffusionplayground.model.util.ProgressListener;
 import org.diffusionplayground.model.schedule.Schedule;
 import org.diffusionplayground.model.score.ScoreModel;
 import org.diffusionplayground.render.Colormap;
@@ -45,6 +58,19 @@ public final class LikelihoodViewModel {
     public static final int MAX_POINTS = 5_000;
     /** Seed of the held-out draw (the training data uses the data set's own seed). */
     static final long HELD_OUT_SEED = 1;
+    /** 𝔥 values of the exact curve and the W2 chart: the slider's range, denser near 0 where first order holds. */
+    public static final double[] CURVE_HS = {0, 0.25, 0.5, 0.75, 1, 1.5, 2, 2.5, 3};
+    /**
+     * Grid of the exact curve: the solver's preview resolution (128² refined up to 256²). On the bundled
+     * swiss roll (SIMPLE, 500 points) its NLL(𝔥) at 𝔥 = 0 … 3 agreed with 512² cells and half the step to
+     * within 0.001 nats (1.385 … 1.365 against 1.384 … 1.364) at a quarter of the time; the defaults
+     * (up to 512²) are for the table, not for a panel that recomputes while the user watches.
+     */
+    static final FokkerPlanckOptions EXACT_GRID = FokkerPlanckOptions.preview();
+    /** Samples (and held-out points) per W2: the exact assignment is O(n³), 1 000 keeps it to a second. */
+    static final int W2_POINTS = 1_000;
+    /** Seed of the W2 reference draw (another held-out draw than the likelihood's). */
+    static final long W2_SEED = 2;
     /** The colour map of C saturates at this quantile of |C|: a few extreme points do not wash it out. */
     private static final double MAP_QUANTILE = 0.95;
 
@@ -56,9 +82,16 @@ public final class LikelihoodViewModel {
     private final BooleanProperty auto = new SimpleBooleanProperty(this, "auto", true);
     private final BooleanProperty suspended = new SimpleBooleanProperty(this, "suspended", false);
     private final BooleanProperty showCorrectionMap = new SimpleBooleanProperty(this, "showCorrectionMap", false);
+    private final BooleanProperty exactCurve = new SimpleBooleanProperty(this, "exactCurve", true);
+    private final ObjectProperty<FokkerPlanckOptions> gridOptions = new SimpleObjectProperty<>(this, "gridOptions",
+            EXACT_GRID);
+    private final IntegerProperty w2Points = new SimpleIntegerProperty(this, "w2Points", W2_POINTS);
 
     private final ReadOnlyObjectWrapper<LikelihoodResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyObjectWrapper<FirstOrderLine> line = new ReadOnlyObjectWrapper<>(this, "line");
+    private final ReadOnlyObjectWrapper<FokkerPlanckResult> exact = new ReadOnlyObjectWrapper<>(this, "exact");
+    private final ReadOnlyObjectWrapper<double[][]> w2 = new ReadOnlyObjectWrapper<>(this, "w2");
+    private final ReadOnlyDoubleWrapper w2Floor = new ReadOnlyDoubleWrapper(this, "w2Floor", Double.NaN);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale", true);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
@@ -74,7 +107,7 @@ public final class LikelihoodViewModel {
         this.scene = scene;
         this.jobs = jobs;
         for (Observable o : List.of(scene.scoreProperty(), scene.scheduleProperty(), scene.dataSetProperty(),
-                tolerance, points)) {
+                tolerance, points, exactCurve, gridOptions, w2Points)) {
             o.addListener(x -> inputsChanged());
         }
         suspended.addListener((obs, was, now) -> {
@@ -117,6 +150,36 @@ public final class LikelihoodViewModel {
     /** Colour the evaluated points on the scene by C(x₀). */
     public BooleanProperty showCorrectionMapProperty() {
         return showCorrectionMap;
+    }
+
+    /** Also solve for the exact NLL(𝔥) (Fokker–Planck grid) and W2(𝔥): the expensive part, on by default. */
+    public BooleanProperty exactCurveProperty() {
+        return exactCurve;
+    }
+
+    /** Resolution of the exact curve's grid (default {@link #EXACT_GRID}). */
+    public ObjectProperty<FokkerPlanckOptions> gridOptionsProperty() {
+        return gridOptions;
+    }
+
+    /** Samples and held-out points per W2 (default 1 000; at most {@link Wasserstein#MAX_EXACT}). */
+    public IntegerProperty w2PointsProperty() {
+        return w2Points;
+    }
+
+    /** The exact NLL at {@link #CURVE_HS} on the same points (null when not computed). */
+    public ReadOnlyObjectProperty<FokkerPlanckResult> exactProperty() {
+        return exact.getReadOnlyProperty();
+    }
+
+    /** Rows {𝔥, W2 to held-out data} at {@link #CURVE_HS} (null when not computed; W2 NaN where samples diverged). */
+    public ReadOnlyObjectProperty<double[][]> w2Property() {
+        return w2.getReadOnlyProperty();
+    }
+
+    /** W2 between two held-out draws of the W2 sample size: the Monte-Carlo floor of the W2 chart. */
+    public ReadOnlyDoubleProperty w2FloorProperty() {
+        return w2Floor.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<LikelihoodResult> resultProperty() {
@@ -238,8 +301,15 @@ public final class LikelihoodViewModel {
         status.set(String.format(Locale.ROOT, "computing NLL and C for %d %s points at tol %.0e …", evaluated.size(),
                 data.hasGenerator() ? "held-out" : "data", tol));
         Jobs.Job[] self = new Jobs.Job[1];
+        boolean withExact = exactCurve.get();
+        int steps = scene.stepsProperty().get();
+        long seed = scene.seedProperty().get();
+        PointSet w2Reference = withExact
+                ? data.heldOut(Math.max(2, Math.min(w2Points.get(), Wasserstein.MAX_EXACT)), W2_SEED) : null;
+        FokkerPlanckOptions grid = gridOptions.get();
         running = self[0] = jobs.start(
-                (prog, cancel) -> new WkbLikelihood(schedule, score, options).withCorrection(evaluated, prog, cancel),
+                (prog, cancel) -> evaluate(schedule, score, data, evaluated, options, withExact ? grid : null, steps,
+                        seed, w2Reference, prog, cancel),
                 new Jobs.Listener<>() {
                     @Override
                     public void progress(double fraction, String message) {
@@ -248,7 +318,7 @@ public final class LikelihoodViewModel {
                     }
 
                     @Override
-                    public void succeeded(LikelihoodResult r) {
+                    public void succeeded(Evaluation r) {
                         if (running != self[0]) {
                             return;
                         }
@@ -291,21 +361,77 @@ public final class LikelihoodViewModel {
         }
     }
 
-    private void publish(LikelihoodResult r, double tol, boolean heldOut) {
+    /**
+     * Everything one computation gives.
+     *
+     * @param w2Floor W2 between two held-out draws of the same size: what W2 of a perfect sampler would
+     *                show at this sample size (NaN for data without a generator)
+     */
+    record Evaluation(LikelihoodResult likelihood, FokkerPlanckResult exact, double[][] w2, double w2Floor,
+            double seconds) {
+    }
+
+    /**
+     * The work of one computation, off the UI thread: NLL and C (WKB, about half the time), then, when
+     * asked ({@code grid} not null), the exact NLL(𝔥) from the Fokker–Planck grid on the same points and W2(𝔥) of the scene's
+     * sampler (Euler–Maruyama at the scene's steps and seed) against other held-out points.
+     */
+    static Evaluation evaluate(Schedule schedule, ScoreModel score, DataSet data, PointSet points,
+            LikelihoodOptions options, FokkerPlanckOptions grid, int steps, long seed, PointSet w2Reference,
+            ProgressListener progress, Cancellation cancel) {
+        long start = System.nanoTime();
+        boolean withExact = grid != null;
+        double wkbShare = withExact ? 0.45 : 1.0;
+        LikelihoodResult r = new WkbLikelihood(schedule, score, options).withCorrection(points,
+                part(progress, 0, wkbShare), cancel);
+        if (!withExact) {
+            return new Evaluation(r, null, null, Double.NaN, (System.nanoTime() - start) / 1e9);
+        }
+        FokkerPlanckResult solved = new FokkerPlanckSolver(schedule, score, grid)
+                .solve(Region.around(data.points(), 0.05), CURVE_HS, points, 0,
+                        part(progress, wkbShare, 0.4), cancel);
+        double[][] w2Rows = new double[CURVE_HS.length][];
+        for (int k = 0; k < CURVE_HS.length; k++) {
+            cancel.check();
+            double hv = CURVE_HS[k];
+            progress.progress(wkbShare + 0.4 + 0.15 * k / CURVE_HS.length,
+                    String.format(Locale.ROOT, "W2 of the samples at 𝔥 = %.2f", hv));
+            ReverseProcess p = new ReverseProcess(schedule, score, hv);
+            SampledPaths run = SampledPaths.run(p, new EulerMaruyama(), w2Reference.size(),
+                    TimeGrid.uniform(schedule, steps), seed, 2, null, cancel);
+            double w = run.diverged() > 0 ? Double.NaN
+                    : Wasserstein.exact(PointSet.of(run.finalPositions()), w2Reference);
+            w2Rows[k] = new double[] {hv, w};
+        }
+        double floor = data.hasGenerator()
+                ? Wasserstein.exact(w2Reference, data.heldOut(w2Reference.size(), W2_SEED + 1)) : Double.NaN;
+        return new Evaluation(r, solved, w2Rows, floor, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static ProgressListener part(ProgressListener progress, double from, double share) {
+        return (fraction, message) -> progress.progress(from + share * fraction, message);
+    }
+
+    private void publish(Evaluation e, double tol, boolean heldOut) {
+        LikelihoodResult r = e.likelihood();
         try {
             FirstOrderLine l = FirstOrderLine.of(r);
             map = CorrectionMap.of(r);
             result.set(r);
+            exact.set(e.exact());
+            w2Floor.set(e.w2Floor());
+            w2.set(e.w2());
             line.set(l);
             stale.set(false);
-            status.set(String.format(Locale.ROOT, "%d %s points, tol %.0e, %.1f s%s", l.count(),
-                    heldOut ? "held-out" : "data", tol, r.seconds(),
-                    r.failures() > 0 ? ", " + r.failures() + " failed and left out" : ""));
+            status.set(String.format(Locale.ROOT, "%d %s points, tol %.0e, %.1f s%s%s", l.count(),
+                    heldOut ? "held-out" : "data", tol, e.seconds(),
+                    r.failures() > 0 ? ", " + r.failures() + " failed and left out" : "",
+                    e.exact() == null ? "" : String.format(Locale.ROOT, " · grid %d² cells", e.exact().finalCells())));
             if (showCorrectionMap.get()) {
                 scene.rebuild();
             }
-        } catch (IllegalArgumentException e) {
-            error.set(e.getMessage());
+        } catch (IllegalArgumentException bad) {
+            error.set(bad.getMessage());
             status.set("");
         }
     }

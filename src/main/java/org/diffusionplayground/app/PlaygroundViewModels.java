@@ -1,14 +1,16 @@
 package org.diffusionplayground.app;
 
 import javafx.beans.binding.Bindings;
+import org.diffusionplayground.app.lens.Lens;
+import org.diffusionplayground.app.lens.LensesViewModel;
 import org.diffusionplayground.preset.Autosave;
 import org.diffusionplayground.preset.RecentFiles;
 
 /**
  * The view-models of one window, wired to each other once: the data, training and likelihood
  * view-models act on the scene's data set and model, the training run suspends the likelihood's
- * automatic recomputation, and the data drawing and the C(x₀) map plug into the scene as overlays; the
- * document view-model saves and opens all of it as a preset, and autosaves it.
+ * automatic recomputation, and the data drawing, the model-density heatmap and the C(x₀) map plug into
+ * the scene as overlays; the document view-model saves and opens all of it as a preset, and autosaves it.
  * The app and the UI tests build the same graph.
  */
 public final class PlaygroundViewModels {
@@ -19,8 +21,10 @@ public final class PlaygroundViewModels {
     private final DataViewModel data;
     private final TrainingViewModel training;
     private final LikelihoodViewModel likelihood;
+    private final LensesViewModel lenses;
     private final ExportViewModel exports;
     private final DocumentViewModel document;
+    private final DensityViewModel density;
 
     public PlaygroundViewModels(Jobs jobs) {
         this.jobs = jobs;
@@ -31,12 +35,24 @@ public final class PlaygroundViewModels {
         likelihood = new LikelihoodViewModel(scene, jobs);
         likelihood.suspendedProperty().bind(Bindings.createBooleanBinding(training::isRunning,
                 training.stateProperty()));
-        scene.overlaysProperty().set(scene.overlaysProperty().get().and(likelihood.overlay()));
+        density = new DensityViewModel(scene, jobs);
+        // the density heatmap lies under everything; the C(x₀) map replaces the samples
+        scene.overlaysProperty().set(scene.overlaysProperty().get().and(density.overlay()).and(likelihood.overlay()));
         exports = new ExportViewModel(scene, app, jobs);
         Autosave autosave = Autosave.forThisProcess(Autosave.defaultRoot());
         document = new DocumentViewModel(scene, app, training, jobs, autosave, RecentFiles.beside(autosave.root()));
         document.setExports(exports);
         document.registerOverlay("correction-map", likelihood.showCorrectionMapProperty());
+        document.registerOverlay("density", density.showProperty());
+        lenses = new LensesViewModel(scene, jobs);
+        scene.overlaysProperty().set(scene.overlaysProperty().get().and(lenses.overlay()));
+        for (Lens lens : Lens.values()) {
+            document.registerOverlay(lens.id(), lenses.enabledProperty(lens));
+        }
+        exports.setVideoOverlays(() -> {
+            java.util.List<String> on = lenses.enabledIds();
+            return (state, cancel) -> org.diffusionplayground.app.lens.LensOverlays.of(state, on, cancel);
+        });
     }
 
     public Jobs jobs() {
@@ -71,5 +87,15 @@ public final class PlaygroundViewModels {
     /** The scene as a document: open, save, recent files, autosave. */
     public DocumentViewModel document() {
         return document;
+    }
+
+    /** The model-density heatmap (Fokker–Planck grid) under the particles. */
+    public DensityViewModel density() {
+        return density;
+    }
+
+    /** The physics and textbook lenses (MATH.md §7). */
+    public LensesViewModel lenses() {
+        return lenses;
     }
 }

@@ -3,7 +3,7 @@ package org.diffusionplayground.render;
 import java.awt.Color;
 
 /**
- * Colour-blind-safe colour maps: perceptually uniform matplotlib viridis and cividis, and a diverging
+ * Colour-blind-safe colour maps: perceptually uniform matplotlib viridis, cividis and inferno, and a diverging
  * orange–purple one, by linear interpolation between 9 anchors taken from the published tables
  * (accurate to a few units of 8-bit).
  */
@@ -11,6 +11,11 @@ public enum Colormap {
 
     VIRIDIS(new int[] {0x440154, 0x472D7B, 0x3B528B, 0x2C728E, 0x21918C, 0x28AE80, 0x5EC962, 0xADDC30, 0xFDE725}),
     CIVIDIS(new int[] {0x00224E, 0x123570, 0x3B496C, 0x575D6D, 0x707173, 0x8A8779, 0xA69D75, 0xC4B56C, 0xFDEA45}),
+    /**
+     * matplotlib's inferno (black → purple → orange → pale yellow): for densities under the particles,
+     * whose blues stand out against its warm upper half where the particles are.
+     */
+    INFERNO(new int[] {0x000004, 0x1F0C48, 0x550F6D, 0x88226A, 0xBA3655, 0xE35933, 0xF98C0A, 0xF9C932, 0xFCFFA4}),
     /**
      * Diverging, for signed quantities (the WKB coefficient C): ColorBrewer's PuOr ends (orange for
      * negative, purple for positive; told apart under every common colour-vision deficiency) through a

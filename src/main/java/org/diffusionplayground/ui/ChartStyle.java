@@ -69,6 +69,23 @@ public final class ChartStyle {
         axis.setTickMarkPaint(theme.axis());
     }
 
+    /** The dashed vertical line at the sampler's 𝔥 that the 𝔥 charts share, label at its top right. */
+    public static org.jfree.chart.plot.ValueMarker hMarker() {
+        org.jfree.chart.plot.ValueMarker m = new org.jfree.chart.plot.ValueMarker(0);
+        m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+        m.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+        return m;
+    }
+
+    /** Styles an {@link #hMarker()}: vermillion, dashed, bold label, sized by the theme. */
+    public static void styleHMarker(org.jfree.chart.plot.ValueMarker m, Theme theme) {
+        m.setPaint(Theme.OKABE_ITO[5]);
+        m.setStroke(new BasicStroke((float) (2 * theme.scale()), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                new float[] {(float) (6 * theme.scale()), (float) (4 * theme.scale())}, 0f));
+        m.setLabelFont(Fonts.sans(theme.fontSize() * 0.85f, true));
+        m.setLabelPaint(theme.text());
+    }
+
     public static BasicStroke line(Theme theme, float width) {
         return new BasicStroke((float) (width * theme.scale()), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     }

@@ -44,6 +44,7 @@ abstract class ExportDialog {
     private final Label error = new Label();
     private final String[][] filters;
     private int rows;
+    private Node fileRow;
 
     /** @param filters {description, "*.ext", ...} per file type; the first is the default */
     ExportDialog(ExportViewModel vm, AppViewModel app, Window owner, String title, String id, String[][] filters) {
@@ -57,10 +58,16 @@ abstract class ExportDialog {
         form.setHgap(10);
         form.setVgap(8);
         form.getStyleClass().add("export-form");
+        javafx.scene.layout.ColumnConstraints captions = new javafx.scene.layout.ColumnConstraints();
+        captions.setMinWidth(Region.USE_PREF_SIZE); // captions never shrink to "Frames per s…"
+        javafx.scene.layout.ColumnConstraints controls = new javafx.scene.layout.ColumnConstraints();
+        controls.setHgrow(Priority.ALWAYS);
+        form.getColumnConstraints().setAll(captions, controls);
 
         path.setId(id + "-path");
         path.setPrefColumnCount(34);
         Button browse = new Button("Browse…");
+        browse.setMinWidth(Region.USE_PREF_SIZE);
         browse.setOnAction(e -> browse());
         HBox file = new HBox(6, path, browse);
         HBox.setHgrow(path, Priority.ALWAYS);
@@ -100,10 +107,11 @@ abstract class ExportDialog {
         HBox buttons = new HBox(8, spacer, cancel, export);
         buttons.setAlignment(Pos.CENTER_RIGHT);
 
-        VBox root = new VBox(12, form, Controls.row(Controls.caption("File"), file), bar, status, error, buttons);
+        fileRow = file;
+        VBox root = new VBox(12, form, bar, status, error, buttons);
         root.setPadding(new Insets(16));
         root.getStyleClass().add("export-dialog");
-        root.setPrefWidth(620);
+        root.setPrefWidth(760);
         Scene scene = new Scene(root);
         Themes.apply(scene, app);
         stage.setScene(scene);
@@ -129,6 +137,10 @@ abstract class ExportDialog {
     protected abstract String problem(Path file);
 
     public void show(Path suggestion) {
+        if (fileRow != null) {
+            row("File", fileRow); // last, after the rows the dialog added
+            fileRow = null;
+        }
         if (path.getText().isBlank() && suggestion != null) {
             path.setText(suggestion.toString());
         }

@@ -39,22 +39,27 @@ final class ExportImageDialog extends ExportDialog {
         size.setId("export-image-size");
         size.getItems().setAll(ExportViewModel.SizeChoice.values());
         size.valueProperty().bindBidirectional(vm.sizeProperty());
+        size.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Spinner<Integer> w = new Spinner<>(16, ImageExport.MAX_SIDE, vm.customWidthProperty().get(), 10);
         Spinner<Integer> h = new Spinner<>(16, ImageExport.MAX_SIDE, vm.customHeightProperty().get(), 10);
         for (Spinner<Integer> s : java.util.List.of(w, h)) {
             s.setEditable(true);
-            s.setPrefWidth(100);
-            s.disableProperty().bind(vm.sizeProperty().isNotEqualTo(ExportViewModel.SizeChoice.CUSTOM));
+            s.setPrefWidth(120);
         }
         w.valueProperty().addListener((o, a, v) -> vm.customWidthProperty().set(v));
         h.valueProperty().addListener((o, a, v) -> vm.customHeightProperty().set(v));
         Label pixels = new Label();
         pixels.getStyleClass().add("hint");
+        pixels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         pixels.textProperty().bind(Bindings.createStringBinding(() -> {
             int[] wh = vm.imageSize();
-            return wh[0] + " × " + wh[1] + " px";
+            return "= " + wh[0] + " × " + wh[1] + " pixels";
         }, vm.sizeProperty(), vm.customWidthProperty(), vm.customHeightProperty()));
-        row("Size", new HBox(8, size, w, new Label("×"), h, pixels));
+        row("Size", new HBox(10, size, pixels));
+        HBox custom = new HBox(8, w, new Label("×"), h);
+        custom.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        row("Width × height", custom);
+        custom.disableProperty().bind(vm.sizeProperty().isNotEqualTo(ExportViewModel.SizeChoice.CUSTOM));
 
         CheckBox transparent = new CheckBox("Transparent background (for slides with their own)");
         transparent.setId("export-image-transparent");

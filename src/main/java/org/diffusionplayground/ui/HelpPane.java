@@ -42,7 +42,10 @@ public final class HelpPane extends ScrollPane {
                     + "C = −∫ ½g² [∇·s_θ − Δℓ + ∇ℓ·(s_θ − ∇ℓ)] dt, ℓ = log q_t⁰. A negative first-order "
                     + "correction to the NLL (−E[C] < 0) means adding noise improves the model's likelihood — "
                     + "the paper's result. The likelihood panel draws the first-order line next to the exact "
-                    + "NLL(𝔥) from a Fokker–Planck grid solve, so you can see where first order holds."},
+                    + "NLL(𝔥) from a Fokker–Planck grid solve, so you can see where first order holds. Below it, "
+                    + "W2 between the sampler's output and held-out data at each 𝔥 (the dashed line: two held-out "
+                    + "draws, what a perfect sampler would score). “Colour the points by C(x₀)” shows where "
+                    + "noise helps (purple) and hurts (orange); the overlay “Model density at 𝔥” draws q_t^𝔥 itself."},
         {"Keyboard",
             "Space play/pause · ← → step · H 𝔥 slider · R reset · D dark theme · L lecture mode · F11 full screen"
                     + " · F2 frame timings"},
@@ -51,7 +54,13 @@ public final class HelpPane extends ScrollPane {
     public HelpPane() {
         VBox box = new VBox(14);
         box.setPadding(new Insets(16));
-        for (String[] s : SECTIONS) {
+        java.util.List<String[]> sections = new java.util.ArrayList<>(java.util.List.of(SECTIONS));
+        // the lenses (MATH.md §7) before the keyboard section, each with its formula
+        int at = sections.size() - 1;
+        for (org.diffusionplayground.app.lens.Lens lens : org.diffusionplayground.app.lens.Lens.values()) {
+            sections.add(at++, new String[] {"Lens: " + lens.title(), lens.formula() + "\n" + lens.help()});
+        }
+        for (String[] s : sections) {
             Label title = new Label(s[0]);
             title.getStyleClass().add("help-title");
             Text body = new Text(s[1]);

@@ -1,6 +1,5 @@
 package org.diffusionplayground.ui;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.Locale;
 import javafx.beans.value.ObservableValue;
@@ -16,15 +15,14 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.title.TextTitle;
-import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
  * NLL versus 𝔥 (MATH.md §5): the first-order line NLL(0) − 𝔥·E[C] with a band of ± 2 standard errors
- * over the evaluated points, the measured PF-ODE NLL at 𝔥 = 0 with its error bar, and a marker at the
- * sampler's current 𝔥 that follows the slider. Only draws what it is given.
+ * over the evaluated points, the measured PF-ODE NLL at 𝔥 = 0 with its error bar, the exact NLL(𝔥) from
+ * the Fokker–Planck grid on the same points, and a marker at the sampler's current 𝔥 that follows the
+ * slider and reads off both curves there. Only draws what it is given.
  */
 public final class LikelihoodChart extends ChartViewer {
 
@@ -35,9 +33,10 @@ public final class LikelihoodChart extends ChartViewer {
 
     private final YIntervalSeries firstOrder = new YIntervalSeries("first order: NLL(0) − 𝔥·E[C]  (± 2 s.e.)");
     private final YIntervalSeries measured = new YIntervalSeries("measured: PF-ODE NLL at 𝔥 = 0");
+    private final YIntervalSeries exact = new YIntervalSeries("exact: Fokker–Planck grid  (± s.e.)");
     private final JFreeChart chart;
     private final TextTitle summary = new TextTitle("");
-    private final ValueMarker hMarker = new ValueMarker(0);
+    private final ValueMarker hMarker = ChartStyle.hMarker();
     private FirstOrderLine line;
     private double h;
     private Theme theme;
@@ -60,9 +59,15 @@ public final class LikelihoodChart extends ChartViewer {
         points.setDefaultLinesVisible(false);
         plot.setDataset(1, pointData);
         plot.setRenderer(1, points);
+        YIntervalSeriesCollection exactData = new YIntervalSeriesCollection();
+        exactData.addSeries(exact);
+        XYErrorRenderer exactRenderer = new XYErrorRenderer();
+        exactRenderer.setDrawXError(false);
+        exactRenderer.setDefaultShapesVisible(true);
+        exactRenderer.setDefaultLinesVisible(true);
+        plot.setDataset(2, exactData);
+        plot.setRenderer(2, exactRenderer);
         plot.addDomainMarker(hMarker);
-        hMarker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-        hMarker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
         chart = new JFreeChart("Negative log-likelihood versus 𝔥", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 4, 4, 16)); // room for the last tick label
         chart.addSubtitle(summary);
@@ -75,6 +80,20 @@ public final class LikelihoodChart extends ChartViewer {
             theme = t;
             style();
         });
+    }
+
+    /** Shows the exact NLL(𝔥) rows {𝔥, E[NLL], s.e.} (null clears it). */
+    public void showExact(double[][] rows) {
+        exact.clear();
+        if (rows != null) {
+            for (double[] r : rows) {
+                if (Double.isFinite(r[1])) {
+                    double se = Double.isFinite(r[2]) ? r[2] : 0;
+                    exact.add(r[0], r[1], r[1] - se, r[1] + se);
+                }
+            }
+        }
+        updateMarker();
     }
 
     /** Shows a new result (null clears the chart). */
@@ -110,8 +129,23 @@ public final class LikelihoodChart extends ChartViewer {
 
     private void updateMarker() {
         hMarker.setValue(Math.min(h, SceneViewModel.SLIDER_MAX_H));
+        String exactPart = exact.getItemCount() == 0 ? "" : String.format(Locale.ROOT, ", exact %.3f", exactAt(h));
         hMarker.setLabel(line == null ? String.format(Locale.ROOT, " 𝔥 = %.2f", h)
-                : String.format(Locale.ROOT, " 𝔥 = %.2f: NLL ≈ %.3f", h, line.nll(h)));
+                : String.format(Locale.ROOT, " 𝔥 = %.2f: first order %.3f%s", h, line.nll(h), exactPart));
+    }
+
+    /** The exact curve at 𝔥, linear between its points (NaN outside them). */
+    double exactAt(double hv) {
+        int n = exact.getItemCount();
+        for (int i = 0; i + 1 < n; i++) {
+            double h0 = exact.getX(i).doubleValue();
+            double h1 = exact.getX(i + 1).doubleValue();
+            if (hv >= h0 && hv <= h1) {
+                double w = h1 > h0 ? (hv - h0) / (h1 - h0) : 0;
+                return (1 - w) * exact.getYValue(i) + w * exact.getYValue(i + 1);
+            }
+        }
+        return n == 1 && exact.getX(0).doubleValue() == hv ? exact.getYValue(0) : Double.NaN;
     }
 
     private void style() {
@@ -128,12 +162,15 @@ public final class LikelihoodChart extends ChartViewer {
         points.setErrorStroke(ChartStyle.line(theme, 1.6f));
         double r = 5 * theme.scale();
         points.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-r, -r, 2 * r, 2 * r));
-        Color marker = Theme.OKABE_ITO[5];
-        hMarker.setPaint(marker);
-        hMarker.setStroke(new BasicStroke((float) (2 * theme.scale()), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
-                10f, new float[] {(float) (6 * theme.scale()), (float) (4 * theme.scale())}, 0f));
-        hMarker.setLabelFont(Fonts.sans(theme.fontSize() * 0.9f, true));
-        hMarker.setLabelPaint(theme.text());
+        XYErrorRenderer exactRenderer = (XYErrorRenderer) plot.getRenderer(2);
+        Color exactColour = theme.dark() ? Theme.OKABE_ITO[1] : Theme.OKABE_ITO[4]; // sky blue / blue
+        exactRenderer.setSeriesPaint(0, exactColour);
+        exactRenderer.setErrorPaint(exactColour);
+        exactRenderer.setSeriesStroke(0, ChartStyle.line(theme, 2.6f));
+        exactRenderer.setErrorStroke(ChartStyle.line(theme, 1.4f));
+        double q = 4.5 * theme.scale();
+        exactRenderer.setSeriesShape(0, new java.awt.geom.Rectangle2D.Double(-q, -q, 2 * q, 2 * q));
+        ChartStyle.styleHMarker(hMarker, theme);
         chart.getTitle().setFont(Fonts.sans(theme.fontSize() * 1.05f, true));
         summary.setFont(Fonts.sans(theme.fontSize() * 0.9f, false));
         summary.setPaint(theme.text());
@@ -142,6 +179,11 @@ public final class LikelihoodChart extends ChartViewer {
     /** Items on the chart's first-order series (tests check it receives data). */
     public int lineItemCount() {
         return firstOrder.getItemCount();
+    }
+
+    /** Points on the exact curve. */
+    public int exactItemCount() {
+        return exact.getItemCount();
     }
 
     public JFreeChart chart() {

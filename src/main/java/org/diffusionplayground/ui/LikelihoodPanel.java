@@ -32,6 +32,7 @@ public final class LikelihoodPanel extends VBox {
             NLL(0) is exact up to the tolerance: the probability-flow ODE with the exact 2-D divergence.""";
 
     private final LikelihoodChart chart;
+    private final W2Chart w2Chart;
 
     public LikelihoodPanel(LikelihoodViewModel vm, SceneViewModel scene, ObservableValue<Theme> theme) {
         setSpacing(8);
@@ -110,7 +111,13 @@ public final class LikelihoodPanel extends VBox {
         CheckBox auto = new CheckBox("Recompute by itself");
         auto.selectedProperty().bindBidirectional(vm.autoProperty());
         Controls.tipped(auto, "Recompute when the model, the data or the tolerance changes (not while training).");
-        javafx.scene.layout.FlowPane toggles = new javafx.scene.layout.FlowPane(16, 6, map, auto);
+        CheckBox exact = new CheckBox("Exact curve and W2");
+        exact.setId("likelihood-exact");
+        exact.selectedProperty().bindBidirectional(vm.exactCurveProperty());
+        Controls.tipped(exact, "Also solve the Fokker–Planck equation of the 𝔥-sampler on a grid for the exact NLL(𝔥) "
+                + "at 𝔥 = 0, 0.25, … 3 (same points), and measure W2 between samples and held-out data at each 𝔥. "
+                + "Takes about as long again as the first-order line.");
+        javafx.scene.layout.FlowPane toggles = new javafx.scene.layout.FlowPane(16, 6, map, auto, exact);
 
         Label status = new Label();
         status.setId("likelihood-status");
@@ -126,15 +133,31 @@ public final class LikelihoodPanel extends VBox {
         // a result for an earlier model stays up, marked, until the new one is in
         Runnable redraw = () -> chart.show(vm.lineProperty().get(),
                 vm.staleProperty().get() && vm.lineProperty().get() != null ? "for an earlier model" : "");
+        w2Chart = new W2Chart(theme);
+        w2Chart.prefHeightProperty().bind(heightProperty().multiply(0.3));
+        Runnable redrawExact = () -> {
+            chart.showExact(vm.exactProperty().get() == null ? null : vm.exactProperty().get().nllCurve());
+            w2Chart.show(vm.w2Property().get(), vm.w2FloorProperty().get());
+        };
         vm.lineProperty().addListener(x -> redraw.run());
         vm.staleProperty().addListener(x -> redraw.run());
+        vm.exactProperty().addListener(x -> redrawExact.run());
+        vm.w2Property().addListener(x -> redrawExact.run());
         chart.markH(scene.hProperty().get());
-        scene.hProperty().addListener((obs, old, v) -> chart.markH(v.doubleValue()));
+        w2Chart.markH(scene.hProperty().get());
+        scene.hProperty().addListener((obs, old, v) -> {
+            chart.markH(v.doubleValue());
+            w2Chart.markH(v.doubleValue());
+        });
 
-        getChildren().addAll(controls, toggles, status, chart);
+        getChildren().addAll(controls, toggles, status, chart, w2Chart);
     }
 
     public LikelihoodChart chart() {
         return chart;
+    }
+
+    public W2Chart w2Chart() {
+        return w2Chart;
     }
 }

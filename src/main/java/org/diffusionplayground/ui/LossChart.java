@@ -29,7 +29,7 @@ public final class LossChart extends ChartViewer {
         NumberAxis x = new NumberAxis("step");
         x.setAutoRangeIncludesZero(true);
         // plain numbers at 1-2-5 steps (a loss rarely spans more than a decade or two): "0.3", not "10^-0.52"
-        LogarithmicAxis y = new LogarithmicAxis("loss (log scale)");
+        LogarithmicAxis y = new LogarithmicAxis("loss, DSM scale (log)");
         y.setAllowNegativesFlag(false);
         y.setStrictValuesFlag(false);
         y.setExpTickLabelsFlag(false);

@@ -40,6 +40,7 @@ public final class MainWindow {
     private final ScenePane scenePane;
     private final ScenePane secondPane;
     private final SamplerPanel samplerPanel;
+    private final OverlayPanel overlayPanel;
     private final PlaybackBar playback;
     private final Accordion panels = new Accordion();
     private final AnimationTimer timer;
@@ -77,7 +78,8 @@ public final class MainWindow {
         sampler.setId("panel-sampler");
         TitledPane data = new TitledPane("Data", new DataPanel(dataVm));
         data.setId("panel-data");
-        TitledPane overlays = new TitledPane("Overlays", new OverlayPanel(sceneVm));
+        overlayPanel = new OverlayPanel(sceneVm);
+        TitledPane overlays = new TitledPane("Overlays", overlayPanel);
         overlays.setId("panel-overlays");
         panels.getPanes().addAll(data, sampler, overlays);
         panels.setExpandedPane(sampler);
@@ -185,6 +187,11 @@ public final class MainWindow {
 
     public SamplerPanel samplerPanel() {
         return samplerPanel;
+    }
+
+    /** The overlay toggles (other panels add theirs). */
+    public OverlayPanel overlayPanel() {
+        return overlayPanel;
     }
 
     public PlaybackBar playback() {

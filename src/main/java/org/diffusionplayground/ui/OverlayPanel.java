@@ -25,6 +25,11 @@ public final class OverlayPanel extends VBox {
                 toggle("Legend", vm.showLegendProperty(), "show-legend", "What each colour means."));
     }
 
+    /** More rows from other parts of the window (the density heatmap, later the lenses). */
+    public void add(javafx.scene.Node... nodes) {
+        getChildren().addAll(nodes);
+    }
+
     static CheckBox toggle(String label, BooleanProperty property, String id, String tip) {
         CheckBox box = new CheckBox(label);
         box.setId(id);

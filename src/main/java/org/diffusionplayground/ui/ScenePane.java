@@ -54,9 +54,15 @@ public final class ScenePane extends Region {
         getStyleClass().add("scene-pane");
         view.setPreserveRatio(false);
         view.setSmooth(false);
+        // laid out by hand (layoutChildren): the image's size must not become the pane's preferred size,
+        // or the split view's two panes share the width unevenly (the first one's image keeps it wide)
+        view.setManaged(false);
         getChildren().add(view);
         setMinSize(200, 150);
-        snapshot.addListener((obs, old, s) -> redraw());
+        // an invalidation listener, not a change listener: snapshots are records whose particle array is a
+        // buffer the composer reuses, so a new frame can be equals() to the last one (same buffer, same
+        // time, paused) while its particles moved (a finished sampling run, new weights)
+        snapshot.addListener((javafx.beans.Observable o) -> redraw());
         theme.addListener((obs, old, t) -> redraw());
         widthProperty().addListener((obs, old, w) -> vm.viewAspectProperty().set(aspect()));
         heightProperty().addListener((obs, old, w) -> vm.viewAspectProperty().set(aspect()));

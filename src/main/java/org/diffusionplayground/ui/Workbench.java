@@ -4,6 +4,7 @@ import java.util.List;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Tab;
@@ -17,7 +18,10 @@ import javafx.util.Duration;
 import org.diffusionplayground.app.ExportViewModel;
 import org.diffusionplayground.app.PlaygroundViewModels;
 import org.diffusionplayground.app.TrainingViewModel;
+import org.diffusionplayground.app.lens.Lens;
 import org.diffusionplayground.model.train.TrainingJob;
+import org.diffusionplayground.ui.lens.LensCharts;
+import org.diffusionplayground.ui.lens.LensPanel;
 
 /**
  * Assembles the whole window from the view-models: the main window (scene, sampler, data, overlays,
@@ -38,6 +42,8 @@ public final class Workbench {
     private final TabPane analysis = new TabPane();
     private final Tab likelihoodTab;
     private final Tab trainingTab;
+    private final Tab lensTab;
+    private final LensCharts lensCharts;
     private final Label diagnostics = new Label();
     private final Timeline diagnosticsTimer;
     private final DocumentActions documents;
@@ -67,7 +73,20 @@ public final class Workbench {
         lossBox.getStyleClass().add("chart-panel");
         trainingTab = new Tab("Training loss", lossBox);
         trainingTab.setId("tab-training");
-        analysis.getTabs().addAll(likelihoodTab, trainingTab);
+        lensCharts = new LensCharts(vms.lenses(), vms.scene(), vms.app().themeProperty());
+        lensTab = new Tab("Lenses", lensCharts);
+        lensTab.setId("tab-lenses");
+        analysis.getTabs().addAll(likelihoodTab, trainingTab, lensTab);
+        TitledPane lenses = new TitledPane("Lenses", new LensPanel(vms.lenses(), vms.scene()));
+        lenses.setId("panel-lenses");
+        window.addPanel(lenses, 3);
+        for (Lens l : LensCharts.CHARTED) {
+            vms.lenses().enabledProperty(l).addListener((obs, was, on) -> {
+                if (on) {
+                    analysis.getSelectionModel().select(lensTab);
+                }
+            });
+        }
         analysis.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         analysis.setPrefWidth(ANALYSIS_WIDTH);
         analysis.setMinWidth(380);
@@ -79,6 +98,7 @@ public final class Workbench {
             }
         });
 
+        addDensityToggle();
         diagnostics.setId("frame-diagnostics");
         diagnostics.getStyleClass().add("diagnostics");
         diagnostics.setVisible(false);
@@ -91,12 +111,30 @@ public final class Workbench {
         window.addToolBarItemAfterTitle(documents.menu());
         vms.exports().setWindowSize(window.scenePane().pixelSize());
         vms.exports().charts().addAll(new ExportViewModel.ChartTarget("Likelihood in 𝔥 (chart)",
-                () -> likelihoodPanel.chart().chart()), new ExportViewModel.ChartTarget("Training loss (chart)",
+                () -> likelihoodPanel.chart().chart()), new ExportViewModel.ChartTarget("W2 versus 𝔥 (chart)",
+                () -> likelihoodPanel.w2Chart().getChart()), new ExportViewModel.ChartTarget("Training loss (chart)",
                 lossChart::chart));
+        vms.exports().charts().addAll(lensCharts.exportTargets());
         vms.document().setPanelOpener(names -> names.forEach(this::openPanel));
         diagnosticsTimer = new Timeline(new KeyFrame(Duration.millis(500),
                 e -> diagnostics.setText(readout(window.frames().stats()))));
         diagnosticsTimer.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    /** The model-density heatmap's switch and progress, among the overlay toggles. */
+    private void addDensityToggle() {
+        OverlayPanel panel = window.overlayPanel();
+        CheckBox density = OverlayPanel.toggle("Model density at 𝔥 (Fokker–Planck grid)", vms.density().showProperty(),
+                "show-density", "The density of the sampler at the current 𝔥 and t, solved on a 256² grid in the "
+                        + "background: ∂_t q = −∇·(F_𝔥 q) − (𝔥g²/2)Δq from the prior at T. Colour = log q, "
+                        + "lowest e⁻⁹ of the peak left clear.");
+        Label densityStatus = new Label();
+        densityStatus.getStyleClass().add("status-line");
+        densityStatus.setWrapText(true);
+        densityStatus.textProperty().bind(vms.density().statusProperty());
+        densityStatus.visibleProperty().bind(vms.density().statusProperty().isNotEmpty());
+        densityStatus.managedProperty().bind(densityStatus.visibleProperty());
+        panel.add(density, densityStatus);
     }
 
     private static boolean isRunning(TrainingJob.State s) {
@@ -124,8 +162,20 @@ public final class Workbench {
             showLikelihood();
         }
         vms.likelihood().showCorrectionMapProperty().set(o.map());
+        vms.density().showProperty().set(o.density());
         if (o.particles() != null) {
             vms.scene().requestParticles(o.particles());
+        }
+        if (!o.lenses().isEmpty()) {
+            vms.lenses().applyIds(o.lenses());
+            window.expandPanel("panel-lenses");
+        }
+        if (o.mode() != null) {
+            vms.scene().modeProperty().set(o.mode());
+        }
+        if (o.time() != null) {
+            vms.scene().playingProperty().set(false);
+            vms.scene().timeProperty().set(Math.max(vms.scene().tMin(), Math.min(vms.scene().tMax(), o.time())));
         }
         if (o.frameLogSeconds() != null && o.frameLogSeconds() > 0) {
             logFrames(o.frameLogSeconds());
@@ -232,5 +282,9 @@ public final class Workbench {
 
     public void showTraining() {
         analysis.getSelectionModel().select(trainingTab);
+    }
+
+    public void showLenses() {
+        analysis.getSelectionModel().select(lensTab);
     }
 }

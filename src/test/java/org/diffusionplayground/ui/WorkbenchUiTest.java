@@ -27,6 +27,7 @@ import org.diffusionplayground.model.checkpoint.CheckpointIO;
 import org.diffusionplayground.model.data.DataSet;
 import org.diffusionplayground.model.data.DataSource;
 import org.diffusionplayground.model.data.ToyData;
+import org.diffusionplayground.model.reference.FokkerPlanckOptions;
 import org.diffusionplayground.model.schedule.ScheduleKind;
 import org.diffusionplayground.model.score.NetworkScore;
 import org.diffusionplayground.model.score.ScoreModel;
@@ -66,6 +67,7 @@ class WorkbenchUiTest {
         scene.stepsProperty().set(60);
         vms.likelihood().autoProperty().set(false);
         vms.likelihood().pointsProperty().set(24);
+        vms.likelihood().exactCurveProperty().set(false);
         PlaygroundApp.openDefaultScene(vms);
         Scene fx = new Scene(bench.window().root(), 1280, 800);
         bench.install(fx);
@@ -90,6 +92,12 @@ class WorkbenchUiTest {
                     + vms.likelihood().errorProperty().get(), e);
         }
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Clicks a control once an expanding pane (animated) has shown it. */
+    private void clickWhenShown(FxRobot robot, String query) throws Exception {
+        waitFor(10, () -> !robot.lookup(query).match(org.testfx.util.NodeQueryUtils.isVisible()).queryAll().isEmpty());
+        robot.clickOn(query);
     }
 
     /** Tiny settings: a 1×16 network on 8 gaussians, batch 64. */
@@ -122,10 +130,28 @@ class WorkbenchUiTest {
     }
 
     @Test
+    void aPausedSceneRedrawsWhenNewSamplesArrive(FxRobot robot) throws Exception {
+        // same time, same title: the new frame's record equals the old one (the composer reuses its particle
+        // buffer), yet its particles moved; the view must draw it anyway
+        waitFor(30, () -> scene.pathsProperty().get() != null && !scene.busyProperty().get());
+        robot.interact(() -> {
+            scene.playingProperty().set(false);
+            scene.timeProperty().set(scene.tMin());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        long before = bench.window().scenePane().redraws();
+        double[] old = scene.currentPositions();
+        robot.interact(() -> scene.seedProperty().set(7));
+        waitFor(30, () -> scene.pathsProperty().get().seed() == 7 && !scene.busyProperty().get());
+        assertFalse(java.util.Arrays.equals(old, scene.currentPositions()), "other noise, other samples");
+        assertTrue(bench.window().scenePane().redraws() > before, "the view drew the new samples");
+    }
+
+    @Test
     void trainStartsAJobTheLossChartReceivesPointsAndStopCancels(FxRobot robot) throws Exception {
         tinyTraining(robot, 1_000_000);
         ScoreModel pretrained = scene.scoreProperty().get();
-        robot.clickOn("#train-start");
+        clickWhenShown(robot, "#train-start");
         waitFor(60, () -> bench.lossChart().pointCount() >= 3);
         assertEquals(TrainingJob.State.RUNNING, training.stateProperty().get());
         assertEquals("tab-training", bench.analysis().getSelectionModel().getSelectedItem().getId());
@@ -212,6 +238,39 @@ class WorkbenchUiTest {
     }
 
     @Test
+    void withThePerfectScoreTheExactCurveIsFlatAndMatchesTheMixtureAndW2IsCharted(FxRobot robot) throws Exception {
+        // exact score of the 8 gaussians: every 𝔥 has the data's marginals (MATH.md §3), so NLL(𝔥) is flat
+        DataSet ring = DataSet.builtIn(ToyData.GAUSSIANS_8, 2000, 0);
+        robot.interact(() -> {
+            scene.dataSetProperty().set(ring);
+            scene.scoreProperty().set(scene.exactScore(ring, scene.scheduleProperty().get()));
+            vms.likelihood().gridOptionsProperty().set(new FokkerPlanckOptions(128, 128, 0, 0.2, 0.4, 6));
+            vms.likelihood().w2PointsProperty().set(80);
+            vms.likelihood().exactCurveProperty().set(true);
+        });
+        waitFor(20, () -> !scene.busyProperty().get());
+        robot.interact(() -> vms.likelihood().compute());
+        waitFor(120, () -> vms.likelihood().exactProperty().get() != null && !vms.likelihood().busyProperty().get());
+        double[][] curve = vms.likelihood().exactProperty().get().nllCurve();
+        assertEquals(9, curve.length);
+        assertEquals(9, bench.likelihoodPanel().chart().exactItemCount());
+        assertEquals(9, bench.likelihoodPanel().w2Chart().pointCount());
+        var points = vms.likelihood().resultProperty().get().points();
+        double mixtureNll = 0;
+        for (int i = 0; i < points.size(); i++) {
+            mixtureNll -= ring.mixture().orElseThrow().logDensity(points.x(i), points.y(i)) / points.size();
+        }
+        double pfOde = vms.likelihood().lineProperty().get().meanNll();
+        assertEquals(mixtureNll, pfOde, 0.05, "PF-ODE NLL of the exact score = the mixture's NLL");
+        assertEquals(mixtureNll, curve[0][1], 0.1, "grid NLL at 𝔥 = 0 = the mixture's NLL");
+        assertEquals(curve[0][1], curve[8][1], 0.1, "flat in 𝔥 with the perfect score: " + curve[0][1] + " vs "
+                + curve[8][1]);
+        for (double[] row : vms.likelihood().w2Property().get()) {
+            assertTrue(row[1] > 0 && row[1] < 1, "W2 at 𝔥 = " + row[0] + ": " + row[1]);
+        }
+    }
+
+    @Test
     void likelihoodRecomputesByItselfWhenTheToleranceChangesAndCancelStopsIt(FxRobot robot) throws Exception {
         waitFor(20, () -> !scene.busyProperty().get());
         robot.interact(() -> {
@@ -231,10 +290,44 @@ class WorkbenchUiTest {
     }
 
     @Test
+    void theDensityOverlayDrawsTheGridSolutionAtTheScenesTime(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            vms.density().gridOptionsProperty().set(new FokkerPlanckOptions(48, 48, 0, 0.3, 0.4, 6));
+            scene.playingProperty().set(false);
+            scene.timeProperty().set(0.5);
+            bench.window().expandPanel("panel-overlays");
+        });
+        clickWhenShown(robot, "#show-density");
+        waitFor(60, () -> scene.snapshotProperty().get().heatmap() != null);
+        var grid = scene.snapshotProperty().get().heatmap();
+        assertTrue(grid.logScale());
+        double mass = 0;
+        for (float v : grid.values()) {
+            mass += v;
+        }
+        mass *= (grid.xMax() - grid.xMin()) / grid.nx() * (grid.yMax() - grid.yMin()) / grid.ny();
+        assertEquals(1.0, mass, 0.02, "a density: unit mass on the grid");
+        // another t shows another frame; another 𝔥 solves again
+        robot.interact(() -> scene.timeProperty().set(scene.tMin()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotNull(scene.snapshotProperty().get().heatmap());
+        assertFalse(grid == scene.snapshotProperty().get().heatmap(), "the frame follows t");
+        robot.interact(() -> scene.hProperty().set(1.0));
+        WaitForAsyncUtils.waitForFxEvents();
+        // the 48² solve may already have finished: then what is shown must be the new 𝔥's, never the old one's
+        var shown = scene.snapshotProperty().get();
+        assertTrue(shown.heatmap() == null || shown.heatmapScale().label().contains("𝔥 = 1.00"),
+                "the old 𝔥's density is not shown for the new 𝔥");
+        waitFor(60, () -> scene.snapshotProperty().get().heatmap() != null);
+        robot.clickOn("#show-density");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(null, scene.snapshotProperty().get().heatmap());
+    }
+
+    @Test
     void drawModeTurnsMouseStrokesIntoTheDataSet(FxRobot robot) throws Exception {
         robot.interact(() -> bench.window().expandPanel("panel-training"));
-        WaitForAsyncUtils.waitForFxEvents(); // the pane expands with an animation: click once it is laid out
-        robot.clickOn("#draw-data");
+        clickWhenShown(robot, "#draw-data");
         assertTrue(vms.data().drawingProperty().get());
         Bounds b = bench.window().scenePane().localToScreen(bench.window().scenePane().getBoundsInLocal());
         robot.drag(b.getMinX() + b.getWidth() * 0.3, b.getMinY() + b.getHeight() * 0.5, MouseButton.PRIMARY)
