@@ -85,6 +85,13 @@ public final class DocumentViewModel {
     private boolean applying;
     private long changes;
     private long autosavedChanges;
+    /**
+     * The change count whose state is on disk in the autosave folder. Autosaves run as background jobs on a
+     * pool, so an older one can finish after a newer one; writing under this lock and skipping a state older
+     * than the one written keeps the newest state on disk.
+     */
+    private long autosaveWritten = -1;
+    private final Object autosaveLock = new Object();
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "playground-autosave-timer");
@@ -519,7 +526,13 @@ public final class DocumentViewModel {
 
     private void startAutosave(Preset p, Checkpoint cp, Path origin, long atChange) {
         jobs.start((progress, cancel) -> {
-            autosave.save(p, cp, origin);
+            synchronized (autosaveLock) {
+                if (atChange < autosaveWritten) {
+                    return autosaveWritten; // a newer state is already on disk
+                }
+                autosave.save(p, cp, origin);
+                autosaveWritten = atChange;
+            }
             return atChange;
         }, new Jobs.Listener<>() {
             @Override

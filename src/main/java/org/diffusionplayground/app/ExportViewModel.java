@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -30,6 +31,7 @@ import org.diffusionplayground.export.VideoFormat;
 import org.diffusionplayground.export.VideoKind;
 import org.diffusionplayground.export.VideoSettings;
 import org.diffusionplayground.model.util.AtomicFiles;
+import org.diffusionplayground.model.util.Cancellation;
 import org.diffusionplayground.preset.Preset;
 import org.diffusionplayground.render.SceneFrame;
 import org.diffusionplayground.render.Theme;
@@ -103,6 +105,9 @@ public final class ExportViewModel {
     };
 
     private final ObservableList<ChartTarget> charts = FXCollections.observableArrayList();
+    /** Layers a video computes for itself in the background (the lenses'); none by default. */
+    private Supplier<BiFunction<SceneState, Cancellation, SceneOverlays>> videoOverlays =
+            () -> (s, c) -> SceneOverlays.NONE;
     private final ObjectProperty<Object> target = new SimpleObjectProperty<>(this, "target", SCENE);
     private final ObjectProperty<SizeChoice> size = new SimpleObjectProperty<>(this, "size", SizeChoice.FULL_HD);
     private final IntegerProperty customWidth = new SimpleIntegerProperty(this, "customWidth", 1920);
@@ -327,11 +332,21 @@ public final class ExportViewModel {
                 seconds.get(), hFrom.get(), hTo.get());
         Theme theme = themeAt(settings.height() / 1080.0);
         SceneState state = scene.state();
-        // overlays of other panels live on the UI thread; a video renders in the background without them
+        // overlays of other panels live on the UI thread; a video renders in the background without them,
+        // except the layers that can be computed there from the state (the lenses switched on now)
+        var layers = videoOverlays.get();
         start("rendering " + file.getFileName(), (p, cancel) -> {
-            VideoExport.write(file, state, settings, theme, SceneOverlays.NONE, existing, p, cancel);
+            VideoExport.write(file, state, settings, theme, layers.apply(state, cancel), existing, p, cancel);
             return file;
         }, done);
+    }
+
+    /**
+     * Sets what a video adds to its frames: asked on the UI thread when the export starts, the function it
+     * returns runs in the background with the scene's state.
+     */
+    public void setVideoOverlays(Supplier<BiFunction<SceneState, Cancellation, SceneOverlays>> layers) {
+        this.videoOverlays = layers;
     }
 
     private void start(String what, Jobs.Body<Path> body, Consumer<Boolean> done) {

@@ -64,7 +64,7 @@ public final class LikelihoodViewModel {
      * Grid of the exact curve: the solver's preview resolution (128² refined up to 256²). On the bundled
      * swiss roll (SIMPLE, 500 points) its NLL(𝔥) at 𝔥 = 0 … 3 agreed with 512² cells and half the step to
      * within 0.001 nats (1.385 … 1.365 against 1.384 … 1.364) at a quarter of the time; the defaults
-     * (up to 1024²) are for the table, not for a panel that recomputes while the user watches.
+     * (up to 512²) are for the table, not for a panel that recomputes while the user watches.
      */
     static final FokkerPlanckOptions EXACT_GRID = FokkerPlanckOptions.preview();
     /** Samples (and held-out points) per W2: the exact assignment is O(n³), 1 000 keeps it to a second. */

@@ -1,6 +1,8 @@
 package org.diffusionplayground.app;
 
 import javafx.beans.binding.Bindings;
+import org.diffusionplayground.app.lens.Lens;
+import org.diffusionplayground.app.lens.LensesViewModel;
 import org.diffusionplayground.preset.Autosave;
 import org.diffusionplayground.preset.RecentFiles;
 
@@ -19,6 +21,7 @@ public final class PlaygroundViewModels {
     private final DataViewModel data;
     private final TrainingViewModel training;
     private final LikelihoodViewModel likelihood;
+    private final LensesViewModel lenses;
     private final ExportViewModel exports;
     private final DocumentViewModel document;
     private final DensityViewModel density;
@@ -41,6 +44,15 @@ public final class PlaygroundViewModels {
         document.setExports(exports);
         document.registerOverlay("correction-map", likelihood.showCorrectionMapProperty());
         document.registerOverlay("density", density.showProperty());
+        lenses = new LensesViewModel(scene, jobs);
+        scene.overlaysProperty().set(scene.overlaysProperty().get().and(lenses.overlay()));
+        for (Lens lens : Lens.values()) {
+            document.registerOverlay(lens.id(), lenses.enabledProperty(lens));
+        }
+        exports.setVideoOverlays(() -> {
+            java.util.List<String> on = lenses.enabledIds();
+            return (state, cancel) -> org.diffusionplayground.app.lens.LensOverlays.of(state, on, cancel);
+        });
     }
 
     public Jobs jobs() {
@@ -80,5 +92,10 @@ public final class PlaygroundViewModels {
     /** The model-density heatmap (Fokker–Planck grid) under the particles. */
     public DensityViewModel density() {
         return density;
+    }
+
+    /** The physics and textbook lenses (MATH.md §7). */
+    public LensesViewModel lenses() {
+        return lenses;
     }
 }

@@ -28,10 +28,10 @@ public record BenchReport(MachineInfo machine, String loadAfter, String command,
         }
         sb.append(String.format(Locale.ROOT, "Measured %s in %.0f s with `%s`.%n%n", date, seconds, command));
         sb.append("**Machine.** ").append(machine.cpu()).append("; ").append(machine.memory()).append(" RAM; ")
-                .append(machine.os()).append(".\n");
+                .append(machine.os()).append(".\n\n");
         sb.append("**JDK.** ").append(machine.jdk()).append(". **Libraries:** ")
-                .append(machine.libraries().isEmpty() ? "unknown" : String.join(", ", machine.libraries())).append(".\n");
-        sb.append("**Settings.** ").append(settings).append(environment()).append(".\n");
+                .append(machine.libraries().isEmpty() ? "unknown" : String.join(", ", machine.libraries())).append(".\n\n");
+        sb.append("**Settings.** ").append(settings).append(environment()).append(".\n\n");
         sb.append("**Load.** Load average (1/5/15 min) ").append(machine.loadBefore()).append(" before the run, ")
                 .append(loadAfter).append(" after it. ").append(peak).append("\n\n");
         sb.append("Figures are medians with the min–max range over the repeats. Ratios are speeds, ours / peer (peer "

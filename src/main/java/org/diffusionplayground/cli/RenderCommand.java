@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.diffusionplayground.app.SceneOverlays;
+import org.diffusionplayground.app.lens.LensOverlays;
 import org.diffusionplayground.app.SceneState;
 import org.diffusionplayground.export.ImageExport;
 import org.diffusionplayground.export.ImageFormat;
@@ -154,7 +155,8 @@ public final class RenderCommand implements Callable<Integer> {
                     throw usage("a GIF plays at most " + VideoFormat.MAX_GIF_FPS + " frames per second (--fps)");
                 }
                 Theme theme = theme(p, settings.height());
-                VideoExport.write(out, state, settings, theme, SceneOverlays.NONE, existing, progress, cancelled::get);
+                SceneOverlays lenses = LensOverlays.of(state, p.view().overlays(), cancelled::get);
+                VideoExport.write(out, state, settings, theme, lenses, existing, progress, cancelled::get);
                 line.finish();
                 report.printf(Locale.ROOT, "wrote %s: %s, %d frames of %d×%d at %d fps (%.1f s of video) in %.1f s%n", out,
                         settings.kind(), settings.frames(), settings.width(), settings.height(), settings.fps(),
@@ -177,8 +179,8 @@ public final class RenderCommand implements Callable<Integer> {
                     state = state.withTime(time);
                 }
                 Theme theme = theme(p, h);
-                SceneFrame frame = new SceneFrames(state, w, h, theme, SceneOverlays.NONE).still(progress,
-                        cancelled::get);
+                SceneOverlays lenses = LensOverlays.of(state, p.view().overlays(), cancelled::get);
+                SceneFrame frame = new SceneFrames(state, w, h, theme, lenses).still(progress, cancelled::get);
                 ImageExport.writeScene(out, frame, w, h, theme, transparent, existing);
                 line.finish();
                 report.printf(Locale.ROOT, "wrote %s (%d×%d %s, t = %.3f) in %.1f s%n", out, w, h, imageFormat,

@@ -96,9 +96,10 @@ public final class Autosave {
         if (origin != null) {
             session.put("origin", origin.toAbsolutePath().toString());
         }
-        PresetIO.write(dir.resolve(SCENE), p, AtomicFiles.Existing.REPLACE);
+        // the scene last: an orphan is recognised by its scene file, so when it is there its session is too
         AtomicFiles.write(dir.resolve(SESSION), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(session),
                 AtomicFiles.Existing.REPLACE);
+        PresetIO.write(dir.resolve(SCENE), p, AtomicFiles.Existing.REPLACE);
     }
 
     static Preset withModel(Preset p, Preset.Model model) {

@@ -34,6 +34,30 @@ public final class SceneLayers {
     public record Polyline(float[] xy, Color color, float width, float alpha) {
     }
 
+    /**
+     * Straight arrows in world coordinates, {@code segments = [x0, y0, x1, y1, ...]} from tail to head:
+     * where particles are heading (Tweedie's denoised guess), a velocity difference.
+     */
+    public record Arrows(float[] segments, Color color, float width, float alpha) {
+        public Arrows {
+            if (segments.length % 4 != 0) {
+                throw new IllegalArgumentException("arrows need four coordinates each");
+            }
+        }
+    }
+
+    /**
+     * A second cloud of points drawn as small rings over the particles (a "ghost" of them: the denoised
+     * guesses, a Langevin chain beside the annealed sampler).
+     */
+    public record PointCloud(double[] xy, int count, Color color, float alpha) {
+        public PointCloud {
+            if (xy.length < 2 * count) {
+                throw new IllegalArgumentException("point array shorter than the point count");
+            }
+        }
+    }
+
     /** A labelled point (a clicked launch point, a mode centre). */
     public record Marker(double x, double y, Color color, String label) {
     }

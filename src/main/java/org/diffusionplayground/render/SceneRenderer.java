@@ -12,9 +12,11 @@ import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
 import org.diffusionplayground.model.data.PointSet;
+import org.diffusionplayground.render.SceneLayers.Arrows;
 import org.diffusionplayground.render.SceneLayers.ColorScale;
 import org.diffusionplayground.render.SceneLayers.LegendEntry;
 import org.diffusionplayground.render.SceneLayers.Marker;
+import org.diffusionplayground.render.SceneLayers.PointCloud;
 import org.diffusionplayground.render.SceneLayers.Polyline;
 import org.diffusionplayground.render.SceneLayers.ScalarGrid;
 import org.diffusionplayground.render.SceneLayers.VectorField;
@@ -22,7 +24,7 @@ import org.diffusionplayground.render.SceneLayers.VectorField;
 /**
  * Draws a {@link SceneSnapshot} onto any Graphics2D: the live view's raster, PNG exports, vector SVG
  * and PDF, video frames. Back to front: background, heatmap, grid and axes, data points, vector field,
- * trails, particles, markers, then legend, colour bars and title. With a raster target the
+ * trails, arrows, particles, ghost point clouds, markers, then legend, colour bars and title. With a raster target the
  * particles are splatted into its pixel array ({@link ParticleRaster}); on vector targets they are
  * real circles.
  */
@@ -80,8 +82,14 @@ public final class SceneRenderer {
         for (Polyline trail : s.trails()) {
             paintPolyline(g, trail, v, theme);
         }
+        for (Arrows a : s.arrows()) {
+            paintArrows(g, a, v, theme);
+        }
         if (s.particles() != null) {
             paintParticles(g, s, v, theme, raster);
+        }
+        for (PointCloud cloud : s.ghosts()) {
+            paintGhosts(g, cloud, v, theme, raster);
         }
         for (Marker m : s.markers()) {
             paintMarker(g, m, v, theme);
@@ -230,6 +238,43 @@ public final class SceneRenderer {
         for (int i = 0; i < n; i++) {
             g.setColor(colours != null ? withAlpha(new Color(colours[i]), alpha) : single);
             g.fill(new Ellipse2D.Double(v.px(xy[2 * i]) - r, v.py(xy[2 * i + 1]) - r, 2 * r, 2 * r));
+        }
+    }
+
+    private static void paintArrows(Graphics2D g, Arrows a, Viewport v, Theme theme) {
+        float[] xy = a.segments();
+        g.setColor(withAlpha(a.color(), a.alpha()));
+        g.setStroke(new BasicStroke((float) (a.width() * theme.scale()), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        double head = 5 * theme.scale();
+        for (int i = 0; i + 3 < xy.length; i += 4) {
+            double x0 = v.px(xy[i]);
+            double y0 = v.py(xy[i + 1]);
+            double x1 = v.px(xy[i + 2]);
+            double y1 = v.py(xy[i + 3]);
+            double len = Math.hypot(x1 - x0, y1 - y0);
+            if (len < 0.5 || !Double.isFinite(len)) {
+                continue;
+            }
+            arrow(g, x0, y0, x1, y1, Math.min(head, 0.45 * len));
+        }
+    }
+
+    /** Ghost points: a ring per point on vector targets, a dot of the cloud's colour on the raster. */
+    private static void paintGhosts(Graphics2D g, PointCloud cloud, Viewport v, Theme theme, int[] raster) {
+        double[] xy = cloud.xy();
+        int rgb = cloud.color().getRGB() & 0xFFFFFF;
+        if (raster != null) {
+            ParticleRaster dot = new ParticleRaster(theme.particleRadius());
+            for (int i = 0; i < cloud.count(); i++) {
+                dot.splat(raster, v.width(), v.height(), v.px(xy[2 * i]), v.py(xy[2 * i + 1]), rgb, cloud.alpha());
+            }
+            return;
+        }
+        double r = theme.particleRadius() * 1.2;
+        g.setColor(withAlpha(cloud.color(), cloud.alpha()));
+        g.setStroke(new BasicStroke((float) (0.8 * theme.scale())));
+        for (int i = 0; i < cloud.count(); i++) {
+            g.draw(new Ellipse2D.Double(v.px(xy[2 * i]) - r, v.py(xy[2 * i + 1]) - r, 2 * r, 2 * r));
         }
     }
 

@@ -3,9 +3,11 @@ package org.diffusionplayground.render;
 import java.util.ArrayList;
 import java.util.List;
 import org.diffusionplayground.model.data.PointSet;
+import org.diffusionplayground.render.SceneLayers.Arrows;
 import org.diffusionplayground.render.SceneLayers.ColorScale;
 import org.diffusionplayground.render.SceneLayers.LegendEntry;
 import org.diffusionplayground.render.SceneLayers.Marker;
+import org.diffusionplayground.render.SceneLayers.PointCloud;
 import org.diffusionplayground.render.SceneLayers.Polyline;
 import org.diffusionplayground.render.SceneLayers.ScalarGrid;
 import org.diffusionplayground.render.SceneLayers.VectorField;
@@ -18,14 +20,19 @@ import org.diffusionplayground.render.SceneLayers.VectorField;
  * @param particleRgb optional per-particle colours (RGB), e.g. mode labels
  * @param dataRgb     optional per-data-point colours (RGB), e.g. the map of the WKB coefficient C(x₀)
  * @param dataScale   the colour bar of {@code dataRgb}
+ * @param arrows      arrows over the particles (lenses: where each particle is heading)
+ * @param ghosts      point clouds drawn as rings over the particles (lenses)
  */
 public record SceneSnapshot(String title, String subtitle, PointSet data, double[] particles, int particleCount,
         int[] particleRgb, List<Polyline> trails, VectorField field, ColorScale fieldScale, ScalarGrid heatmap,
         ColorScale heatmapScale, List<Marker> markers, List<LegendEntry> legend, ColorScale particleScale,
-        boolean axes, boolean grid, int[] dataRgb, ColorScale dataScale) {
+        boolean axes, boolean grid, int[] dataRgb, ColorScale dataScale, List<Arrows> arrows,
+        List<PointCloud> ghosts) {
 
     public SceneSnapshot {
         trails = List.copyOf(trails);
+        arrows = List.copyOf(arrows);
+        ghosts = List.copyOf(ghosts);
         markers = List.copyOf(markers);
         legend = List.copyOf(legend);
         if (particles != null && particles.length < 2 * particleCount) {
@@ -39,7 +46,8 @@ public record SceneSnapshot(String title, String subtitle, PointSet data, double
     /** The same frame under another title (a video's 𝔥 sweep names what changes). */
     public SceneSnapshot withTitle(String newTitle) {
         return new SceneSnapshot(newTitle, subtitle, data, particles, particleCount, particleRgb, trails, field,
-                fieldScale, heatmap, heatmapScale, markers, legend, particleScale, axes, grid, dataRgb, dataScale);
+                fieldScale, heatmap, heatmapScale, markers, legend, particleScale, axes, grid, dataRgb, dataScale,
+                arrows, ghosts);
     }
 
     public static Builder builder() {
@@ -64,6 +72,8 @@ public record SceneSnapshot(String title, String subtitle, PointSet data, double
         private ColorScale particleScale;
         private boolean axes = true;
         private boolean grid = true;
+        private final List<Arrows> arrows = new ArrayList<>();
+        private final List<PointCloud> ghosts = new ArrayList<>();
         private int[] dataRgb;
         private ColorScale dataScale;
 
@@ -102,6 +112,30 @@ public record SceneSnapshot(String title, String subtitle, PointSet data, double
             this.particleRgb = rgb;
             this.particleScale = scale;
             return this;
+        }
+
+        public Builder arrows(Arrows a) {
+            arrows.add(a);
+            return this;
+        }
+
+        public Builder ghosts(PointCloud cloud) {
+            ghosts.add(cloud);
+            return this;
+        }
+
+        /** The particles set so far (null if none): overlays that act on the particles read them here. */
+        public double[] particles() {
+            return particles;
+        }
+
+        public int particleCount() {
+            return particleCount;
+        }
+
+        /** The title set so far (overlays may extend it). */
+        public String title() {
+            return title;
         }
 
         public Builder trail(Polyline trail) {
@@ -149,7 +183,8 @@ public record SceneSnapshot(String title, String subtitle, PointSet data, double
 
         public SceneSnapshot build() {
             return new SceneSnapshot(title, subtitle, data, particles, particleCount, particleRgb, trails, field,
-                    fieldScale, heatmap, heatmapScale, markers, legend, particleScale, axes, grid, dataRgb, dataScale);
+                    fieldScale, heatmap, heatmapScale, markers, legend, particleScale, axes, grid, dataRgb, dataScale,
+                    arrows, ghosts);
         }
     }
 }

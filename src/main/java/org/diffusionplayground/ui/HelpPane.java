@@ -55,7 +55,13 @@ public final class HelpPane extends ScrollPane {
     public HelpPane() {
         VBox box = new VBox(14);
         box.setPadding(new Insets(16));
-        for (String[] s : SECTIONS) {
+        java.util.List<String[]> sections = new java.util.ArrayList<>(java.util.List.of(SECTIONS));
+        // the lenses (MATH.md §7) before the keyboard section, each with its formula
+        int at = sections.size() - 1;
+        for (org.diffusionplayground.app.lens.Lens lens : org.diffusionplayground.app.lens.Lens.values()) {
+            sections.add(at++, new String[] {"Lens: " + lens.title(), lens.formula() + "\n" + lens.help()});
+        }
+        for (String[] s : sections) {
             Label title = new Label(s[0]);
             title.getStyleClass().add("help-title");
             Text body = new Text(s[1]);

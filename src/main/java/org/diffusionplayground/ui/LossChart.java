@@ -29,7 +29,7 @@ public final class LossChart extends ChartViewer {
         x.setAutoRangeIncludesZero(true);
         // linear: the DSM loss has an irreducible floor, so a run spans well under a decade (≈ 1 → 0.25 on
         // the swiss roll), and a log axis then labels a single tick
-        NumberAxis y = new NumberAxis("loss");
+        NumberAxis y = new NumberAxis("loss, DSM scale");
         y.setAutoRangeIncludesZero(false);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
         XYPlot plot = new XYPlot(data, x, y, r);

@@ -21,10 +21,14 @@ import java.util.Map;
  *   --time=T               start paused at time T (e.g. 0.01: the finished samples) instead of animating
  *   --frame-log=S          print the frame timings (FrameTimeRecorder) every S seconds to standard error
  *   --preset=FILE          open a preset (e.g. presets/ode-versus-sde.json) once the window is up
+ *   --lens=ID[,ID]         switch lenses on: tweedie, langevin, current, entropy, speciation,
+ *                          objectives
+ *   --mode=forward         show the forward process (or backward)
  * </pre>
  */
 record StartOptions(boolean dark, boolean lecture, String panel, String analysis, boolean map, boolean density,
-        boolean train, Integer particles, Double time, Double frameLogSeconds, String preset) {
+        boolean train, Integer particles, Double time, Double frameLogSeconds, String preset, List<String> lenses,
+        org.diffusionplayground.app.SceneMode mode) {
 
     static StartOptions parse(List<String> unnamed, Map<String, String> named) {
         boolean dark = unnamed.contains("--dark") || "dark".equalsIgnoreCase(named.get("theme"));
@@ -32,7 +36,11 @@ record StartOptions(boolean dark, boolean lecture, String panel, String analysis
                 lower(named.get("analysis")), unnamed.contains("--map"), unnamed.contains("--density"),
                 unnamed.contains("--train"),
                 number(named, "particles", Integer::valueOf), number(named, "time", Double::valueOf),
-                number(named, "frame-log", Double::valueOf), named.get("preset"));
+                number(named, "frame-log", Double::valueOf), named.get("preset"),
+                named.containsKey("lens") ? List.of(lower(named.get("lens")).split(",")) : List.of(),
+                "forward".equalsIgnoreCase(named.get("mode")) ? org.diffusionplayground.app.SceneMode.FORWARD
+                        : "backward".equalsIgnoreCase(named.get("mode")) ? org.diffusionplayground.app.SceneMode.BACKWARD
+                        : null);
     }
 
     private static <T> T number(Map<String, String> named, String key, java.util.function.Function<String, T> parse) {

@@ -75,8 +75,11 @@ public final class TrainingPanel extends VBox {
 
         ComboBox<Objective> objective = combo(Objective.values(), vm.objectiveProperty(), "train-objective");
         Controls.tipped(objective, """
-                DSM: regress the conditional score −ε/σ (Vincent).  ISM: ½‖s_θ‖² + ∇·s_θ with the exact divergence
-                (Hyvärinen).  SSM: the divergence along random directions (sliced). Same minimiser, same loss scale.""");
+                The score-matching objective (seed 001); same minimiser, all drawn on the DSM scale:
+                DSM  E λ ½‖s_θ + ε/σ_t‖²                 regress the conditional score (Vincent)
+                ISM  E λ [½‖s_θ‖² + ∇·s_θ] + E λ/σ²       exact divergence of the network (Hyvärinen)
+                SSM  E λ [½‖s_θ‖² + vᵀ(∇s_θ)v] + E λ/σ²   a random slice v (Song et al.)
+                DSM = ISM + E λ/σ² by integration by parts; ISM and SSM cost 2–3× a DSM step.""");
         TextField lr = Controls.numberField(vm.learningRateProperty().get(), "%.1e", v -> {
             if (!(v > 0 && v <= 1)) {
                 return "the learning rate must be in (0, 1]";

@@ -18,7 +18,10 @@ import javafx.util.Duration;
 import org.diffusionplayground.app.ExportViewModel;
 import org.diffusionplayground.app.PlaygroundViewModels;
 import org.diffusionplayground.app.TrainingViewModel;
+import org.diffusionplayground.app.lens.Lens;
 import org.diffusionplayground.model.train.TrainingJob;
+import org.diffusionplayground.ui.lens.LensCharts;
+import org.diffusionplayground.ui.lens.LensPanel;
 
 /**
  * Assembles the whole window from the view-models: the main window (scene, sampler, data, overlays,
@@ -39,6 +42,8 @@ public final class Workbench {
     private final TabPane analysis = new TabPane();
     private final Tab likelihoodTab;
     private final Tab trainingTab;
+    private final Tab lensTab;
+    private final LensCharts lensCharts;
     private final Label diagnostics = new Label();
     private final Timeline diagnosticsTimer;
     private final DocumentActions documents;
@@ -68,7 +73,20 @@ public final class Workbench {
         lossBox.getStyleClass().add("chart-panel");
         trainingTab = new Tab("Training loss", lossBox);
         trainingTab.setId("tab-training");
-        analysis.getTabs().addAll(likelihoodTab, trainingTab);
+        lensCharts = new LensCharts(vms.lenses(), vms.scene(), vms.app().themeProperty());
+        lensTab = new Tab("Lenses", lensCharts);
+        lensTab.setId("tab-lenses");
+        analysis.getTabs().addAll(likelihoodTab, trainingTab, lensTab);
+        TitledPane lenses = new TitledPane("Lenses", new LensPanel(vms.lenses(), vms.scene()));
+        lenses.setId("panel-lenses");
+        window.addPanel(lenses, 3);
+        for (Lens l : LensCharts.CHARTED) {
+            vms.lenses().enabledProperty(l).addListener((obs, was, on) -> {
+                if (on) {
+                    analysis.getSelectionModel().select(lensTab);
+                }
+            });
+        }
         analysis.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         analysis.setPrefWidth(ANALYSIS_WIDTH);
         analysis.setMinWidth(380);
@@ -96,6 +114,7 @@ public final class Workbench {
                 () -> likelihoodPanel.chart().chart()), new ExportViewModel.ChartTarget("W2 versus 𝔥 (chart)",
                 () -> likelihoodPanel.w2Chart().getChart()), new ExportViewModel.ChartTarget("Training loss (chart)",
                 lossChart::chart));
+        vms.exports().charts().addAll(lensCharts.exportTargets());
         vms.document().setPanelOpener(names -> names.forEach(this::openPanel));
         diagnosticsTimer = new Timeline(new KeyFrame(Duration.millis(500),
                 e -> diagnostics.setText(readout(window.frames().stats()))));
@@ -146,6 +165,13 @@ public final class Workbench {
         vms.density().showProperty().set(o.density());
         if (o.particles() != null) {
             vms.scene().requestParticles(o.particles());
+        }
+        if (!o.lenses().isEmpty()) {
+            vms.lenses().applyIds(o.lenses());
+            window.expandPanel("panel-lenses");
+        }
+        if (o.mode() != null) {
+            vms.scene().modeProperty().set(o.mode());
         }
         if (o.time() != null) {
             vms.scene().playingProperty().set(false);
@@ -256,5 +282,9 @@ public final class Workbench {
 
     public void showTraining() {
         analysis.getSelectionModel().select(trainingTab);
+    }
+
+    public void showLenses() {
+        analysis.getSelectionModel().select(lensTab);
     }
 }

@@ -117,7 +117,7 @@ public final class EntropyProduction {
         double[] v = new double[2 * n];
         double[] s = new double[2 * n];
         double[] out = new double[n];
-        double[] edges = gradedEdges(ta, tb, panels);
+        double[] edges = geometricGrid(ta, tb, panels);
         GaussIntegratorFactory factory = new GaussIntegratorFactory();
         for (int p = 0; p < panels; p++) {
             GaussIntegrator rule = factory.legendre(GAUSS_POINTS, edges[p], edges[p + 1]);
@@ -132,8 +132,11 @@ public final class EntropyProduction {
         return Estimate.of(perSample);
     }
 
-    /** Panel edges from ta to tb, geometric when ta &gt; 0 (uniform otherwise). */
-    static double[] gradedEdges(double ta, double tb, int panels) {
+    /**
+     * {@code panels + 1} times from ta to tb, geometric when ta &gt; 0 (uniform otherwise): fine where the
+     * entropy production is steep, at small t.
+     */
+    public static double[] geometricGrid(double ta, double tb, int panels) {
         double[] e = new double[panels + 1];
         for (int p = 0; p <= panels; p++) {
             double u = (double) p / panels;

@@ -82,7 +82,7 @@ public final class PathEntropy {
         if (n < 1 || n > MAX_PATHS) {
             throw new IllegalArgumentException("number of paths must be between 1 and " + MAX_PATHS + ", got " + n);
         }
-        double[] times = EntropyProduction.gradedEdges(ta, tb, steps);
+        double[] times = EntropyProduction.geometricGrid(ta, tb, steps);
         double[] xy = new double[2 * n];
         SplittableRandom rng = new SplittableRandom(seed);
         double[] x0 = exact.mixture().sample(n, rng).toArray();

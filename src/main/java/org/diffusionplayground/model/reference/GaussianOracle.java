@@ -100,6 +100,14 @@ public final class GaussianOracle {
 
     /** {V_𝔥(t_min), W(t_min)} with W = ∂V/∂𝔥 evaluated at this 𝔥. */
     private double[] solve(double h) {
+        return solve(h, schedule.tMin());
+    }
+
+    /** {V_𝔥(t), W(t)}, integrated backward from T. */
+    private double[] solve(double h, double tEnd) {
+        if (tEnd >= schedule.tMax()) {
+            return new double[] {schedule.priorVariance(), 0.0};
+        }
         OrdinaryDifferentialEquation ode = new OrdinaryDifferentialEquation() {
             @Override
             public int getDimension() {
@@ -120,13 +128,18 @@ public final class GaussianOracle {
         };
         DormandPrince853Integrator integrator = new DormandPrince853Integrator(1e-12, 1.0, TOLERANCE, TOLERANCE);
         ODEState end = integrator.integrate(ode,
-                new ODEState(schedule.tMax(), new double[] {schedule.priorVariance(), 0.0}), schedule.tMin());
+                new ODEState(schedule.tMax(), new double[] {schedule.priorVariance(), 0.0}), tEnd);
         return end.getPrimaryState();
     }
 
     /** V_𝔥(t_min): the variance of the 𝔥-model's samples in each coordinate. */
     public double modelVariance(double h) {
         return solve(h)[0];
+    }
+
+    /** V_𝔥(t): the variance of the 𝔥-process density q_t^𝔥 = N(0, V I) at any t in [t_min, T]. */
+    public double modelVariance(double h, double t) {
+        return solve(h, Math.max(schedule.tMin(), t))[0];
     }
 
     /** Exact log q₀^𝔥(x, y) in nats. */

@@ -40,6 +40,29 @@ public record MlpSpec(int width, int depth, Activation activation, TimeEmbedding
         return layer == depth ? 2 : width;
     }
 
+    /**
+     * Where W_l starts in the flat parameter order of {@link Mlp#flatParameters()} (W₀, b₀, W₁, b₁, ...),
+     * for every layer; the trainers address their parameter buffers with it.
+     */
+    public int[] weightOffsets() {
+        int[] w = new int[layers()];
+        int off = 0;
+        for (int l = 0; l < layers(); l++) {
+            w[l] = off;
+            off += fanIn(l) * fanOut(l) + fanOut(l);
+        }
+        return w;
+    }
+
+    /** Where b_l starts in the flat parameter order, for every layer. */
+    public int[] biasOffsets() {
+        int[] b = weightOffsets();
+        for (int l = 0; l < layers(); l++) {
+            b[l] += fanIn(l) * fanOut(l);
+        }
+        return b;
+    }
+
     public int parameterCount() {
         int count = 0;
         for (int l = 0; l < layers(); l++) {

@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 import org.diffusionplayground.model.data.PointSet;
 import org.diffusionplayground.model.schedule.Schedule;
 import org.diffusionplayground.model.score.ScoreModel;
+import org.diffusionplayground.model.util.Estimate;
 
 /**
  * The DSM objective of MATH.md §2 for any {@link ScoreModel}, estimated by Monte Carlo in double
@@ -12,10 +13,6 @@ import org.diffusionplayground.model.score.ScoreModel;
  * a view can show as "the loss of the exact score": no network can go below it.
  */
 public final class DsmLoss {
-
-    /** A Monte-Carlo estimate with its standard error. */
-    public record Estimate(double mean, double standardError) {
-    }
 
     private DsmLoss() {
     }
@@ -26,7 +23,7 @@ public final class DsmLoss {
      */
     public static Estimate evaluate(ScoreModel score, Schedule schedule, Weighting weighting, TimeSampling sampling,
             PointSet data, int samples, long seed) {
-        return meanAndError(terms(score, schedule, weighting, sampling, data, samples, seed));
+        return Estimate.of(terms(score, schedule, weighting, sampling, data, samples, seed));
     }
 
     /**
@@ -41,7 +38,7 @@ public final class DsmLoss {
         for (int i = 0; i < samples; i++) {
             a[i] -= b[i];
         }
-        return meanAndError(a);
+        return Estimate.of(a);
     }
 
     private static double[] terms(ScoreModel score, Schedule schedule, Weighting weighting, TimeSampling sampling,
@@ -73,20 +70,5 @@ public final class DsmLoss {
             terms[i] = w[i] * 0.5 * (r0 * r0 + r1 * r1);
         }
         return terms;
-    }
-
-    static Estimate meanAndError(double[] terms) {
-        int n = terms.length;
-        double mean = 0;
-        for (double v : terms) {
-            mean += v;
-        }
-        mean /= n;
-        double var = 0;
-        for (double v : terms) {
-            var += (v - mean) * (v - mean);
-        }
-        var /= Math.max(1, n - 1);
-        return new Estimate(mean, Math.sqrt(var / n));
     }
 }

@@ -130,15 +130,8 @@ public final class Nd4jTrainer implements AutoCloseable {
         this.width = spec.width();
         this.depth = spec.depth();
         this.paramCount = spec.parameterCount();
-        this.weightOffset = new int[depth + 1];
-        this.biasOffset = new int[depth + 1];
-        int off = 0;
-        for (int l = 0; l <= depth; l++) {
-            weightOffset[l] = off;
-            off += spec.fanIn(l) * spec.fanOut(l);
-            biasOffset[l] = off;
-            off += spec.fanOut(l);
-        }
+        this.weightOffset = spec.weightOffsets();
+        this.biasOffset = spec.biasOffsets();
         this.stage = new DsmBatch(config, config.schedule().build(), data);
 
         int arrayCount = 5 + 1 + 2 * depth + 2 + 2 + (tangents > 0 ? depth : 0);

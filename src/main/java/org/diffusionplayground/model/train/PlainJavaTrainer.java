@@ -61,15 +61,8 @@ public final class PlainJavaTrainer {
         this.width = spec.width();
         this.depth = spec.depth();
         this.paramCount = spec.parameterCount();
-        this.weightOffset = new int[depth + 1];
-        this.biasOffset = new int[depth + 1];
-        int off = 0;
-        for (int l = 0; l <= depth; l++) {
-            weightOffset[l] = off;
-            off += spec.fanIn(l) * spec.fanOut(l);
-            biasOffset[l] = off;
-            off += spec.fanOut(l);
-        }
+        this.weightOffset = spec.weightOffsets();
+        this.biasOffset = spec.biasOffsets();
         params = start.flatParameters();
         ema = params.clone();
         grads = new float[paramCount];

@@ -13,6 +13,7 @@ import org.diffusionplayground.model.schedule.ScheduleSpec;
 import org.diffusionplayground.model.score.MixtureScore;
 import org.diffusionplayground.model.score.ScoreJets;
 import org.diffusionplayground.model.score.ScoreModel;
+import org.diffusionplayground.model.util.Estimate;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -35,8 +36,8 @@ class DsmLossTest {
         // the data for (1) is a large sample of the mixture: the loss is an expectation over p₀
         PointSet data = MIX.sample(200_000, new SplittableRandom(1));
         int n = 200_000;
-        DsmLoss.Estimate dsm = DsmLoss.evaluate(exact, schedule, weighting, TimeSampling.UNIFORM, data, n, 2);
-        DsmLoss.Estimate fisher = fisherForm(exact, schedule, weighting, n, 3);
+        Estimate dsm = DsmLoss.evaluate(exact, schedule, weighting, TimeSampling.UNIFORM, data, n, 2);
+        Estimate fisher = fisherForm(exact, schedule, weighting, n, 3);
         double tolerance = 4 * Math.hypot(dsm.standardError(), fisher.standardError());
         assertEquals(fisher.mean(), dsm.mean(), tolerance,
                 () -> weighting + ": DSM form " + dsm + " vs Fisher form " + fisher);
@@ -45,7 +46,7 @@ class DsmLossTest {
     }
 
     /** E_t λ/p · ½(2/σ² − ‖∇log p_t(y)‖²), y ~ p_t sampled from the diffused mixture. */
-    private static DsmLoss.Estimate fisherForm(MixtureScore exact, Schedule schedule, Weighting weighting, int n,
+    private static Estimate fisherForm(MixtureScore exact, Schedule schedule, Weighting weighting, int n,
             long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         TimeSampler times = new TimeSampler(schedule, weighting, TimeSampling.UNIFORM);
@@ -67,7 +68,7 @@ class DsmLossTest {
             double fisher = s[2 * i] * s[2 * i] + s[2 * i + 1] * s[2 * i + 1];
             terms[i] = w[i] * 0.5 * (2 / schedule.variance(t[i]) - fisher);
         }
-        return DsmLoss.meanAndError(terms);
+        return Estimate.of(terms);
     }
 
     @ParameterizedTest
@@ -77,20 +78,20 @@ class DsmLossTest {
         MixtureScore exact = new MixtureScore(MIX, schedule, "exact");
         PointSet data = MIX.sample(200_000, new SplittableRandom(4));
         int n = 200_000;
-        DsmLoss.Estimate excess = DsmLoss.excess(scaled(exact, 1.1), exact, schedule, weighting,
+        Estimate excess = DsmLoss.excess(scaled(exact, 1.1), exact, schedule, weighting,
                 TimeSampling.UNIFORM, data, n, 5);
         assertTrue(excess.mean() > 4 * excess.standardError(), "1.1 × exact score should lose more: " + excess);
         // loss(1.1 s*) − loss(s*) = E λ ½(0.21‖s*‖² + 0.2 s*·ε/σ) = E λ ½ ‖0.1 s*‖², as E[ε/σ | x_t] = −s*
-        DsmLoss.Estimate fisher = fisherTerm(exact, schedule, weighting, n, 6);
+        Estimate fisher = fisherTerm(exact, schedule, weighting, n, 6);
         double expected = 0.01 * fisher.mean();
         assertEquals(expected, excess.mean(), 4 * Math.hypot(excess.standardError(), 0.01 * fisher.standardError()),
                 () -> "excess " + excess + " vs 0.01 × Fisher term " + fisher);
     }
 
     /** E_t λ/p · ½ E_{y~p_t}‖∇log p_t(y)‖². */
-    private static DsmLoss.Estimate fisherTerm(MixtureScore exact, Schedule schedule, Weighting weighting, int n,
+    private static Estimate fisherTerm(MixtureScore exact, Schedule schedule, Weighting weighting, int n,
             long seed) {
-        DsmLoss.Estimate full = fisherForm(exact, schedule, weighting, n, seed);
+        Estimate full = fisherForm(exact, schedule, weighting, n, seed);
         // fisherForm = E λ/p (1/σ² − ½‖s*‖²); recompute E λ/p/σ² with the same draws to isolate the Fisher part
         SplittableRandom rng = new SplittableRandom(seed);
         TimeSampler times = new TimeSampler(schedule, weighting, TimeSampling.UNIFORM);
@@ -101,8 +102,8 @@ class DsmLossTest {
         for (int i = 0; i < n; i++) {
             terms[i] = w[i] / schedule.variance(t[i]);
         }
-        DsmLoss.Estimate noise = DsmLoss.meanAndError(terms);
-        return new DsmLoss.Estimate(noise.mean() - full.mean(), Math.hypot(noise.standardError(),
+        Estimate noise = Estimate.of(terms);
+        return new Estimate(noise.mean() - full.mean(), Math.hypot(noise.standardError(),
                 full.standardError()));
     }
 

@@ -126,7 +126,7 @@ class ScoreMatchingObjectivesTest {
         for (Objective objective : Objective.values()) {
             TrainingConfig cfg = small(Activation.SILU, Target.EPSILON, objective, ScheduleKind.SIMPLE).toBuilder()
                     .weighting(Weighting.SIGMA2).batchSize(512).build();
-            int batches = 300;
+            int batches = 150;
             double[] losses = new double[batches];
             try (Nd4jTrainer tr = new Nd4jTrainer(cfg, MOONS, weights)) {
                 for (int b = 0; b < batches; b++) {

@@ -7,12 +7,13 @@ import java.util.SplittableRandom;
 import org.diffusionplayground.model.schedule.Schedule;
 import org.diffusionplayground.model.schedule.ScheduleKind;
 import org.diffusionplayground.model.schedule.ScheduleSpec;
+import org.diffusionplayground.model.util.Estimate;
 import org.junit.jupiter.api.Test;
 
 class TimeSamplerTest {
 
     /** Mean of λ/p over n draws, with its standard error. */
-    private static DsmLoss.Estimate meanWeight(Schedule schedule, Weighting weighting, TimeSampling sampling, int n) {
+    private static Estimate meanWeight(Schedule schedule, Weighting weighting, TimeSampling sampling, int n) {
         TimeSampler sampler = new TimeSampler(schedule, weighting, sampling);
         double[] t = new double[n];
         double[] w = new double[n];
@@ -20,22 +21,22 @@ class TimeSamplerTest {
         for (double ti : t) {
             assertTrue(ti >= schedule.tMin() && ti <= schedule.tMax(), "t out of range: " + ti);
         }
-        return DsmLoss.meanAndError(w);
+        return Estimate.of(w);
     }
 
     @Test
     void importanceWeightsAreUnbiasedForTheUniformG2Objective() {
         // E_{t~p}[g²/p̃] must equal the uniform mean of g²: SIMPLE g² = 20t ⇒ 10 (t_min + T) = 10.1
         Schedule simple = ScheduleSpec.of(ScheduleKind.SIMPLE).build();
-        DsmLoss.Estimate is = meanWeight(simple, Weighting.G2_IMPORTANCE, TimeSampling.UNIFORM, 200_000);
+        Estimate is = meanWeight(simple, Weighting.G2_IMPORTANCE, TimeSampling.UNIFORM, 200_000);
         assertEquals(10.1, is.mean(), 4 * is.standardError() + 1e-9);
         // COSINE: g² = π tan(πt/2), ∫ = 2[−ln cos(πt/2)]; the weight g²/p̃ ∝ σ² is bounded, so tiny error
         Schedule cosine = ScheduleSpec.of(ScheduleKind.COSINE).build();
         double a = cosine.tMin();
         double b = cosine.tMax();
         double exact = 2 * (Math.log(Math.cos(Math.PI * a / 2)) - Math.log(Math.cos(Math.PI * b / 2))) / (b - a);
-        DsmLoss.Estimate c = meanWeight(cosine, Weighting.G2_IMPORTANCE, TimeSampling.UNIFORM, 200_000);
-        DsmLoss.Estimate u = meanWeight(cosine, Weighting.G2, TimeSampling.UNIFORM, 200_000);
+        Estimate c = meanWeight(cosine, Weighting.G2_IMPORTANCE, TimeSampling.UNIFORM, 200_000);
+        Estimate u = meanWeight(cosine, Weighting.G2, TimeSampling.UNIFORM, 200_000);
         assertEquals(exact, c.mean(), 4 * c.standardError());
         assertEquals(exact, u.mean(), 4 * u.standardError());
         assertTrue(c.standardError() < 0.25 * u.standardError(),
