@@ -52,14 +52,14 @@ public final class W2Chart extends ChartViewer {
     }
 
     /**
-     * Rows {𝔥, W2} (null clears the chart) and W2 between two held-out draws of the same size (NaN: none),
+     * Rows {𝔥, W2} (null clears the chart) and the mean W2 of fresh held-out draws of the same size (NaN: none),
      * shown as a reference number rather than a line: W2 between finite samples is biased upwards by an
      * amount that depends on the distributions, so the model's samples can land below it; compare the 𝔥
      * values with each other.
      */
     public void show(double[][] rows, double heldOutPair) {
         reference.setText(rows != null && Double.isFinite(heldOutPair) ? String.format(Locale.ROOT,
-                "two held-out draws of the same size: %.3f", heldOutPair) : "");
+                "fresh held-out draws of the same size against the same reference: %.3f (mean)", heldOutPair) : "");
         w2.clear();
         if (rows != null) {
             for (double[] r : rows) {
