@@ -56,8 +56,16 @@ public final class LikelihoodViewModel {
     public static final int MAX_POINTS = 5_000;
     /** Seed of the held-out draw (the training data uses the data set's own seed). */
     static final long HELD_OUT_SEED = 1;
-    /** 𝔥 values of the exact curve and the W2 chart: the slider's range, denser near 0 where first order holds. */
-    public static final double[] CURVE_HS = {0, 0.25, 0.5, 0.75, 1, 1.5, 2, 2.5, 3};
+    /** 𝔥 values of the W2 chart: the slider's range in the slider's own steps. */
+    public static final double[] W2_HS = {0, 0.25, 0.5, 0.75, 1, 1.5, 2, 2.5, 3};
+    /**
+     * 𝔥 values of the exact curve: the W2 values plus a log-spaced run near 0, because that is where the
+     * first-order line is a statement at all. On the bundled swiss roll (SIMPLE, 500 points, docs/results.md)
+     * the exact NLL(𝔥) follows NLL(0) − 𝔥·E[C] only for 𝔥 ≲ 0.003 and then bends away (1.3836 at 0,
+     * 1.3830 at 0.003, 1.3799 at 0.01, 1.3761 at 0.1, 1.3697 at 1 against a line that reaches 0.66 at 1):
+     * without these points the chart would show the tangent and the curve but never where they touch.
+     */
+    public static final double[] CURVE_HS = {0, 0.003, 0.01, 0.03, 0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 2.5, 3};
     /**
      * Grid of the exact curve: the solver's preview resolution (128² refined up to 256²). On the bundled
      * swiss roll (SIMPLE, 500 points) its NLL(𝔥) at 𝔥 = 0 … 3 agreed with 512² cells and half the step to
@@ -172,7 +180,7 @@ public final class LikelihoodViewModel {
         return exact.getReadOnlyProperty();
     }
 
-    /** Rows {𝔥, W2 to held-out data} at {@link #CURVE_HS} (null when not computed; W2 NaN where samples diverged). */
+    /** Rows {𝔥, W2 to held-out data} at {@link #W2_HS} (null when not computed; W2 NaN where samples diverged). */
     public ReadOnlyObjectProperty<double[][]> w2Property() {
         return w2.getReadOnlyProperty();
     }
@@ -393,11 +401,11 @@ public final class LikelihoodViewModel {
         FokkerPlanckResult solved = new FokkerPlanckSolver(schedule, score, grid)
                 .solve(Region.around(data.points(), 0.05), CURVE_HS, points, 0,
                         part(progress, wkbShare, 0.4), cancel);
-        double[][] w2Rows = new double[CURVE_HS.length][];
-        for (int k = 0; k < CURVE_HS.length; k++) {
+        double[][] w2Rows = new double[W2_HS.length][];
+        for (int k = 0; k < W2_HS.length; k++) {
             cancel.check();
-            double hv = CURVE_HS[k];
-            progress.progress(wkbShare + 0.4 + 0.15 * k / CURVE_HS.length,
+            double hv = W2_HS[k];
+            progress.progress(wkbShare + 0.4 + 0.15 * k / W2_HS.length,
                     String.format(Locale.ROOT, "W2 of the samples at 𝔥 = %.2f", hv));
             w2Rows[k] = new double[] {hv,
                 SampleQuality.w2(new ReverseProcess(schedule, score, hv), steps, seed, w2Reference, cancel)};

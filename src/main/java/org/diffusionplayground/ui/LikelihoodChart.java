@@ -30,6 +30,11 @@ public final class LikelihoodChart extends ChartViewer {
     private static final int LINE_POINTS = 61;
     /** Half-width of the band in standard errors (≈ 95 %). */
     static final double BAND_SE = 2.0;
+    /**
+     * Right end of the close-up: first order is a statement about the tangent at 𝔥 = 0, and on the bundled
+     * models the exact curve leaves the line near 𝔥 ≈ 0.003–0.01 (docs/results.md), invisible at 0 … 3.
+     */
+    public static final double CLOSE_UP_MAX_H = 0.1;
 
     private final YIntervalSeries firstOrder = new YIntervalSeries("first order: NLL(0) − 𝔥·E[C]  (± 2 s.e.)");
     private final YIntervalSeries measured = new YIntervalSeries("measured: PF-ODE NLL at 𝔥 = 0");
@@ -37,8 +42,11 @@ public final class LikelihoodChart extends ChartViewer {
     private final JFreeChart chart;
     private final TextTitle summary = new TextTitle("");
     private final ValueMarker hMarker = ChartStyle.hMarker();
+    private final NumberAxis hAxis;
     private FirstOrderLine line;
+    private String description = "";
     private double h;
+    private boolean closeUp;
     private Theme theme;
 
     public LikelihoodChart(ObservableValue<Theme> themeValue) {
@@ -47,8 +55,8 @@ public final class LikelihoodChart extends ChartViewer {
         YIntervalSeriesCollection pointData = new YIntervalSeriesCollection();
         pointData.addSeries(measured);
         NumberAxis x = new NumberAxis("𝔥");
-        x.setRange(0, SceneViewModel.SLIDER_MAX_H);
-        x.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(0.5)); // 0, 0.5, … 3: the slider's own marks
+        hAxis = x;
+        setHAxisRange();
         NumberAxis y = new NumberAxis("NLL (nats per point)");
         y.setAutoRangeIncludesZero(false);
         DeviationRenderer band = new DeviationRenderer(true, false);
@@ -96,9 +104,41 @@ public final class LikelihoodChart extends ChartViewer {
         updateMarker();
     }
 
+    /**
+     * Switches between the slider's whole range (0 … 3) and the close-up 0 … {@value #CLOSE_UP_MAX_H}
+     * where the first-order line and the exact curve meet; the NLL axis follows what is visible.
+     */
+    public void setCloseUp(boolean on) {
+        if (on != closeUp) {
+            closeUp = on;
+            setHAxisRange();
+            show(line, description);
+        }
+    }
+
+    public boolean isCloseUp() {
+        return closeUp;
+    }
+
+    private double hMax() {
+        return closeUp ? CLOSE_UP_MAX_H : SceneViewModel.SLIDER_MAX_H;
+    }
+
+    private void setHAxisRange() {
+        hAxis.setRange(0, hMax());
+        // whole range: the slider's own marks 0, 0.5, … 3; close-up: 0, 0.02, … 0.1
+        hAxis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(closeUp ? 0.02 : 0.5));
+        XYPlot plot = chart == null ? null : chart.getXYPlot();
+        if (plot != null) {
+            // the NLL axis scales to what lies inside the visible 𝔥 range, not to the whole line
+            ((NumberAxis) plot.getRangeAxis()).setAutoRange(true);
+        }
+    }
+
     /** Shows a new result (null clears the chart). */
     public void show(FirstOrderLine l, String description) {
         line = l;
+        this.description = description == null ? "" : description;
         firstOrder.clear();
         measured.clear();
         if (l == null) {
@@ -106,7 +146,7 @@ public final class LikelihoodChart extends ChartViewer {
             updateMarker();
             return;
         }
-        double hMax = SceneViewModel.SLIDER_MAX_H;
+        double hMax = hMax();
         for (int i = 0; i < LINE_POINTS; i++) {
             double hv = hMax * i / (LINE_POINTS - 1);
             double m = l.nll(hv);

@@ -21,6 +21,7 @@ import javafx.stage.Stage;
 import org.diffusionplayground.app.Jobs;
 import org.diffusionplayground.app.PlaygroundViewModels;
 import org.diffusionplayground.app.SceneMode;
+import org.diffusionplayground.app.LikelihoodViewModel;
 import org.diffusionplayground.app.SceneViewModel;
 import org.diffusionplayground.app.TrainingViewModel;
 import org.diffusionplayground.model.checkpoint.CheckpointIO;
@@ -223,6 +224,19 @@ class WorkbenchUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(chartMarkerLabel(chart).contains("𝔥 = 2.00"), chartMarkerLabel(chart));
 
+        // the close-up shows 𝔥 ≤ 0.1, where the line is the tangent, and the whole range again when unticked
+        robot.clickOn("#likelihood-close-up");
+        WaitForAsyncUtils.waitForFxEvents();
+        var hAxis = chart.chart().getXYPlot().getDomainAxis();
+        assertEquals(LikelihoodChart.CLOSE_UP_MAX_H, hAxis.getUpperBound(), 1e-12);
+        var yAxis = chart.chart().getXYPlot().getRangeAxis();
+        double lineAtEnd = vms.likelihood().lineProperty().get().nll(LikelihoodChart.CLOSE_UP_MAX_H);
+        assertTrue(yAxis.getRange().contains(lineAtEnd), "the NLL axis follows the visible part of the line");
+        assertTrue(yAxis.getRange().getLength() < 2, "not scaled to the line's far end at 𝔥 = 3: " + yAxis.getRange());
+        robot.clickOn("#likelihood-close-up");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(SceneViewModel.SLIDER_MAX_H, hAxis.getUpperBound(), 1e-12);
+
         robot.clickOn("#likelihood-map");
         waitFor(10, () -> scene.snapshotProperty().get().dataRgb() != null);
         SceneSnapshot s = scene.snapshotProperty().get();
@@ -252,9 +266,9 @@ class WorkbenchUiTest {
         robot.interact(() -> vms.likelihood().compute());
         waitFor(120, () -> vms.likelihood().exactProperty().get() != null && !vms.likelihood().busyProperty().get());
         double[][] curve = vms.likelihood().exactProperty().get().nllCurve();
-        assertEquals(9, curve.length);
-        assertEquals(9, bench.likelihoodPanel().chart().exactItemCount());
-        assertEquals(9, bench.likelihoodPanel().w2Chart().pointCount());
+        assertEquals(LikelihoodViewModel.CURVE_HS.length, curve.length);
+        assertEquals(LikelihoodViewModel.CURVE_HS.length, bench.likelihoodPanel().chart().exactItemCount());
+        assertEquals(LikelihoodViewModel.W2_HS.length, bench.likelihoodPanel().w2Chart().pointCount());
         var points = vms.likelihood().resultProperty().get().points();
         double mixtureNll = 0;
         for (int i = 0; i < points.size(); i++) {
