@@ -84,12 +84,8 @@ public final class TableCommand implements Callable<Integer> {
             description = "Euler–Maruyama steps of the W2 samples (default 1000, the paper's)")
     int samplerSteps;
 
-    @Option(names = "--grid-cells", paramLabel = "N0,NMAX", split = ",",
-            description = "Fokker–Planck grid: cells per axis at T and at most (default: FokkerPlanckOptions.defaults)")
-    int[] gridCells;
-
-    @Option(names = "--grid-step", paramLabel = "X", description = "Fokker–Planck macro step in log-SNR")
-    Double gridStep;
+    @CommandLine.Mixin
+    GridOptions grid;
 
     @Option(names = "--compare-fd", paramLabel = "N", defaultValue = "50",
             description = "points for the paper's finite-difference C against ours on the first model (0 = skip; "
@@ -205,21 +201,7 @@ public final class TableCommand implements Callable<Integer> {
     }
 
     private FokkerPlanckOptions gridOptions() {
-        FokkerPlanckOptions o = FokkerPlanckOptions.defaults();
-        try {
-            if (gridCells != null) {
-                if (gridCells.length != 2) {
-                    throw usage("--grid-cells needs two numbers N0,NMAX, got " + gridCells.length);
-                }
-                o = o.withCells(gridCells[0], gridCells[1]);
-            }
-            if (gridStep != null) {
-                o = o.withLogSnrStep(gridStep);
-            }
-        } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
-        }
-        return o;
+        return grid.apply(FokkerPlanckOptions.defaults());
     }
 
     private long trainingSteps() {

@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.diffusionplayground.bench.BenchmarksDoc;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Keeps {@code playground bench} from rotting: the quick run goes through every section of the suite
@@ -23,17 +20,8 @@ class BenchCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = PlaygroundCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
@@ -41,7 +29,7 @@ class BenchCommandTest {
         Path doc = dir.resolve("benchmarks.md");
         Files.writeString(doc, "# Benchmarks\n\nHand-written introduction.\n\n" + BenchmarksDoc.BEGIN
                 + "\nstale table\n" + BenchmarksDoc.END + "\n\n## Where the time goes\n\nHand-written analysis.\n");
-        Run r = run("bench", "--quick", "--doc", doc.toString());
+        CliRun r = run("bench", "--quick", "--doc", doc.toString());
         assertEquals(0, r.code(), r.err());
         String text = Files.readString(doc);
         assertTrue(text.startsWith("# Benchmarks\n\nHand-written introduction.\n\n" + BenchmarksDoc.BEGIN), text);
@@ -62,7 +50,7 @@ class BenchCommandTest {
         assertTrue(r.out().contains("wrote the table into"), r.out());
         assertTrue(r.err().contains("bench: frames"), r.err());
 
-        Run again = run("bench", "--quick", "--sections", "fokker-planck", "--doc", doc.toString());
+        CliRun again = run("bench", "--quick", "--sections", "fokker-planck", "--doc", doc.toString());
         assertEquals(0, again.code(), again.err());
         String twice = Files.readString(doc);
         assertEquals(1, twice.split(java.util.regex.Pattern.quote("<!-- bench:begin"), -1).length - 1);
@@ -71,10 +59,10 @@ class BenchCommandTest {
 
     @Test
     void quickRunWritesNoDocumentUnlessAskedAndUnknownSectionsAreRejected() throws Exception {
-        Run bad = run("bench", "--quick", "--sections", "training,warp-drive");
+        CliRun bad = run("bench", "--quick", "--sections", "training,warp-drive");
         assertEquals(PlaygroundCli.EXIT_USAGE, bad.code());
         assertTrue(bad.err().contains("unknown section 'warp-drive'"), bad.err());
-        Run badRounds = run("bench", "--rounds", "0");
+        CliRun badRounds = run("bench", "--rounds", "0");
         assertEquals(PlaygroundCli.EXIT_USAGE, badRounds.code());
     }
 

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -15,7 +13,6 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code playground render} and {@code playground preset validate}, run in-process. */
 class RenderCommandTest {
@@ -23,17 +20,8 @@ class RenderCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = PlaygroundCli.commandLine();
-        StringWriter err = new StringWriter();
-        StringWriter out = new StringWriter();
-        cl.setErr(new PrintWriter(err));
-        cl.setOut(new PrintWriter(out));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     /** A small, quick copy of a shipped preset: the 25 gaussians with few particles and steps. */
@@ -49,7 +37,7 @@ class RenderCommandTest {
     void renderWritesAPictureOfThePresetAndRefusesToReplaceItWithoutForce() throws Exception {
         Path preset = smallPreset();
         Path png = dir.resolve("still.png");
-        Run r = run("render", "--preset", preset.toString(), "--out", png.toString(), "--width", "320", "--height",
+        CliRun r = run("render", "--preset", preset.toString(), "--out", png.toString(), "--width", "320", "--height",
                 "180", "--quiet");
         assertEquals(0, r.code(), r.err());
         BufferedImage img = ImageIO.read(png.toFile());
@@ -79,7 +67,7 @@ class RenderCommandTest {
     @Test
     void renderWritesAVideoWithTheFramesAskedFor() throws Exception {
         Path gif = dir.resolve("sweep.gif");
-        Run r = run("render", "--preset", smallPreset().toString(), "--out", gif.toString(), "--width", "96",
+        CliRun r = run("render", "--preset", smallPreset().toString(), "--out", gif.toString(), "--width", "96",
                 "--height", "54", "--fps", "10", "--seconds", "0.6", "--video", "sweep", "--quiet");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("6 frames of 96×54"), r.err());
@@ -96,7 +84,7 @@ class RenderCommandTest {
         Path preset = smallPreset();
         Path plain = dir.resolve("plain");
         Files.writeString(plain, "x");
-        Run r = run("render", "--preset", preset.toString(), "--out", plain.resolve("x.png").toString(), "--quiet");
+        CliRun r = run("render", "--preset", preset.toString(), "--out", plain.resolve("x.png").toString(), "--quiet");
         assertEquals(PlaygroundCli.EXIT_FAILED, r.code());
         assertTrue(r.err().contains("is not a folder"), r.err());
         r = run("render", "--preset", preset.toString(), "--out", dir.resolve("x.bmp").toString());
@@ -119,7 +107,7 @@ class RenderCommandTest {
         Files.writeString(bad, "{\"format\": \"diffusion-playground-preset\", \"version\": 1, \"data\": {\"builtIn\": "
                 + "{\"kind\": \"SWISS_ROLL\"}}, \"model\": {\"checkpoint\": \"../../etc/passwd\"}, \"sampler\": "
                 + "{\"particles\": -5}}");
-        Run r = run("preset", "validate", "presets/ode-versus-sde.json", bad.toString());
+        CliRun r = run("preset", "validate", "presets/ode-versus-sde.json", bad.toString());
         assertEquals(PlaygroundCli.EXIT_FAILED, r.code());
         assertTrue(r.out().contains("ok       presets/ode-versus-sde.json"), r.out());
         assertTrue(r.err().contains("bad.json: 2 problems") && r.err().contains("sampler.particles")
@@ -133,7 +121,7 @@ class RenderCommandTest {
         Path old = dir.resolve("old.json");
         Files.writeString(old, "{\"name\": \"Old\", \"dataset\": \"moons\", \"hbar\": 2, \"particles\": 100}");
         Path out = dir.resolve("new.json");
-        Run r = run("preset", "normalize", old.toString(), "--out", out.toString());
+        CliRun r = run("preset", "normalize", old.toString(), "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         String text = Files.readString(out);
         assertTrue(text.contains("\"version\" : 1") && text.contains("\"TWO_MOONS\"") && text.contains("\"h\" : 2.0"),

@@ -3,8 +3,6 @@ package org.diffusionplayground.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.diffusionplayground.model.checkpoint.CheckpointIO;
@@ -15,24 +13,14 @@ import org.diffusionplayground.model.schedule.ScheduleSpec;
 import org.diffusionplayground.model.train.TrainingConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class TableCommandTest {
 
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = PlaygroundCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private String[] tiny(String compareFd) {
@@ -44,7 +32,7 @@ class TableCommandTest {
 
     @Test
     void tinyTableRunsEndToEndAndReusesItsCache() throws Exception {
-        Run first = run(tiny("2"));
+        CliRun first = run(tiny("2"));
         assertEquals(0, first.code(), first.err());
         String out = first.out();
         assertTrue(out.contains("NLL(h=0) PF-ODE") && out.contains("NLL(h=1) grid") && out.contains("W2(h=1)"), out);
@@ -58,7 +46,7 @@ class TableCommandTest {
         assertTrue(Files.exists(dir.resolve("25gaussians-SIMPLE-seed2").resolve("model.json")));
 
         // the second run loads both models and gives the same numbers
-        Run second = run(tiny("0"));
+        CliRun second = run(tiny("0"));
         assertEquals(0, second.code(), second.err());
         String again = second.out().lines().filter(l -> l.startsWith("25 gaussians")).findFirst().orElseThrow();
         assertEquals(row, again);
@@ -73,22 +61,22 @@ class TableCommandTest {
 
     @Test
     void badOptionsAreUsageErrors() {
-        Run zeroTol = run("table", "--tolerances", "0", "--cache", dir.toString());
+        CliRun zeroTol = run("table", "--tolerances", "0", "--cache", dir.toString());
         assertEquals(2, zeroTol.code());
         assertTrue(zeroTol.err().contains("tolerance must be positive"), zeroTol.err());
-        Run looseTol = run("table", "--tolerances", "0.5", "--cache", dir.toString());
+        CliRun looseTol = run("table", "--tolerances", "0.5", "--cache", dir.toString());
         assertEquals(2, looseTol.code());
         assertTrue(looseTol.err().contains("at most 0.1"), looseTol.err());
-        Run grid = run("table", "--grid-cells", "8,64", "--cache", dir.toString());
+        CliRun grid = run("table", "--grid-cells", "8,64", "--cache", dir.toString());
         assertEquals(2, grid.code());
         assertTrue(grid.err().contains("between 16 and 4096"), grid.err());
-        Run samples = run("table", "--samples", "5000", "--cache", dir.toString());
+        CliRun samples = run("table", "--samples", "5000", "--cache", dir.toString());
         assertEquals(2, samples.code());
-        Run seeds = run("table", "--seeds", "0", "--cache", dir.toString());
+        CliRun seeds = run("table", "--seeds", "0", "--cache", dir.toString());
         assertEquals(2, seeds.code());
-        Run steps = run("table", "--sampler-steps", "0", "--cache", dir.toString());
+        CliRun steps = run("table", "--sampler-steps", "0", "--cache", dir.toString());
         assertEquals(2, steps.code());
-        Run data = run("table", "--datasets", "mnist", "--cache", dir.toString());
+        CliRun data = run("table", "--datasets", "mnist", "--cache", dir.toString());
         assertEquals(2, data.code());
         assertTrue(data.err().contains("unknown data set"), data.err());
     }
