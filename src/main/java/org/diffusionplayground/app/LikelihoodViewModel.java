@@ -60,9 +60,10 @@ public final class LikelihoodViewModel {
     public static final double[] W2_HS = {0, 0.25, 0.5, 0.75, 1, 1.5, 2, 2.5, 3};
     /**
      * 𝔥 values of the exact curve: the W2 values plus a log-spaced run near 0, because that is where the
-     * first-order line is a statement at all. On the bundled swiss roll (SIMPLE, 500 points, docs/results.md)
-     * the exact NLL(𝔥) follows NLL(0) − 𝔥·E[C] only for 𝔥 ≲ 0.003 and then bends away (1.3836 at 0,
-     * 1.3830 at 0.003, 1.3799 at 0.01, 1.3761 at 0.1, 1.3697 at 1 against a line that reaches 0.66 at 1):
+     * first-order line is a statement at all. On the bundled swiss roll (SIMPLE, 1 000 points, `playground
+     * curve`, docs/results.md) the exact NLL(𝔥) follows NLL(0) − 𝔥·E[C] only up to 𝔥 ≈ 0.003 and then bends
+     * away (1.3868 at 0, 1.3852 at 0.003, 1.3831 at 0.01, 1.3784 at 0.1, 1.3714 at 1, against a line that
+     * reaches 0.66 at 1):
      * without these points the chart would show the tangent and the curve but never where they touch.
      */
     public static final double[] CURVE_HS = {0, 0.003, 0.01, 0.03, 0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 2.5, 3};

@@ -27,11 +27,13 @@ record ModelEvaluation(List<AtTolerance> likelihoods, double gridNll0, double gr
         double gridSeconds, int gridFailures, double w2h0, double w2h1, double seconds) {
 
     /** NLL and C at one solver tolerance. */
-    record AtTolerance(double tolerance, LikelihoodResult.Summary summary, long evaluations, double seconds) {
+    record AtTolerance(double tolerance, LikelihoodResult.Summary summary, LikelihoodResult.CorrectionSpread spread,
+            long evaluations, double seconds) {
     }
 
     /** What to compute. */
-    record Settings(double[] tolerances, int points, int samples, int samplerSteps, FokkerPlanckOptions grid) {
+    record Settings(double[] tolerances, int points, int samples, int samplerSteps, FokkerPlanckOptions grid,
+            boolean references) {
     }
 
     static ModelEvaluation of(Schedule schedule, ScoreModel score, DataSet data, long seed, Settings settings,
@@ -43,7 +45,12 @@ record ModelEvaluation(List<AtTolerance> likelihoods, double gridNll0, double gr
             progress.progress(0, "NLL and C at tol " + tol);
             LikelihoodResult r = new WkbLikelihood(schedule, score, LikelihoodOptions.of(tol))
                     .withCorrection(heldOut, null, Cancellation.NEVER);
-            likelihoods.add(new AtTolerance(tol, r.summary(), r.memberEvaluations(), r.seconds()));
+            likelihoods.add(new AtTolerance(tol, r.summary(), r.correctionSpread(), r.memberEvaluations(),
+                    r.seconds()));
+        }
+        if (!settings.references()) {
+            return new ModelEvaluation(List.copyOf(likelihoods), Double.NaN, Double.NaN, 0, 0, 0, Double.NaN,
+                    Double.NaN, (System.nanoTime() - start) / 1e9);
         }
         progress.progress(0, "Fokker–Planck grid");
         FokkerPlanckResult grid = new FokkerPlanckSolver(schedule, score, settings.grid())

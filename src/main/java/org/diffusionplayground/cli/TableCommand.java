@@ -96,6 +96,10 @@ public final class TableCommand implements Callable<Integer> {
             description = "where trained models are kept and looked up (default target/table-models)")
     Path cache;
 
+    @Option(names = "--no-reference", description = "skip the Fokker–Planck grid and W2: the likelihood columns "
+            + "only (seconds per model instead of minutes)")
+    boolean noReference;
+
     @Option(names = "--details", description = "also print every model's own numbers")
     boolean details;
 
@@ -108,7 +112,7 @@ public final class TableCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintStream err = System.err;
         ModelEvaluation.Settings settings = new ModelEvaluation.Settings(tolerances, points, samples, samplerSteps,
-                gridOptions());
+                gridOptions(), !noReference);
         out.printf(Locale.ROOT, "Seed 000's table reproduced: paper setup (MLP 3x128 SiLU on (x, t) -> score, g^2-weighted "
                 + "DSM on the 1000-point t grid, Adam 1e-3, batch 512, %d steps), %d seed(s), %d held-out points;%n",
                 trainingSteps(), seeds, points);
@@ -289,9 +293,9 @@ public final class TableCommand implements Callable<Integer> {
     }
 
     private void printTable(PrintWriter out, List<Row> rows) {
-        String header = String.format(Locale.ROOT, "%-13s %-8s %-6s %-17s %-17s %-6s %-17s %-17s %-15s %-15s", "data",
-                "schedule", "tol", "NLL(h=0) PF-ODE", "1st corr -E[C]", "failed", "NLL(h=0) grid", "NLL(h=1) grid",
-                "W2(h=0)", "W2(h=1)");
+        String header = String.format(Locale.ROOT, "%-13s %-8s %-6s %-17s %-17s %-17s %-17s %-8s %-6s %-17s %-17s "
+                + "%-15s %-15s", "data", "schedule", "tol", "NLL(h=0) PF-ODE", "1st corr -E[C]", "-E[C] trim 1%",
+                "-median C", "|C|>100", "failed", "NLL(h=0) grid", "NLL(h=1) grid", "W2(h=0)", "W2(h=1)");
         out.println(header);
         out.println("-".repeat(header.length()));
         for (Row row : rows) {
@@ -300,12 +304,16 @@ public final class TableCommand implements Callable<Integer> {
                 Stats nll = Stats.of(row.evaluations, e -> e.likelihoods().get(tk).summary().meanNll());
                 Stats corr = Stats.of(row.evaluations, e -> e.likelihoods().get(tk).summary().nllCorrection());
                 int failed = row.evaluations.stream().mapToInt(e -> e.likelihoods().get(tk).summary().failed()).sum();
+                Stats trimmed = Stats.of(row.evaluations, e -> -e.likelihoods().get(tk).spread().trimmedMean());
+                Stats median = Stats.of(row.evaluations, e -> -e.likelihoods().get(tk).spread().median());
+                int extreme = row.evaluations.stream().mapToInt(e -> e.likelihoods().get(tk).spread().beyond100()).sum();
                 String gridAndW2 = k > 0 ? "" : String.format(Locale.ROOT, "%-17s %-17s %-15s %-15s",
                         Stats.of(row.evaluations, ModelEvaluation::gridNll0),
                         Stats.of(row.evaluations, ModelEvaluation::gridNll1), Stats.of(row.evaluations, ModelEvaluation::w2h0),
                         Stats.of(row.evaluations, ModelEvaluation::w2h1));
-                out.printf(Locale.ROOT, "%-13s %-8s %-6s %-17s %-17s %-6d %s%n", k == 0 ? row.data.displayName() : "",
-                        k == 0 ? row.schedule : "", shortTol(tolerances[k]), nll, corr, failed, gridAndW2);
+                out.printf(Locale.ROOT, "%-13s %-8s %-6s %-17s %-17s %-17s %-17s %-8d %-6d %s%n",
+                        k == 0 ? row.data.displayName() : "", k == 0 ? row.schedule : "", shortTol(tolerances[k]), nll,
+                        corr, trimmed, median, extreme, failed, gridAndW2);
             }
         }
     }
@@ -318,13 +326,17 @@ public final class TableCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "  %-30s", label));
         for (ModelEvaluation.AtTolerance a : e.likelihoods()) {
             LikelihoodResult.Summary s = a.summary();
-            sb.append(String.format(Locale.ROOT, " | tol %s: NLL %.4f ± %.4f, -E[C] %.3f ± %.3f, %d failed, %d evals, %.1f s",
-                    shortTol(a.tolerance()), s.meanNll(), s.seNll(), s.nllCorrection(), s.seCorrection(), s.failed(),
-                    a.evaluations(), a.seconds()));
+            LikelihoodResult.CorrectionSpread c = a.spread();
+            sb.append(String.format(Locale.ROOT, " | tol %s: NLL %.4f ± %.4f, -E[C] %.4g ± %.3g (trimmed %.3f, "
+                    + "median %.3f, max |C| %.3g, %d beyond 100), %d failed, %d evals, %.1f s", shortTol(a.tolerance()),
+                    s.meanNll(), s.seNll(), s.nllCorrection(), s.seCorrection(), -c.trimmedMean(), -c.median(),
+                    c.maxAbs(), c.beyond100(), s.failed(), a.evaluations(), a.seconds()));
         }
-        sb.append(String.format(Locale.ROOT, " | grid %d²: NLL(0) %.4f, NLL(1) %.4f, %d points outside, %.1f s",
-                e.gridCells(), e.gridNll0(), e.gridNll1(), e.gridFailures(), e.gridSeconds()));
-        sb.append(String.format(Locale.ROOT, " | W2 %.4f / %.4f", e.w2h0(), e.w2h1()));
+        if (!noReference) {
+            sb.append(String.format(Locale.ROOT, " | grid %d²: NLL(0) %.4f, NLL(1) %.4f, %d points outside, %.1f s",
+                    e.gridCells(), e.gridNll0(), e.gridNll1(), e.gridFailures(), e.gridSeconds()));
+            sb.append(String.format(Locale.ROOT, " | W2 %.4f / %.4f", e.w2h0(), e.w2h1()));
+        }
         return sb.toString();
     }
 
@@ -393,7 +405,9 @@ public final class TableCommand implements Callable<Integer> {
             if (n == 0) {
                 return "n/a";
             }
-            return n < 2 ? String.format(Locale.ROOT, "%.3f", mean) : String.format(Locale.ROOT, "%.3f ± %.3f", mean, sd);
+            // a mean carried by a few exploding points (|C| up to 1e130 on some models) in a readable width
+            String f = Math.abs(mean) >= 1e4 || sd >= 1e4 ? "%.3g" : "%.3f";
+            return n < 2 ? String.format(Locale.ROOT, f, mean) : String.format(Locale.ROOT, f + " ± " + f, mean, sd);
         }
     }
 }

@@ -23,11 +23,12 @@ class TableCommandTest {
         return CliRun.of(args);
     }
 
-    private String[] tiny(String compareFd) {
+    private String[] tiny(String compareFd, String... extra) {
         String[] base = {"table", "--datasets", "25gaussians", "--schedules", "SIMPLE", "--seeds", "2", "--steps", "150",
             "--points", "40", "--samples", "60", "--sampler-steps", "40", "--grid-cells", "32,64", "--grid-step", "0.3",
             "--compare-fd", compareFd, "--cache", dir.toString(), "--quiet", "--details"};
-        return base;
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.Arrays.stream(extra))
+                .toArray(String[]::new);
     }
 
     @Test
@@ -50,6 +51,18 @@ class TableCommandTest {
         assertEquals(0, second.code(), second.err());
         String again = second.out().lines().filter(l -> l.startsWith("25 gaussians")).findFirst().orElseThrow();
         assertEquals(row, again);
+        // the likelihood columns alone: the same NLL and corrections, no grid, no W2
+        CliRun quick = run(tiny("0", "--no-reference"));
+        assertEquals(0, quick.code(), quick.err());
+        String quickRow = quick.out().lines().filter(l -> l.startsWith("25 gaussians")).findFirst().orElseThrow();
+        assertEquals(row.substring(0, row.indexOf("NLL".length() > 0 ? " 0 " : "")).length() > 0, true);
+        assertTrue(quickRow.contains("n/a"), quickRow);
+        String[] cells = row.trim().split("\\s{2,}");
+        String[] quickCells = quickRow.trim().split("\\s{2,}");
+        for (int c = 0; c < 7; c++) { // data, schedule, tol, NLL, −E[C], trimmed, median: identical
+            assertEquals(cells[c], quickCells[c], "column " + c + "\n" + row + "\n" + quickRow);
+        }
+
         // another training length is another model: the cache is not reused for it
         var card = CheckpointIO.load(dir.resolve("25gaussians-SIMPLE-seed1").resolve("model")).card();
         DataSet data = DataSet.builtIn(ToyData.GAUSSIANS_25, 3000, 1);

@@ -69,6 +69,55 @@ public record LikelihoodResult(PointSet points, double[] logQ0, double[] correct
                 correction == null ? Double.NaN : standardError(sumC2, meanC, n), n, failures());
     }
 
+    /**
+     * The spread of C over the points that succeeded, for the cases the mean hides. On some trained models
+     * a handful of held-out points sit where the PF density q⁰ has a cliff (∇ log q⁰ of 10³ and more, growing
+     * exponentially along the backward pass), and their C, of order |∇ℓ|², outweighs the other 995 points
+     * together — and is no longer stable under the solver tolerance (docs/results.md). The trimmed mean and
+     * the median say what the bulk of the points does.
+     *
+     * @param trimmedMean the mean after dropping {@value #TRIM} of the points at each end
+     * @param median      the median
+     * @param maxAbs      the largest |C|
+     * @param beyond100   points with |C| > 100 (a C of 100 moves log q by 1 nat already at 𝔥 = 0.01)
+     */
+    public record CorrectionSpread(double trimmedMean, double median, double maxAbs, int beyond100) {
+    }
+
+    /** Fraction of the points dropped at each end for {@link CorrectionSpread#trimmedMean}. */
+    public static final double TRIM = 0.01;
+
+    /** The robust summaries of C; null without a correction or without a successful point. */
+    public CorrectionSpread correctionSpread() {
+        if (correction == null) {
+            return null;
+        }
+        double[] c = new double[size()];
+        int n = 0;
+        for (int i = 0; i < size(); i++) {
+            if (ok(i)) {
+                c[n++] = correction[i];
+            }
+        }
+        if (n == 0) {
+            return null;
+        }
+        double[] sorted = java.util.Arrays.copyOf(c, n);
+        java.util.Arrays.sort(sorted);
+        int cut = (int) Math.floor(TRIM * n);
+        double sum = 0;
+        for (int i = cut; i < n - cut; i++) {
+            sum += sorted[i];
+        }
+        double median = n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
+        int beyond = 0;
+        for (double v : sorted) {
+            beyond += Math.abs(v) > 100 ? 1 : 0;
+        }
+        return new CorrectionSpread(sum / (n - 2 * cut), median,
+                Math.max(Math.abs(sorted[0]), Math.abs(sorted[n - 1])), beyond);
+    }
+
     private static double standardError(double sumSquares, double mean, int n) {
         if (n < 2) {
             return Double.NaN;
