@@ -117,12 +117,17 @@ public final class TableCommand implements Callable<Integer> {
                 + "DSM on the 1000-point t grid, Adam 1e-3, batch 512, %d steps), %d seed(s), %d held-out points;%n",
                 trainingSteps(), seeds, points);
         FokkerPlanckOptions g = settings.grid();
-        out.printf(Locale.ROOT, "NLL in nats per sample, data coordinates; mean ± sd over seeds. Fokker-Planck grid: %d^2 "
-                + "cells at T refined up to %d^2 (%.0f cells per width), log-SNR step %s, Courant %s, domain data box + "
-                + "%.0f sigma_t.%n", g.initialCells(), g.maxCells(), g.cellsPerWidth(), g.logSnrStep(), g.courant(),
-                g.tailSigmas());
-        out.printf(Locale.ROOT, "W2: %d Euler-Maruyama samples (%d steps, same noise at both h) vs %d held-out points, "
-                + "exact assignment (not squared).%n%n", samples, samplerSteps, samples);
+        out.printf(Locale.ROOT, "NLL in nats per sample, data coordinates; mean ± sd over seeds. C's spread: mean after "
+                + "dropping 1%% at each end, median, and the points with |C| > 100 (summed over seeds).%n");
+        if (noReference) {
+            out.printf(Locale.ROOT, "Fokker-Planck grid and W2 skipped (--no-reference).%n%n");
+        } else {
+            out.printf(Locale.ROOT, "Fokker-Planck grid: %d^2 cells at T refined up to %d^2 (%.0f cells per width), "
+                    + "log-SNR step %s, Courant %s, domain data box + %.0f sigma_t.%n", g.initialCells(), g.maxCells(),
+                    g.cellsPerWidth(), g.logSnrStep(), g.courant(), g.tailSigmas());
+            out.printf(Locale.ROOT, "W2: %d Euler-Maruyama samples (%d steps, same noise at both h) vs %d held-out "
+                    + "points, exact assignment (not squared).%n%n", samples, samplerSteps, samples);
+        }
         List<String> detailLines = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         Checkpoint first = null;
