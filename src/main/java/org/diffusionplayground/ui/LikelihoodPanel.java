@@ -33,6 +33,7 @@ public final class LikelihoodPanel extends VBox {
 
     private final LikelihoodChart chart;
     private final W2Chart w2Chart;
+    private final CheckBox closeUp = new CheckBox("Close-up 𝔥 ≤ 0.1");
 
     public LikelihoodPanel(LikelihoodViewModel vm, SceneViewModel scene, ObservableValue<Theme> theme) {
         setSpacing(8);
@@ -117,7 +118,6 @@ public final class LikelihoodPanel extends VBox {
         Controls.tipped(exact, "Also solve the Fokker–Planck equation of the 𝔥-sampler on a grid for the exact NLL(𝔥) "
                 + "at 𝔥 = 0, 0.003, 0.01, 0.03, 0.1, 0.25, … 3 (same points), and measure W2 between samples and "
                 + "held-out data at 𝔥 = 0, 0.25, … 3. Takes about as long again as the first-order line.");
-        CheckBox closeUp = new CheckBox("Close-up 𝔥 ≤ 0.1");
         closeUp.setId("likelihood-close-up");
         Controls.tipped(closeUp, "First order is the tangent at 𝔥 = 0: zoom to 0 … 0.1 to see where the exact curve "
                 + "touches the line and where it bends away (on the bundled swiss roll near 𝔥 ≈ 0.003–0.01).");
@@ -156,6 +156,11 @@ public final class LikelihoodPanel extends VBox {
         });
 
         getChildren().addAll(controls, toggles, status, chart, w2Chart);
+    }
+
+    /** Ticks "Close-up 𝔥 ≤ 0.1" (a start option sets up the room before the lecture). */
+    public void showCloseUp(boolean on) {
+        closeUp.setSelected(on);
     }
 
     public LikelihoodChart chart() {

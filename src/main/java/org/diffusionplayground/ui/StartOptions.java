@@ -13,6 +13,7 @@ import java.util.Map;
  *   --panel=ID             open a left panel: training, sampler, overlays
  *   --analysis=ID          right side: likelihood or training
  *   --map                  colour the evaluated points by C(x₀) once the likelihood is in
+ *   --close-up             the NLL-versus-𝔥 chart zoomed to 𝔥 ≤ 0.1, where first order is the tangent
  *   --density              the model-density heatmap (Fokker–Planck grid) under the particles
  *   --train                start training the default scene's data from scratch right away
  *   --model=NAME           open a pretrained model other than swissroll-simple (e.g. 25gaussians-cosine;
@@ -26,14 +27,16 @@ import java.util.Map;
  *   --mode=forward         show the forward process (or backward)
  * </pre>
  */
-record StartOptions(boolean dark, boolean lecture, String panel, String analysis, boolean map, boolean density,
+record StartOptions(boolean dark, boolean lecture, String panel, String analysis, boolean map, boolean closeUp,
+        boolean density,
         boolean train, Integer particles, Double time, Double frameLogSeconds, String preset, List<String> lenses,
         org.diffusionplayground.app.SceneMode mode) {
 
     static StartOptions parse(List<String> unnamed, Map<String, String> named) {
         boolean dark = unnamed.contains("--dark") || "dark".equalsIgnoreCase(named.get("theme"));
         return new StartOptions(dark, unnamed.contains("--lecture"), lower(named.get("panel")),
-                lower(named.get("analysis")), unnamed.contains("--map"), unnamed.contains("--density"),
+                lower(named.get("analysis")), unnamed.contains("--map"), unnamed.contains("--close-up"),
+                unnamed.contains("--density"),
                 unnamed.contains("--train"),
                 number(named, "particles", Integer::valueOf), number(named, "time", Double::valueOf),
                 number(named, "frame-log", Double::valueOf), named.get("preset"),

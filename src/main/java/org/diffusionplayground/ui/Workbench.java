@@ -162,6 +162,7 @@ public final class Workbench {
             showLikelihood();
         }
         vms.likelihood().showCorrectionMapProperty().set(o.map());
+        likelihoodPanel.showCloseUp(o.closeUp());
         vms.density().showProperty().set(o.density());
         if (o.particles() != null) {
             vms.scene().requestParticles(o.particles());
