@@ -32,7 +32,7 @@ public final class LikelihoodChart extends ChartViewer {
     static final double BAND_SE = 2.0;
     /**
      * Right end of the close-up: first order is a statement about the tangent at 𝔥 = 0, and on the bundled
-     * models the exact curve leaves the line near 𝔥 ≈ 0.003–0.01 (docs/results.md), invisible at 0 … 3.
+     * models the exact curve leaves the line by 𝔥 ≈ 0.001–0.01 (docs/results.md), invisible at 0 … 3.
      */
     public static final double CLOSE_UP_MAX_H = 0.1;
 
