@@ -59,6 +59,15 @@ public record FirstOrderLine(double meanNll, double meanC, double varNll, double
         return meanNll - h * meanC;
     }
 
+    /**
+     * Standard error of the line's change NLL(𝔥) − NLL(0) = −𝔥·E[C] alone, 𝔥·sd(C)/√n: the uncertainty that
+     * remains when the line is compared with another curve on the same points (the exact NLL(𝔥)), whose
+     * NLL(0) shares the scatter of the points.
+     */
+    public double slopeStandardError(double h) {
+        return count < 2 ? Double.NaN : h * Math.sqrt(varC / count);
+    }
+
     /** Standard error of {@link #nll(double)} over the points (NaN with fewer than 2 points). */
     public double standardError(double h) {
         if (count < 2) {

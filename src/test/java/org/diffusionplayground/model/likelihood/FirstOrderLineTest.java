@@ -43,7 +43,20 @@ class FirstOrderLineTest {
             double se = Math.sqrt((sum2 - m * mean * mean) / (m - 1) / m);
             assertEquals(mean, line.nll(h), 1e-12);
             assertEquals(se, line.standardError(h), 1e-12);
+            // the slope's own error: that of the mean of −𝔥 C_i, without the scatter of log q
+            double sc = 0;
+            double sc2 = 0;
+            for (int i = 0; i < n; i++) {
+                if (i != 7) {
+                    sc += h * c[i];
+                    sc2 += h * c[i] * h * c[i];
+                }
+            }
+            double meanSlope = sc / m;
+            double seSlope = Math.sqrt(Math.max(0, (sc2 - m * meanSlope * meanSlope) / (m - 1) / m));
+            assertEquals(seSlope, line.slopeStandardError(h), 1e-12);
         }
+        assertEquals(0.0, line.slopeStandardError(0));
         assertEquals(line.nll(0) - 2 * line.meanC(), line.nll(2), 1e-12);
     }
 
