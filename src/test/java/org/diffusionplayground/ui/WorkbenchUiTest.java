@@ -96,9 +96,26 @@ class WorkbenchUiTest {
     }
 
     /** Clicks a control once an expanding pane (animated) has shown it. */
+    /**
+     * Clicks a control once it is visible and has stopped moving: a panel that was just expanded slides its
+     * content in over a few hundred milliseconds, and a click aimed at where the button was a moment ago
+     * lands beside it (seen in CI under load: the Train button never received the click).
+     */
     private void clickWhenShown(FxRobot robot, String query) throws Exception {
         waitFor(10, () -> !robot.lookup(query).match(org.testfx.util.NodeQueryUtils.isVisible()).queryAll().isEmpty());
-        robot.clickOn(query);
+        javafx.scene.Node node = robot.lookup(query).query();
+        javafx.geometry.Bounds[] last = {null};
+        waitFor(10, () -> {
+            javafx.geometry.Bounds now = WaitForAsyncUtils.asyncFx(() -> node.localToScreen(node.getBoundsInLocal()))
+                    .get();
+            boolean still = now != null && now.equals(last[0]);
+            last[0] = now;
+            if (!still) {
+                Thread.sleep(150);
+            }
+            return still;
+        });
+        robot.clickOn(node);
     }
 
     /** Tiny settings: a 1×16 network on 8 gaussians, batch 64. */
