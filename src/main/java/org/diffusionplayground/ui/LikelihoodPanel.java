@@ -66,7 +66,9 @@ public final class LikelihoodPanel extends VBox {
                 vm.pointsProperty().get(), 100);
         points.setId("likelihood-points");
         points.setEditable(true);
-        points.setPrefWidth(100);
+        points.getEditor().setPrefColumnCount(5); // wide enough for 5000 at lecture-mode font sizes too
+        points.setPrefWidth(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+        points.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         points.valueProperty().addListener((obs, old, v) -> {
             if (v != null) {
                 vm.requestPoints(v);
