@@ -10,7 +10,8 @@ import jdk.incubator.vector.VectorOperators;
  * C2 has compiled the loop and a scalar fallback before, which differ in the last bit: the WKB
  * coefficient C(x), whose backward pass amplifies last bits near cliffs of q⁰, then depended on when the
  * JIT got to the jets (docs/results.md, "Reproducible to the last digit"). {@code Math.exp} lane by lane is
- * deterministic too but cost the jets 19 % (docs/benchmarks.md); this costs about what SVML did.
+ * deterministic too; in alternating benchmark runs neither differed from the other or from SVML by more than
+ * the run-to-run spread of ± 15 % (docs/benchmarks.md, "Bit-reproducible jets"), so this one stays vectorised.
  *
  * <p>Cody–Waite reduction x = k·ln 2 + r with |r| ≤ ln 2 / 2 and k = round(x·log₂e), e^r by its Taylor
  * polynomial to degree 13 (truncation r¹⁴/14! < 4·10⁻¹⁸), then 2^k put into the exponent bits. Arguments
