@@ -170,15 +170,8 @@ public final class CurveCommand implements Callable<Integer> {
     }
 
     private static String quantiles(LikelihoodResult r) {
-        double[] c = new double[r.size()];
-        int n = 0;
-        for (int i = 0; i < r.size(); i++) {
-            if (r.ok(i) && Double.isFinite(r.correction()[i])) {
-                c[n++] = r.correction()[i];
-            }
-        }
-        double[] sorted = Arrays.copyOf(c, n);
-        Arrays.sort(sorted);
+        double[] sorted = r.sortedCorrection();
+        int n = sorted.length;
         StringBuilder sb = new StringBuilder();
         for (double q : new double[] {0.01, 0.1, 0.5, 0.9, 0.99}) {
             double v = sorted[(int) Math.min(n - 1, Math.floor(q * n))];

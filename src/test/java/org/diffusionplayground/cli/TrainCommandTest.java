@@ -3,8 +3,6 @@ package org.diffusionplayground.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.diffusionplayground.model.checkpoint.Checkpoint;
@@ -17,29 +15,20 @@ import org.diffusionplayground.model.train.TimeSampling;
 import org.diffusionplayground.model.train.Weighting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class TrainCommandTest {
 
     @TempDir
     Path dir;
 
-    private record Run(int code, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = PlaygroundCli.commandLine();
-        StringWriter err = new StringWriter();
-        cl.setErr(new PrintWriter(err));
-        cl.setOut(new PrintWriter(new StringWriter()));
-        int code = cl.execute(args);
-        return new Run(code, err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void trainWritesACheckpointThatLoadsBack() throws Exception {
         Path out = dir.resolve("run");
-        Run r = run("train", "--dataset", "8gaussians", "--size", "2000", "--data-seed", "4", "--schedule", "cosine",
+        CliRun r = run("train", "--dataset", "8gaussians", "--size", "2000", "--data-seed", "4", "--schedule", "cosine",
                 "--steps", "30", "--batch", "256", "--seed", "1", "--out", out.toString(), "--quiet");
         assertEquals(0, r.code(), r.err());
         Checkpoint cp = CheckpointIO.load(out.resolve("model.safetensors"));
@@ -50,19 +39,19 @@ class TrainCommandTest {
         assertEquals(1, cp.card().seed());
         assertTrue(Double.isFinite(cp.card().finalLoss()));
         // an existing model is not replaced by accident
-        Run again = run("train", "--dataset", "8gaussians", "--steps", "3", "--out", out.toString(), "--quiet");
+        CliRun again = run("train", "--dataset", "8gaussians", "--steps", "3", "--out", out.toString(), "--quiet");
         assertEquals(2, again.code());
         assertTrue(again.err().contains("exists; pass --force"), again.err());
     }
 
     @Test
     void nameChoosesTheFileNamesAndMustBeAPlainName() throws Exception {
-        Run r = run("train", "--dataset", "swissroll", "--size", "500", "--steps", "3", "--batch", "64",
+        CliRun r = run("train", "--dataset", "swissroll", "--size", "500", "--steps", "3", "--batch", "64",
                 "--out", dir.toString(), "--name", "swissroll-simple", "--quiet");
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.isRegularFile(dir.resolve("swissroll-simple.safetensors")));
         assertEquals(3, CheckpointIO.load(dir.resolve("swissroll-simple.json")).card().stepsTrained());
-        Run bad = run("train", "--dataset", "swissroll", "--steps", "3", "--out", dir.toString(), "--name", "../x",
+        CliRun bad = run("train", "--dataset", "swissroll", "--steps", "3", "--out", dir.toString(), "--name", "../x",
                 "--quiet");
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("--name must be a plain file name"), bad.err());
@@ -71,20 +60,20 @@ class TrainCommandTest {
     @Test
     void objectiveOptionTrainsByImplicitScoreMatchingAndTheCardSaysSo() throws Exception {
         Path out = dir.resolve("ism");
-        Run r = run("train", "--dataset", "moons", "--size", "1000", "--objective", "ism", "--steps", "5", "--batch",
+        CliRun r = run("train", "--dataset", "moons", "--size", "1000", "--objective", "ism", "--steps", "5", "--batch",
                 "128", "--width", "16", "--out", out.toString(), "--quiet");
         assertEquals(0, r.code(), r.err());
         Checkpoint cp = CheckpointIO.load(out.resolve("model"));
         assertEquals(org.diffusionplayground.model.train.Objective.ISM, cp.card().training().objectiveOrDsm());
         assertTrue(cp.card().training().summary().contains("ISM"), cp.card().training().summary());
-        Run bad = run("train", "--dataset", "moons", "--objective", "kl", "--out", dir.resolve("x").toString());
+        CliRun bad = run("train", "--dataset", "moons", "--objective", "kl", "--out", dir.resolve("x").toString());
         assertEquals(2, bad.code());
     }
 
     @Test
     void paperFlagGivesThePapersNetworkAndLoss() throws Exception {
         Path out = dir.resolve("paper");
-        Run r = run("train", "--paper", "--dataset", "swissroll", "--steps", "4", "--out", out.toString(), "--quiet");
+        CliRun r = run("train", "--paper", "--dataset", "swissroll", "--steps", "4", "--out", out.toString(), "--quiet");
         assertEquals(0, r.code(), r.err());
         Checkpoint cp = CheckpointIO.load(out.resolve("model"));
         assertEquals(MlpSpec.paper(), cp.network().spec());
@@ -105,7 +94,7 @@ class TrainCommandTest {
         }
         Files.writeString(csv, sb);
         Path out = dir.resolve("csv");
-        Run r = run("train", "--csv", csv.toString(), "--steps", "3", "--batch", "64", "--out", out.toString(),
+        CliRun r = run("train", "--csv", csv.toString(), "--steps", "3", "--batch", "64", "--out", out.toString(),
                 "--quiet");
         assertEquals(0, r.code(), r.err());
         Checkpoint cp = CheckpointIO.load(out.resolve("model.json"));
@@ -132,7 +121,7 @@ class TrainCommandTest {
         assertUsage(run("frobnicate"), "Unmatched argument");
     }
 
-    private static void assertUsage(Run r, String... fragments) {
+    private static void assertUsage(CliRun r, String... fragments) {
         assertEquals(2, r.code(), r.err());
         for (String f : fragments) {
             assertTrue(r.err().contains(f), "\"" + r.err() + "\" should contain \"" + f + "\"");
@@ -149,10 +138,10 @@ class TrainCommandTest {
     @Test
     void w2EveryPrintsTheSampleQualityAtEachSnapshotAndAtTheEnd() {
         Path out = dir.resolve("w2");
-        Run r = run("train", "--dataset", "25gaussians", "--size", "1000", "--steps", "40", "--batch", "128",
+        CliRun r = run("train", "--dataset", "25gaussians", "--size", "1000", "--steps", "40", "--batch", "128",
                 "--w2-every", "20", "--w2-samples", "50", "--w2-steps", "20", "--out", out.toString(), "--quiet");
         assertEquals(0, r.code(), r.err());
-        Run bad = run("train", "--dataset", "25gaussians", "--steps", "4", "--w2-every", "2", "--w2-samples", "5000",
+        CliRun bad = run("train", "--dataset", "25gaussians", "--steps", "4", "--w2-every", "2", "--w2-samples", "5000",
                 "--out", dir.resolve("bad").toString(), "--quiet");
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("--w2-samples"), bad.err());

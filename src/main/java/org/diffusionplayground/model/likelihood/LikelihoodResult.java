@@ -84,11 +84,11 @@ public record LikelihoodResult(PointSet points, double[] logQ0, double[] correct
     public record CorrectionSpread(double trimmedMean, double median, double maxAbs, int beyond100) {
     }
 
-    /** Fraction of the points dropped at each end for {@link CorrectionSpread#trimmedMean}. */
-    public static final double TRIM = 0.01;
-
-    /** The robust summaries of C; null without a correction or without a successful point. */
-    public CorrectionSpread correctionSpread() {
+    /**
+     * C at the points that succeeded, in ascending order (every one finite: a non-finite C fails its point);
+     * null without a correction.
+     */
+    public double[] sortedCorrection() {
         if (correction == null) {
             return null;
         }
@@ -99,11 +99,21 @@ public record LikelihoodResult(PointSet points, double[] logQ0, double[] correct
                 c[n++] = correction[i];
             }
         }
+        double[] sorted = java.util.Arrays.copyOf(c, n);
+        java.util.Arrays.sort(sorted);
+        return sorted;
+    }
+
+    /** Fraction of the points dropped at each end for {@link CorrectionSpread#trimmedMean}. */
+    public static final double TRIM = 0.01;
+
+    /** The robust summaries of C; null without a correction or without a successful point. */
+    public CorrectionSpread correctionSpread() {
+        double[] sorted = sortedCorrection();
+        int n = sorted == null ? 0 : sorted.length;
         if (n == 0) {
             return null;
         }
-        double[] sorted = java.util.Arrays.copyOf(c, n);
-        java.util.Arrays.sort(sorted);
         int cut = (int) Math.floor(TRIM * n);
         double sum = 0;
         for (int i = cut; i < n - cut; i++) {
