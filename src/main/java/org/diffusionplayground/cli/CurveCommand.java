@@ -161,7 +161,6 @@ public final class CurveCommand implements Callable<Integer> {
         if (Arrays.stream(hs).distinct().count() != hs.length) {
             throw usage("--hs: a value is repeated");
         }
-        grid.apply(FokkerPlanckOptions.defaults());
     }
 
     private Checkpoint load() throws CheckpointException {

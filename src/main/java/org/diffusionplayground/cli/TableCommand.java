@@ -206,7 +206,6 @@ public final class TableCommand implements Callable<Integer> {
         if (steps != null && (steps < 1 || steps > TrainingConfig.MAX_STEPS)) {
             throw usage("--steps must be between 1 and " + TrainingConfig.MAX_STEPS + ", got " + steps);
         }
-        gridOptions();
     }
 
     private FokkerPlanckOptions gridOptions() {
