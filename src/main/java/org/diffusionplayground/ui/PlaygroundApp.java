@@ -28,6 +28,7 @@ public final class PlaygroundApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupClock.fxStarted();
         jobs = new Jobs(Platform::runLater, 2);
         StartOptions options = StartOptions.parse(getParameters().getUnnamed(), getParameters().getNamed());
         PlaygroundViewModels vms = new PlaygroundViewModels(jobs);

@@ -11,6 +11,7 @@ public final class PlaygroundLauncher {
     }
 
     public static void main(String[] args) {
+        StartupClock.mainEntered();
         System.setProperty("java.awt.headless", "true"); // Java2D draws off-screen only; no AWT windows
         ScenePreload.start(PlaygroundApp.startModel(java.util.Arrays.asList(args))); // while JavaFX starts
         Application.launch(PlaygroundApp.class, args);
