@@ -56,6 +56,7 @@ public final class PlaygroundApp extends Application {
             vms.document().open(java.nio.file.Path.of(options.preset()), ok -> { });
         }
         Platform.runLater(workbench.documents()::offerRestore);
+        StartupArchive.refreshIfUnused(java.time.Duration.ofSeconds(20));
     }
 
     /**
