@@ -17,13 +17,14 @@ import java.util.concurrent.TimeUnit;
  * loaded from the jars again (issue 5: open in ≤ 3 s; docs/benchmarks.md, "Desktop app": the first
  * animated frame 0.25-0.45 s earlier, 0.4-0.8 s less CPU).
  *
- * <p>{@code ./mvnw javafx:run} starts the JVM with {@code -XX:SharedArchiveFile=target/startup.jsa}, and
- * while that file is missing also with {@code -XX:DumpLoadedClassList=target/startup-classes.lst} (pom.xml;
- * recording the list costs about 0.2 s of start-up, so only the start that needs it records it). Such a
- * start writes the archive in the background a little after the window opened: a second JVM runs
- * {@code -Xshare:dump} over the classes this run loaded, with this run's module path. An archive the JVM
- * rejects (made by another JDK or JavaFX: the JVM then silently runs without any archive) is deleted, so
- * the start after records the list again.
+ * <p>{@code ./mvnw javafx:run} names the archive with {@code -Dplayground.startup.archive=target/startup.jsa}
+ * and maps it with {@code -XX:SharedArchiveFile} when the file exists; while it is missing, the JVM keeps
+ * the JDK's own archive and records the classes it loads with {@code -XX:DumpLoadedClassList} instead
+ * (pom.xml, profile record-startup-classes; recording costs about 0.2 s of start-up, so only the start
+ * that needs the list records it). Such a start writes the archive in the background a little after the
+ * window opened: a second JVM runs {@code -Xshare:dump} over the classes this run loaded, with this run's
+ * module path. An archive the JVM rejects (made by another JDK or JavaFX: the JVM then silently runs
+ * without any archive) is deleted, so the start after records the list again.
  *
  * <p>Why not the app's own classes too: Java 17 archives the class path only from jars and only when the
  * dump's class path is a prefix of the run's, and {@code javafx:run} puts {@code target/classes}, a
@@ -32,25 +33,39 @@ import java.util.concurrent.TimeUnit;
  */
 final class StartupArchive {
 
+    private static final String ARCHIVE_PROPERTY = "-Dplayground.startup.archive=";
     private static final String ARCHIVE_FLAG = "-XX:SharedArchiveFile=";
     private static final String CLASS_LIST_FLAG = "-XX:DumpLoadedClassList=";
     private static final String MODULE_PATH = "--module-path=";
     private static final String ADD_MODULES = "--add-modules=";
 
+    /** What a start does about the archive once the window is up. */
+    enum Action {
+        /** The JVM maps the archive (or this is not a javafx:run start that records classes). */
+        NOTHING,
+        /** No archive yet and this start recorded its classes: dump them into one. */
+        WRITE,
+        /** The JVM rejected the archive it was given: delete it, so the next start records afresh. */
+        DELETE_STALE
+    }
+
     private final Path archive;
+    /** True if this JVM was asked to map the archive (it existed when javafx:run started). */
+    private final boolean mapped;
     /** Where this JVM records the classes it loads; null when it does not. */
     private final Path classList;
     private final List<String> moduleOptions;
 
-    StartupArchive(Path archive, Path classList, List<String> moduleOptions) {
+    private StartupArchive(Path archive, boolean mapped, Path classList, List<String> moduleOptions) {
         this.archive = archive;
+        this.mapped = mapped;
         this.classList = classList;
         this.moduleOptions = List.copyOf(moduleOptions);
     }
 
     /**
-     * The archive named by this JVM's options, if it was started with one (as {@code javafx:run} does; the
-     * tests and the CLI are not).
+     * The archive named by this JVM's options, if it names one (as {@code javafx:run} does; the tests and
+     * the CLI do not).
      */
     static Optional<StartupArchive> ofThisJvm() {
         return fromJvmOptions(ManagementFactory.getRuntimeMXBean().getInputArguments());
@@ -59,18 +74,22 @@ final class StartupArchive {
     /** The archive, class list and module options from a JVM's input arguments (as the JVM reports them). */
     static Optional<StartupArchive> fromJvmOptions(List<String> options) {
         Path archive = null;
+        boolean mapped = false;
         Path classList = null;
         List<String> modules = new ArrayList<>();
         for (String o : options) {
-            if (o.startsWith(ARCHIVE_FLAG)) {
-                archive = Path.of(o.substring(ARCHIVE_FLAG.length()));
+            if (o.startsWith(ARCHIVE_PROPERTY)) {
+                archive = Path.of(o.substring(ARCHIVE_PROPERTY.length()));
+            } else if (o.startsWith(ARCHIVE_FLAG)) {
+                mapped = true;
             } else if (o.startsWith(CLASS_LIST_FLAG)) {
                 classList = Path.of(o.substring(CLASS_LIST_FLAG.length()));
             } else if (o.startsWith(MODULE_PATH) || o.startsWith(ADD_MODULES)) {
                 modules.add(o);
             }
         }
-        return archive == null ? Optional.empty() : Optional.of(new StartupArchive(archive, classList, modules));
+        return archive == null ? Optional.empty()
+                : Optional.of(new StartupArchive(archive, mapped, classList, modules));
     }
 
     Path archive() {
@@ -78,11 +97,15 @@ final class StartupArchive {
     }
 
     /**
-     * True when this JVM maps the archive: with {@code -XX:SharedArchiveFile} given, "sharing" in the VM's
-     * info means that archive was accepted; a missing, foreign or stale one leaves the JVM without CDS.
+     * What to do, given whether the JVM shares classes ("sharing" in {@code java.vm.info}): with
+     * {@code -XX:SharedArchiveFile} given, sharing means that archive was accepted, and a foreign or stale
+     * one leaves the JVM without any archive.
      */
-    boolean inUse() {
-        return String.valueOf(System.getProperty("java.vm.info")).contains("sharing") && Files.isRegularFile(archive);
+    Action action(boolean vmSharing) {
+        if (mapped) {
+            return vmSharing ? Action.NOTHING : Action.DELETE_STALE;
+        }
+        return classList != null ? Action.WRITE : Action.NOTHING;
     }
 
     /** The command that dumps the classes of {@code list} into {@code out} with this JVM's modules. */
@@ -143,22 +166,29 @@ final class StartupArchive {
      * so they are reported in one line and otherwise ignored.
      */
     static void refreshIfUnused(Duration delay) {
-        ofThisJvm().filter(a -> !a.inUse()).ifPresent(a -> a.refresh(delay));
+        boolean sharing = String.valueOf(System.getProperty("java.vm.info")).contains("sharing");
+        ofThisJvm().ifPresent(a -> {
+            switch (a.action(sharing)) {
+                case WRITE -> a.writeLater(delay);
+                case DELETE_STALE -> a.deleteStale();
+                case NOTHING -> { }
+            }
+        });
     }
 
-    private void refresh(Duration delay) {
-        if (classList == null) {
-            try {
-                archive.toFile().setWritable(true);
-                if (Files.deleteIfExists(archive)) {
-                    System.err.println("Diffusion Playground: the start-up archive " + archive + " was made by "
-                            + "another JDK or JavaFX; the next start records a new one");
-                }
-            } catch (IOException e) {
-                System.err.println("Diffusion Playground: could not delete the stale start-up archive: " + e);
+    private void deleteStale() {
+        try {
+            archive.toFile().setWritable(true);
+            if (Files.deleteIfExists(archive)) {
+                System.err.println("Diffusion Playground: the start-up archive " + archive + " was made by another "
+                        + "JDK or JavaFX; the next start records a new one");
             }
-            return;
+        } catch (IOException e) {
+            System.err.println("Diffusion Playground: could not delete the stale start-up archive: " + e);
         }
+    }
+
+    private void writeLater(Duration delay) {
         Thread t = new Thread(() -> {
             try {
                 Thread.sleep(delay.toMillis());

@@ -19,7 +19,7 @@ class StartupArchiveTest {
     @Test
     void readsTheArchiveTheClassListAndTheModulesFromTheJvmOptions() {
         StartupArchive a = StartupArchive.fromJvmOptions(List.of("--add-modules=jdk.incubator.vector", "-Xss4m",
-                "-XX:SharedArchiveFile=/p/target/startup.jsa", "--module-path=/m/a.jar:/m/b.jar",
+                "-Dplayground.startup.archive=/p/target/startup.jsa", "--module-path=/m/a.jar:/m/b.jar",
                 "--add-modules=javafx.base,javafx.controls", "-XX:DumpLoadedClassList=/p/target/startup-classes.lst"))
                 .orElseThrow();
         assertEquals(Path.of("/p/target/startup.jsa"), a.archive());
@@ -28,7 +28,21 @@ class StartupArchiveTest {
                 "--add-modules=jdk.incubator.vector", "--module-path=/m/a.jar:/m/b.jar",
                 "--add-modules=javafx.base,javafx.controls"), cmd.subList(1, cmd.size()));
         assertTrue(StartupArchive.fromJvmOptions(List.of("-Xss4m", "--add-modules=jdk.incubator.vector")).isEmpty(),
-                "no archive option (tests, the CLI): nothing to refresh");
+                "no archive named (tests, the CLI): nothing to refresh");
+    }
+
+    @Test
+    void writesWhenRecordingDeletesWhenRejectedAndOtherwiseLeavesTheArchiveAlone() {
+        String named = "-Dplayground.startup.archive=/p/startup.jsa";
+        StartupArchive recording = StartupArchive.fromJvmOptions(List.of(named, "-XX:DumpLoadedClassList=/p/c.lst"))
+                .orElseThrow();
+        assertEquals(StartupArchive.Action.WRITE, recording.action(true), "JDK archive in use, ours missing");
+        StartupArchive mapping = StartupArchive.fromJvmOptions(List.of(named, "-XX:SharedArchiveFile=/p/startup.jsa"))
+                .orElseThrow();
+        assertEquals(StartupArchive.Action.NOTHING, mapping.action(true));
+        assertEquals(StartupArchive.Action.DELETE_STALE, mapping.action(false), "the JVM rejected it");
+        assertEquals(StartupArchive.Action.NOTHING,
+                StartupArchive.fromJvmOptions(List.of(named)).orElseThrow().action(true), "nothing recorded");
     }
 
     @Test
@@ -47,7 +61,7 @@ class StartupArchiveTest {
         Files.writeString(list, "java/lang/Object\njava/lang/String\njava/util/ArrayList\njava/util/concurrent/Con",
                 StandardCharsets.UTF_8);
         Path archive = dir.resolve("startup.jsa");
-        StartupArchive a = StartupArchive.fromJvmOptions(List.of("-XX:SharedArchiveFile=" + archive,
+        StartupArchive a = StartupArchive.fromJvmOptions(List.of("-Dplayground.startup.archive=" + archive,
                 "-XX:DumpLoadedClassList=" + list, "--add-modules=jdk.incubator.vector")).orElseThrow();
         assertTrue(a.write(Duration.ofMinutes(2)), () -> log(archive));
         assertTrue(Files.size(archive) > 0);
@@ -70,7 +84,7 @@ class StartupArchiveTest {
         Path archive = dir.resolve("startup.jsa");
         byte[] previous = {1, 2, 3};
         Files.write(archive, previous);
-        StartupArchive a = StartupArchive.fromJvmOptions(List.of("-XX:SharedArchiveFile=" + archive,
+        StartupArchive a = StartupArchive.fromJvmOptions(List.of("-Dplayground.startup.archive=" + archive,
                 "-XX:DumpLoadedClassList=" + list, "--add-modules=no.such.module")).orElseThrow();
         assertFalse(a.write(Duration.ofMinutes(2)), "the dump JVM cannot start without its module");
         assertArrayEquals(previous, Files.readAllBytes(archive));
