@@ -89,4 +89,20 @@ public final class ChartStyle {
     public static BasicStroke line(Theme theme, float width) {
         return new BasicStroke((float) (width * theme.scale()), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     }
+
+    /**
+     * Applies a change of several series, markers and titles as one redraw. JFreeChart redraws the chart
+     * on every change event, and each item added with {@code add(x, y, lo, hi)} is one: publishing a
+     * likelihood result (61 points of the line, 14 of the exact curve, the W2 rows) held the UI thread for
+     * 0.39 s in ~80 redraws (issue 5: no stall over 100 ms).
+     */
+    static void inOneRedraw(org.jfree.chart.JFreeChart chart, Runnable change) {
+        boolean notifying = chart.isNotify();
+        chart.setNotify(false);
+        try {
+            change.run();
+        } finally {
+            chart.setNotify(notifying); // back to true: one change event, one redraw
+        }
+    }
 }

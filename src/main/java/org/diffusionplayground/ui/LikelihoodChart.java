@@ -97,6 +97,10 @@ public final class LikelihoodChart extends ChartViewer {
 
     /** Shows the exact NLL(𝔥) rows {𝔥, E[NLL], s.e.} (null clears it). */
     public void showExact(double[][] rows) {
+        ChartStyle.inOneRedraw(chart, () -> showExactNow(rows));
+    }
+
+    private void showExactNow(double[][] rows) {
         exactRows = rows;
         exact.clear();
         if (rows != null) {
@@ -117,6 +121,10 @@ public final class LikelihoodChart extends ChartViewer {
      * where the first-order line and the exact curve meet; the NLL axis follows what is visible.
      */
     public void setCloseUp(boolean on) {
+        ChartStyle.inOneRedraw(chart, () -> setCloseUpNow(on));
+    }
+
+    private void setCloseUpNow(boolean on) {
         if (on != closeUp) {
             closeUp = on;
             setHAxisRange();
@@ -148,6 +156,10 @@ public final class LikelihoodChart extends ChartViewer {
 
     /** Shows a new result (null clears the chart). */
     public void show(FirstOrderLine l, String description) {
+        ChartStyle.inOneRedraw(chart, () -> showNow(l, description));
+    }
+
+    private void showNow(FirstOrderLine l, String description) {
         line = l;
         this.description = description == null ? "" : description;
         firstOrder.clear();
@@ -175,7 +187,7 @@ public final class LikelihoodChart extends ChartViewer {
     /** Moves the marker of the sampler's 𝔥. */
     public void markH(double value) {
         h = value;
-        updateMarker();
+        ChartStyle.inOneRedraw(chart, this::updateMarker);
     }
 
     private void updateMarker() {

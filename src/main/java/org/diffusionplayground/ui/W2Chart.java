@@ -58,6 +58,10 @@ public final class W2Chart extends ChartViewer {
      * values with each other.
      */
     public void show(double[][] rows, double heldOutPair) {
+        ChartStyle.inOneRedraw(chart, () -> showNow(rows, heldOutPair));
+    }
+
+    private void showNow(double[][] rows, double heldOutPair) {
         reference.setText(rows != null && Double.isFinite(heldOutPair) ? String.format(Locale.ROOT,
                 "fresh held-out draws of the same size against the same reference: %.3f (mean)", heldOutPair) : "");
         w2.clear();
@@ -73,8 +77,10 @@ public final class W2Chart extends ChartViewer {
     }
 
     public void markH(double h) {
-        hMarker.setValue(Math.min(h, SceneViewModel.SLIDER_MAX_H));
-        hMarker.setLabel(String.format(Locale.ROOT, " 𝔥 = %.2f", h));
+        ChartStyle.inOneRedraw(chart, () -> {
+            hMarker.setValue(Math.min(h, SceneViewModel.SLIDER_MAX_H));
+            hMarker.setLabel(String.format(Locale.ROOT, " 𝔥 = %.2f", h));
+        });
     }
 
     private void style() {
