@@ -236,6 +236,7 @@ public final class DocumentActions {
             Alert a = new Alert(Alert.AlertType.ERROR, doc.errorProperty().get(), ButtonType.OK);
             a.setHeaderText("That did not work");
             a.initOwner(window());
+            Themes.apply(a, app);
             a.getDialogPane().setMinWidth(560);
             a.show();
         }
@@ -256,6 +257,7 @@ public final class DocumentActions {
                 + "not saved. Save them before " + what + "?", saveIt, drop, ButtonType.CANCEL);
         a.setHeaderText("Save your changes?");
         a.initOwner(window());
+        Themes.apply(a, app);
         ButtonType answer = a.showAndWait().orElse(ButtonType.CANCEL);
         if (answer == saveIt) {
             saveThen(then);
@@ -335,6 +337,7 @@ public final class DocumentActions {
                 Alert a = new Alert(Alert.AlertType.ERROR, data.errorProperty().get(), ButtonType.OK);
                 a.setHeaderText("The points could not be imported");
                 a.initOwner(window());
+                Themes.apply(a, app);
                 Platform.runLater(a::show);
             }
             return true;
@@ -362,6 +365,7 @@ public final class DocumentActions {
                 + ". Restore it?", restore, discard, later);
         a.setHeaderText("Restore your unsaved scene?");
         a.initOwner(window());
+        Themes.apply(a, app);
         a.getDialogPane().setMinWidth(560);
         ButtonType answer = a.showAndWait().orElse(later);
         if (answer == restore) {

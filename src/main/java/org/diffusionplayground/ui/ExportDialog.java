@@ -36,6 +36,7 @@ import org.diffusionplayground.app.ExportViewModel;
 abstract class ExportDialog {
 
     protected final ExportViewModel vm;
+    private final AppViewModel app;
     private final Stage stage = new Stage();
     protected final GridPane form = new GridPane();
     private final TextField path = new TextField();
@@ -49,6 +50,7 @@ abstract class ExportDialog {
     /** @param filters {description, "*.ext", ...} per file type; the first is the default */
     ExportDialog(ExportViewModel vm, AppViewModel app, Window owner, String title, String id, String[][] filters) {
         this.vm = vm;
+        this.app = app;
         this.filters = filters;
         stage.setTitle(title + " — Diffusion Playground");
         if (owner != null) {
@@ -198,6 +200,7 @@ abstract class ExportDialog {
                     ButtonType.CANCEL, ButtonType.OK);
             ask.setHeaderText("Replace the existing file?");
             ask.initOwner(stage);
+            Themes.apply(ask, app);
             if (ask.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {
                 return;
             }

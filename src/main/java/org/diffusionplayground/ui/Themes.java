@@ -36,9 +36,8 @@ public final class Themes {
 
     public static void apply(Scene scene, AppViewModel app) {
         loadFonts();
-        String base = css("base.css");
         Runnable update = () -> {
-            scene.getStylesheets().setAll(base, css(app.darkProperty().get() ? "dark.css" : "light.css"));
+            scene.getStylesheets().setAll(sheets(app));
             if (app.lectureProperty().get()) {
                 if (!scene.getRoot().getStyleClass().contains("lecture")) {
                     scene.getRoot().getStyleClass().add("lecture");
@@ -50,6 +49,24 @@ public final class Themes {
         update.run();
         app.darkProperty().addListener(x -> update.run());
         app.lectureProperty().addListener(x -> update.run());
+    }
+
+    /**
+     * Gives a dialog the window's theme and, in lecture mode, its font size: a dialog is a scene of its
+     * own and inherits neither (the restore-after-crash question came up in small light type in a dark
+     * lecture). Its pane is its scene's root, so the {@code .root.lecture} rule applies to it.
+     */
+    public static void apply(javafx.scene.control.Dialog<?> dialog, AppViewModel app) {
+        loadFonts();
+        javafx.scene.control.DialogPane pane = dialog.getDialogPane();
+        pane.getStylesheets().setAll(sheets(app));
+        if (app.lectureProperty().get()) {
+            pane.getStyleClass().add("lecture");
+        }
+    }
+
+    private static java.util.List<String> sheets(AppViewModel app) {
+        return java.util.List.of(css("base.css"), css(app.darkProperty().get() ? "dark.css" : "light.css"));
     }
 
     private static String css(String name) {

@@ -175,4 +175,29 @@ class DocumentUiTest {
         assertEquals(400, img.getWidth());
         assertEquals(300, img.getHeight());
     }
+
+    /** A dialog is a scene of its own: it takes the theme and the lecture font size from the app. */
+    @Test
+    void dialogsFollowTheThemeAndLectureMode(FxRobot robot) {
+        double[] fontSize = new double[2];
+        robot.interact(() -> {
+            vms.app().darkProperty().set(true);
+            vms.app().lectureProperty().set(true);
+            for (int k = 0; k < 2; k++) {
+                javafx.scene.control.Alert a = new javafx.scene.control.Alert(
+                        javafx.scene.control.Alert.AlertType.CONFIRMATION, "Restore it?");
+                if (k == 1) {
+                    Themes.apply(a, vms.app());
+                }
+                a.getDialogPane().applyCss();
+                fontSize[k] = ((javafx.scene.control.Label) a.getDialogPane().lookup(".content")).getFont().getSize();
+                if (k == 1) {
+                    assertTrue(a.getDialogPane().getStylesheets().stream().anyMatch(u -> u.endsWith("dark.css")),
+                            a.getDialogPane().getStylesheets().toString());
+                }
+            }
+        });
+        assertEquals(20, fontSize[1], 1e-9, "lecture mode's 20 px (.root.lecture in base.css)");
+        assertTrue(fontSize[0] < 16, "an unstyled dialog keeps the small default: " + fontSize[0]);
+    }
 }
