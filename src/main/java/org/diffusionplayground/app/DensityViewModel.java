@@ -12,18 +12,9 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.diffusionplayground.model.data.DataSet;
-import org.diffusionplayground.model.data.PointSet;
-import org.diffusionplayground.model.reference.DensityFrame;
 import org.diffusionplayground.model.reference.FokkerPlanckOptions;
-import org.diffusionplayground.model.reference.FokkerPlanckResult;
-import org.diffusionplayground.model.reference.FokkerPlanckSolver;
-import org.diffusionplayground.model.reference.Region;
 import org.diffusionplayground.model.schedule.Schedule;
 import org.diffusionplayground.model.score.ScoreModel;
-import org.diffusionplayground.render.Colormap;
-import org.diffusionplayground.render.SceneLayers.ColorScale;
-import org.diffusionplayground.render.SceneLayers.LegendEntry;
-import org.diffusionplayground.render.SceneLayers.ScalarGrid;
 
 /**
  * The model-density overlay (issue 5, "Overlays at time t"): the density q_t^𝔥 of the sampler at the
@@ -34,11 +25,6 @@ import org.diffusionplayground.render.SceneLayers.ScalarGrid;
  */
 public final class DensityViewModel {
 
-    /** Density frames kept from T to t_min: the animation shows the nearest (≈ 8 changes per second). */
-    static final int FRAMES = 48;
-    /** Decades (in e-folds) of density shown below the peak; lower densities stay transparent. */
-    static final double LOG_RANGE = 9;
-
     private final SceneViewModel scene;
     private final Jobs jobs;
     private final BooleanProperty show = new SimpleBooleanProperty(this, "show", false);
@@ -48,10 +34,8 @@ public final class DensityViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
 
     private Jobs.Job running;
-    private FokkerPlanckResult.Marginal solved;
+    private DensityLayer solved;
     private Inputs solvedFor;
-    private ScalarGrid[] grids;
-    private ColorScale scale;
 
     /** What a solution depends on. */
     private record Inputs(Schedule schedule, ScoreModel score, DataSet data, double h, FokkerPlanckOptions grid) {
@@ -121,12 +105,10 @@ public final class DensityViewModel {
         status.set(String.format(Locale.ROOT, "solving the Fokker–Planck equation for 𝔥 = %.2f …", in.h()));
         // the frame on screen was drawn for the old inputs: take its heatmap away now, not when samples arrive
         scene.rebuild();
-        Region box = Region.around(in.data().points(), 0.05);
         Jobs.Job[] self = new Jobs.Job[1];
         runningFor = in;
-        running = self[0] = jobs.start((progress, cancel) -> new FokkerPlanckSolver(in.schedule(), in.score(),
-                        in.grid()).solve(box, new double[] {in.h()}, PointSet.of(new double[0]),
-                        FRAMES, progress, cancel).marginal(in.h()),
+        running = self[0] = jobs.start((progress, cancel) -> DensityLayer.solve(in.schedule(), in.score(), in.data(),
+                        in.h(), in.grid(), progress, cancel),
                 new Jobs.Listener<>() {
                     @Override
                     public void progress(double fraction, String message) {
@@ -135,7 +117,7 @@ public final class DensityViewModel {
                     }
 
                     @Override
-                    public void succeeded(FokkerPlanckResult.Marginal m) {
+                    public void succeeded(DensityLayer m) {
                         if (running != self[0]) {
                             return;
                         }
@@ -158,45 +140,27 @@ public final class DensityViewModel {
                 });
     }
 
-    private void publish(Inputs in, FokkerPlanckResult.Marginal m) {
-        solved = m;
+    private void publish(Inputs in, DensityLayer layer) {
+        solved = layer;
         solvedFor = in;
-        grids = new ScalarGrid[m.frames().size()];
-        double peak = 0;
-        for (DensityFrame f : m.frames()) {
-            peak = Math.max(peak, f.max());
-        }
-        double top = Math.log(Math.max(peak, 1e-300));
-        scale = new ColorScale(Colormap.INFERNO, top - LOG_RANGE, top,
-                String.format(Locale.ROOT, "log density, 𝔥 = %.2f", in.h()));
         scene.rebuild();
     }
 
-    /** The heatmap of the kept frame nearest to t (one grid per frame, made once: the scene caches by identity). */
-    private ScalarGrid gridAt(double t) {
-        List<DensityFrame> frames = solved.frames();
-        int best = 0;
-        for (int k = 1; k < frames.size(); k++) {
-            if (Math.abs(frames.get(k).t() - t) < Math.abs(frames.get(best).t() - t)) {
-                best = k;
-            }
-        }
-        if (grids[best] == null) {
-            DensityFrame f = frames.get(best);
-            Region r = f.region();
-            grids[best] = new ScalarGrid(r.minX(), r.maxX(), r.minY(), r.maxY(), f.n(), f.n(), f.values(),
-                    "model density", true);
-        }
-        return grids[best];
-    }
-
-    /** Contributes the heatmap when it is on and solved for the current model and 𝔥 (pane 1 only). */
+    /** Contributes the heatmap when it is on and solved for the current model and 𝔥. */
     public SceneOverlays overlay() {
         return (builder, legend, t, h) -> {
-            if (show.get() && solved != null && inputs().equals(solvedFor) && h == solvedFor.h()) {
-                builder.heatmap(gridAt(t), scale);
-                legend.add("density of the sampler (grid)", Colormap.INFERNO.color(0.7), LegendEntry.Shape.BAR);
+            if (show.get() && solved != null && inputs().equals(solvedFor)) {
+                solved.contribute(builder, legend, t, h);
             }
         };
+    }
+
+    /**
+     * The heatmap as it is now, for a video drawn in the background: the solution for the current model
+     * and 𝔥 when the heatmap is on and solved for them, else nothing. Called on the UI thread; the layer
+     * reads no property afterwards.
+     */
+    public SceneOverlays frozenOverlay() {
+        return show.get() && solved != null && inputs().equals(solvedFor) ? solved.copy() : SceneOverlays.NONE;
     }
 }

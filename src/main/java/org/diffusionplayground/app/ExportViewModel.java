@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -106,8 +107,8 @@ public final class ExportViewModel {
 
     private final ObservableList<ChartTarget> charts = FXCollections.observableArrayList();
     /** Layers a video computes for itself in the background (the lenses'); none by default. */
-    private Supplier<BiFunction<SceneState, Cancellation, SceneOverlays>> videoOverlays =
-            () -> (s, c) -> SceneOverlays.NONE;
+    private Function<VideoSettings, BiFunction<SceneState, Cancellation, SceneOverlays>> videoOverlays =
+            settings -> (s, c) -> SceneOverlays.NONE;
     private final ObjectProperty<Object> target = new SimpleObjectProperty<>(this, "target", SCENE);
     private final ObjectProperty<SizeChoice> size = new SimpleObjectProperty<>(this, "size", SizeChoice.FULL_HD);
     private final IntegerProperty customWidth = new SimpleIntegerProperty(this, "customWidth", 1920);
@@ -332,9 +333,9 @@ public final class ExportViewModel {
                 seconds.get(), hFrom.get(), hTo.get());
         Theme theme = themeAt(settings.height() / 1080.0);
         SceneState state = scene.state();
-        // overlays of other panels live on the UI thread; a video renders in the background without them,
-        // except the layers that can be computed there from the state (the lenses switched on now)
-        var layers = videoOverlays.get();
+        // overlays of other panels live on the UI thread: what a video can draw of them in the background
+        // is taken now (the density heatmap as solved) or computed there from the state (the lenses)
+        var layers = videoOverlays.apply(settings);
         start("rendering " + file.getFileName(), (p, cancel) -> {
             VideoExport.write(file, state, settings, theme, layers.apply(state, cancel), existing, p, cancel);
             return file;
@@ -342,10 +343,10 @@ public final class ExportViewModel {
     }
 
     /**
-     * Sets what a video adds to its frames: asked on the UI thread when the export starts, the function it
-     * returns runs in the background with the scene's state.
+     * Sets what a video adds to its frames: asked on the UI thread when the export starts, with the video's
+     * settings; the function it returns runs in the background with the scene's state.
      */
-    public void setVideoOverlays(Supplier<BiFunction<SceneState, Cancellation, SceneOverlays>> layers) {
+    public void setVideoOverlays(Function<VideoSettings, BiFunction<SceneState, Cancellation, SceneOverlays>> layers) {
         this.videoOverlays = layers;
     }
 

@@ -43,15 +43,19 @@ public final class PlaygroundViewModels {
         document = new DocumentViewModel(scene, app, training, jobs, autosave, RecentFiles.beside(autosave.root()));
         document.setExports(exports);
         document.registerOverlay("correction-map", likelihood.showCorrectionMapProperty());
-        document.registerOverlay("density", density.showProperty());
+        document.registerOverlay(DensityLayer.OVERLAY_ID, density.showProperty());
         lenses = new LensesViewModel(scene, jobs);
         scene.overlaysProperty().set(scene.overlaysProperty().get().and(lenses.overlay()));
         for (Lens lens : Lens.values()) {
             document.registerOverlay(lens.id(), lenses.enabledProperty(lens));
         }
-        exports.setVideoOverlays(() -> {
+        exports.setVideoOverlays(settings -> {
             java.util.List<String> on = lenses.enabledIds();
-            return (state, cancel) -> org.diffusionplayground.app.lens.LensOverlays.of(state, on, cancel);
+            // the heatmap is the density at one 𝔥: a sweep through 𝔥 would show it on one frame only. The
+            // C(x₀) map is left out: it replaces the samples with a still picture, a screenshot's job.
+            SceneOverlays heatmap = settings.kind() == org.diffusionplayground.export.VideoKind.H_SWEEP
+                    ? SceneOverlays.NONE : density.frozenOverlay();
+            return (state, cancel) -> heatmap.and(org.diffusionplayground.app.lens.LensOverlays.of(state, on, cancel));
         });
     }
 

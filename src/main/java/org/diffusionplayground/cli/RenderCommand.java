@@ -3,11 +3,13 @@ package org.diffusionplayground.cli;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.diffusionplayground.app.DensityLayer;
 import org.diffusionplayground.app.SceneOverlays;
 import org.diffusionplayground.app.lens.LensOverlays;
 import org.diffusionplayground.app.SceneState;
@@ -18,7 +20,9 @@ import org.diffusionplayground.export.VideoExport;
 import org.diffusionplayground.export.VideoFormat;
 import org.diffusionplayground.export.VideoKind;
 import org.diffusionplayground.export.VideoSettings;
+import org.diffusionplayground.model.reference.FokkerPlanckOptions;
 import org.diffusionplayground.model.util.AtomicFiles;
+import org.diffusionplayground.model.util.Cancellation;
 import org.diffusionplayground.model.util.ProgressListener;
 import org.diffusionplayground.preset.Preset;
 import org.diffusionplayground.preset.PresetContext;
@@ -155,8 +159,9 @@ public final class RenderCommand implements Callable<Integer> {
                     throw usage("a GIF plays at most " + VideoFormat.MAX_GIF_FPS + " frames per second (--fps)");
                 }
                 Theme theme = theme(p, settings.height());
-                SceneOverlays lenses = LensOverlays.of(state, p.view().overlays(), cancelled::get);
-                VideoExport.write(out, state, settings, theme, lenses, existing, progress, cancelled::get);
+                SceneOverlays layers = overlays(state, p.view().overlays(), settings.kind() == VideoKind.H_SWEEP,
+                        progress, cancelled::get);
+                VideoExport.write(out, state, settings, theme, layers, existing, progress, cancelled::get);
                 line.finish();
                 report.printf(Locale.ROOT, "wrote %s: %s, %d frames of %d×%d at %d fps (%.1f s of video) in %.1f s%n", out,
                         settings.kind(), settings.frames(), settings.width(), settings.height(), settings.fps(),
@@ -179,8 +184,8 @@ public final class RenderCommand implements Callable<Integer> {
                     state = state.withTime(time);
                 }
                 Theme theme = theme(p, h);
-                SceneOverlays lenses = LensOverlays.of(state, p.view().overlays(), cancelled::get);
-                SceneFrame frame = new SceneFrames(state, w, h, theme, lenses).still(progress, cancelled::get);
+                SceneOverlays layers = overlays(state, p.view().overlays(), false, progress, cancelled::get);
+                SceneFrame frame = new SceneFrames(state, w, h, theme, layers).still(progress, cancelled::get);
                 ImageExport.writeScene(out, frame, w, h, theme, transparent, existing);
                 line.finish();
                 report.printf(Locale.ROOT, "wrote %s (%d×%d %s, t = %.3f) in %.1f s%n", out, w, h, imageFormat,
@@ -209,5 +214,21 @@ public final class RenderCommand implements Callable<Integer> {
             throw usage("--scale must be in (0, " + Theme.MAX_SCALE + "]");
         }
         return PresetScene.theme(p.view(), s);
+    }
+
+    /**
+     * The layers the preset switches on that a render can draw: the density heatmap, solved here on the
+     * window's preview grid (not in an 𝔥 sweep: one solution is one 𝔥), and the lenses. The C(x₀) map is
+     * not drawn: it needs the likelihood run and replaces the samples with a still picture.
+     */
+    static SceneOverlays overlays(SceneState state, List<String> ids, boolean hSweep, ProgressListener progress,
+            Cancellation cancel) {
+        SceneOverlays layers = SceneOverlays.NONE;
+        if (ids.contains(DensityLayer.OVERLAY_ID) && !hSweep && state.schedule() != null && state.score() != null
+                && state.data() != null) {
+            layers = DensityLayer.solve(state.schedule(), state.score(), state.data(), state.sampler().h(),
+                    FokkerPlanckOptions.preview(), progress, cancel);
+        }
+        return layers.and(LensOverlays.of(state, ids, cancel));
     }
 }

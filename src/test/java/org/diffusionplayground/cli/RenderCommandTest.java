@@ -33,6 +33,44 @@ class RenderCommandTest {
         return p;
     }
 
+    /**
+     * A preset that switches the density heatmap on gets it in a render (solved by the command): the same
+     * scene, same seed, differs from the plain render where the heatmap lies (18 % of this picture; the
+     * renders are otherwise identical).
+     */
+    @Test
+    void renderDrawsTheDensityHeatmapThePresetSwitchesOn() throws Exception {
+        Path plain = smallPreset();
+        Path withDensity = dir.resolve("density.json");
+        String text = Files.readString(plain);
+        assertTrue(text.contains("\"overlays\" : [ ]"), "the shipped preset has no overlays");
+        Files.writeString(withDensity, text.replace("\"overlays\" : [ ]", "\"overlays\" : [ \"density\" ]"));
+        BufferedImage[] img = new BufferedImage[2];
+        Path[] presets = {plain, withDensity};
+        for (int k = 0; k < 2; k++) {
+            Path png = dir.resolve("render" + k + ".png");
+            CliRun r = run("render", "--preset", presets[k].toString(), "--out", png.toString(), "--width", "320",
+                    "--height", "180", "--quiet");
+            assertEquals(0, r.code(), r.err());
+            img[k] = ImageIO.read(png.toFile());
+        }
+        int changed = 0;
+        for (int y = 0; y < 180; y++) {
+            for (int x = 0; x < 320; x++) {
+                int p = img[0].getRGB(x, y);
+                int q = img[1].getRGB(x, y);
+                int d = 0;
+                for (int shift = 0; shift <= 16; shift += 8) {
+                    d = Math.max(d, Math.abs((p >> shift & 0xFF) - (q >> shift & 0xFF)));
+                }
+                if (d > 40) {
+                    changed++;
+                }
+            }
+        }
+        assertTrue(changed > 0.05 * 320 * 180, "pixels changed by the heatmap: " + changed + " of " + 320 * 180);
+    }
+
     @Test
     void renderWritesAPictureOfThePresetAndRefusesToReplaceItWithoutForce() throws Exception {
         Path preset = smallPreset();

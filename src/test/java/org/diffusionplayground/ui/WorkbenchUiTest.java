@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +23,7 @@ import org.diffusionplayground.app.Jobs;
 import org.diffusionplayground.app.PlaygroundViewModels;
 import org.diffusionplayground.app.SceneMode;
 import org.diffusionplayground.app.LikelihoodViewModel;
+import org.diffusionplayground.app.SceneOverlays;
 import org.diffusionplayground.app.SceneViewModel;
 import org.diffusionplayground.app.TrainingViewModel;
 import org.diffusionplayground.model.checkpoint.CheckpointIO;
@@ -358,8 +360,17 @@ class WorkbenchUiTest {
         assertTrue(shown.heatmap() == null || shown.heatmapScale().label().contains("𝔥 = 1.00"),
                 "the old 𝔥's density is not shown for the new 𝔥");
         waitFor(60, () -> scene.snapshotProperty().get().heatmap() != null);
+
+        // a video takes the solved heatmap along: drawn in frames of the 𝔥 it was solved for, not others
+        SceneOverlays[] frozen = new SceneOverlays[1];
+        robot.interact(() -> frozen[0] = vms.density().frozenOverlay());
+        assertNotNull(heatmapOf(frozen[0], 0.5, 1.0), "a video frame at the solved 𝔥 gets the heatmap");
+        assertNull(heatmapOf(frozen[0], 0.5, 0.0), "not at another 𝔥");
+
         robot.clickOn("#show-density");
         WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> frozen[0] = vms.density().frozenOverlay());
+        assertNull(heatmapOf(frozen[0], 0.5, 1.0), "switched off: no heatmap in a video either");
         assertEquals(null, scene.snapshotProperty().get().heatmap());
     }
 
@@ -386,5 +397,12 @@ class WorkbenchUiTest {
     private static String chartMarkerLabel(LikelihoodChart chart) {
         return ((org.jfree.chart.plot.ValueMarker) chart.chart().getXYPlot().getDomainMarkers(
                 org.jfree.chart.ui.Layer.FOREGROUND).iterator().next()).getLabel();
+    }
+
+    private static org.diffusionplayground.render.SceneLayers.ScalarGrid heatmapOf(SceneOverlays layer, double t,
+            double h) {
+        SceneSnapshot.Builder b = SceneSnapshot.builder();
+        layer.contribute(b, new org.diffusionplayground.app.SceneLegend(), t, h);
+        return b.build().heatmap();
     }
 }
