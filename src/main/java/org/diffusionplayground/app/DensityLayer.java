@@ -61,11 +61,6 @@ public final class DensityLayer implements SceneOverlays {
                 String.format(Locale.ROOT, "log density, 𝔥 = %.2f", h)));
     }
 
-    /** 𝔥 of the solution. */
-    public double h() {
-        return h;
-    }
-
     /** The same solution with a grid cache of its own, for frames drawn on another thread (a video). */
     public DensityLayer copy() {
         return new DensityLayer(marginal, h, scale);

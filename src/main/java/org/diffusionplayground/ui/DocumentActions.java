@@ -233,10 +233,8 @@ public final class DocumentActions {
 
     private void reportIfFailed(boolean ok) {
         if (!ok && !doc.errorProperty().get().isEmpty()) {
-            Alert a = new Alert(Alert.AlertType.ERROR, doc.errorProperty().get(), ButtonType.OK);
-            a.setHeaderText("That did not work");
-            a.initOwner(window());
-            Themes.apply(a, app);
+            Alert a = Themes.alert(Alert.AlertType.ERROR, "That did not work", doc.errorProperty().get(), window(), app,
+                    ButtonType.OK);
             a.getDialogPane().setMinWidth(560);
             a.show();
         }
@@ -253,11 +251,9 @@ public final class DocumentActions {
         }
         ButtonType saveIt = new ButtonType("Save", ButtonBar.ButtonData.YES);
         ButtonType drop = new ButtonType("Don't save", ButtonBar.ButtonData.NO);
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "The scene \"" + doc.title() + "\" has changes that are "
-                + "not saved. Save them before " + what + "?", saveIt, drop, ButtonType.CANCEL);
-        a.setHeaderText("Save your changes?");
-        a.initOwner(window());
-        Themes.apply(a, app);
+        Alert a = Themes.alert(Alert.AlertType.CONFIRMATION, "Save your changes?", "The scene \"" + doc.title()
+                + "\" has changes that are not saved. Save them before " + what + "?", window(), app, saveIt, drop,
+                ButtonType.CANCEL);
         ButtonType answer = a.showAndWait().orElse(ButtonType.CANCEL);
         if (answer == saveIt) {
             saveThen(then);
@@ -334,10 +330,8 @@ public final class DocumentActions {
         }
         if ("csv".equals(kind)) {
             if (!data.importCsv(file)) {
-                Alert a = new Alert(Alert.AlertType.ERROR, data.errorProperty().get(), ButtonType.OK);
-                a.setHeaderText("The points could not be imported");
-                a.initOwner(window());
-                Themes.apply(a, app);
+                Alert a = Themes.alert(Alert.AlertType.ERROR, "The points could not be imported",
+                        data.errorProperty().get(), window(), app, ButtonType.OK);
                 Platform.runLater(a::show);
             }
             return true;
@@ -359,13 +353,11 @@ public final class DocumentActions {
         ButtonType restore = new ButtonType("Restore", ButtonBar.ButtonData.YES);
         ButtonType discard = new ButtonType("Discard it", ButtonBar.ButtonData.NO);
         ButtonType later = new ButtonType("Ask me next time", ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Diffusion Playground did not close properly last time. "
-                + "Its scene \"" + newest.title() + "\" was saved automatically on " + when
+        Alert a = Themes.alert(Alert.AlertType.CONFIRMATION, "Restore your unsaved scene?",
+                "Diffusion Playground did not close properly last time. Its scene \"" + newest.title()
+                + "\" was saved automatically on " + when
                 + (newest.origin() != null ? " (it came from " + newest.origin().getFileName() + ")" : "")
-                + ". Restore it?", restore, discard, later);
-        a.setHeaderText("Restore your unsaved scene?");
-        a.initOwner(window());
-        Themes.apply(a, app);
+                + ". Restore it?", window(), app, restore, discard, later);
         a.getDialogPane().setMinWidth(560);
         ButtonType answer = a.showAndWait().orElse(later);
         if (answer == restore) {

@@ -196,11 +196,8 @@ abstract class ExportDialog {
         }
         boolean replace = false;
         if (Files.exists(file)) {
-            Alert ask = new Alert(Alert.AlertType.CONFIRMATION, file + " already exists. Replace it?",
-                    ButtonType.CANCEL, ButtonType.OK);
-            ask.setHeaderText("Replace the existing file?");
-            ask.initOwner(stage);
-            Themes.apply(ask, app);
+            Alert ask = Themes.alert(Alert.AlertType.CONFIRMATION, "Replace the existing file?",
+                    file + " already exists. Replace it?", stage, app, ButtonType.CANCEL, ButtonType.OK);
             if (ask.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {
                 return;
             }

@@ -33,7 +33,6 @@ final class StartupClock {
     private static volatile long mainNanos;
     private static volatile long startNanos;
     private static volatile long windowShownNanos;
-    private static volatile double animatingSeconds = Double.NaN;
 
     private StartupClock() {
     }
@@ -69,18 +68,17 @@ final class StartupClock {
     }
 
     private static void report(long animatingNanos) {
-        long now = System.nanoTime();
-        double age = processAgeSeconds();
-        animatingSeconds = at(age, now, animatingNanos);
         if (Boolean.getBoolean("playground.startup.quiet")) {
             return;
         }
+        long now = System.nanoTime();
+        double age = processAgeSeconds();
         // CPU time too: on a shared machine the wall time says more about the neighbours
         double cpu = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9)
                 .orElse(Double.NaN);
         System.err.printf(Locale.ROOT, "Diffusion Playground: window shown %.2f s, animating %.2f s after the "
                 + "process started (%.2f s of CPU time; main at %.2f s, JavaFX started at %.2f s)%n",
-                at(age, now, windowShownNanos), animatingSeconds, cpu, at(age, now, mainNanos),
+                at(age, now, windowShownNanos), at(age, now, animatingNanos), cpu, at(age, now, mainNanos),
                 at(age, now, startNanos));
     }
 
@@ -106,10 +104,5 @@ final class StartupClock {
         } catch (IOException | RuntimeException e) {
             return OptionalDouble.empty(); // not Linux, or /proc hidden: the JVM's uptime stands in
         }
-    }
-
-    /** Seconds from the process's start to the first animated frame (NaN until then): for benchmarks and tests. */
-    static double animatingSeconds() {
-        return animatingSeconds;
     }
 }

@@ -65,6 +65,21 @@ public final class Themes {
         }
     }
 
+    /**
+     * An alert of the app: owned by {@code owner} (null: none) and, through {@link #apply(javafx.scene.control.Dialog,
+     * AppViewModel)}, in the window's theme and lecture size. Every alert is made here so none forgets it.
+     */
+    public static javafx.scene.control.Alert alert(javafx.scene.control.Alert.AlertType type, String header,
+            String text, javafx.stage.Window owner, AppViewModel app, javafx.scene.control.ButtonType... buttons) {
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(type, text, buttons);
+        a.setHeaderText(header);
+        if (owner != null) {
+            a.initOwner(owner);
+        }
+        apply(a, app);
+        return a;
+    }
+
     private static java.util.List<String> sheets(AppViewModel app) {
         return java.util.List.of(css("base.css"), css(app.darkProperty().get() ? "dark.css" : "light.css"));
     }
