@@ -12,6 +12,7 @@ import org.diffusionplayground.model.checkpoint.CheckpointException;
 import org.diffusionplayground.model.data.CsvPoints;
 import org.diffusionplayground.model.data.DataSet;
 import org.diffusionplayground.model.data.PointSet;
+import org.diffusionplayground.model.likelihood.FiniteDifferenceWkb;
 import org.diffusionplayground.model.likelihood.LikelihoodOptions;
 import org.diffusionplayground.model.likelihood.LikelihoodResult;
 import org.diffusionplayground.model.likelihood.WkbLikelihood;
@@ -35,14 +36,16 @@ import picocli.CommandLine.Option;
  * (MATH.md §4–§5), for a researcher to check or plot: for each point NLL at 𝔥 = 0, C in both of its
  * forms (adjoint and δx), |∇ log q₀⁰|, Δ log q₀⁰ and the point's status — converged, or which pass failed
  * and why (a point whose backward pass failed keeps its NLL). With {@code --hs}, also the Fokker–Planck
- * grid's NLL(𝔥) at each point.
+ * grid's NLL(𝔥) at each point; with {@code --fd}, C by the paper's finite differences as an independent
+ * check.
  */
 @Command(name = "likelihood", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Per-point NLL(𝔥 = 0), C (adjoint and δx forms), |∇log q₀|, Δlog q₀ and status, as CSV.",
         footer = {"", "Examples:",
             "  playground likelihood --model swissroll-simple --out points.csv          # 1000 held-out points",
             "  playground likelihood --model DIR/model --points mine.csv --tol 1e-8 --out mine-nll.csv",
-            "  playground likelihood --points mine.csv --hs 0.1,1 --out mine-nll.csv    # plus the grid's NLL(𝔥)"})
+            "  playground likelihood --points mine.csv --hs 0.1,1 --out mine-nll.csv    # plus the grid's NLL(𝔥)",
+            "  playground likelihood --points hard.csv --tol 1e-9 --fd 0.001,0.0005 --out hard.csv  # and finite differences"})
 public final class LikelihoodCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -75,6 +78,17 @@ public final class LikelihoodCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     GridOptions grid;
+
+    @Option(names = "--fd", split = ",", paramLabel = "DX",
+            description = "also C by the paper's finite differences of the PF-ODE log-density at these spacings "
+                    + "(an independent check: no jets, no adjoint), plus their Richardson extrapolation to DX -> 0 "
+                    + "from the two smallest (the error is O(DX²)); slow: minutes per point at a tight --fd-inner-tol")
+    double[] fdSpacings;
+
+    @Option(names = "--fd-inner-tol", paramLabel = "TOL", defaultValue = "1e-11",
+            description = "tolerance of the finite differences' inner PF-ODE solves (default 1e-11: their noise "
+                    + "enters the Laplacian divided by DX²)")
+    double fdInnerTolerance;
 
     @Option(names = "--out", paramLabel = "FILE.csv", required = true, description = "where to write the CSV")
     Path out;
@@ -110,8 +124,9 @@ public final class LikelihoodCommand implements Callable<Integer> {
                             (f, m) -> progress.progress(share + (1 - share) * f, "Fokker–Planck grid: " + m),
                             Cancellation.NEVER);
         }
+        double[][] fd = fdSpacings == null ? null : finiteDifferences(schedule, score, points, progress);
         line.finish();
-        AtomicFiles.write(out, csv(r, exact).getBytes(StandardCharsets.UTF_8),
+        AtomicFiles.write(out, csv(r, exact, fdSpacings, fd).getBytes(StandardCharsets.UTF_8),
                 force ? AtomicFiles.Existing.REPLACE : AtomicFiles.Existing.REFUSE);
         PrintWriter o = spec.commandLine().getOut();
         LikelihoodResult.Summary s = r.summary();
@@ -135,12 +150,50 @@ public final class LikelihoodCommand implements Callable<Integer> {
         return DataSet.of(cp.dataSource()).heldOut(heldOut, seed);
     }
 
+    /** C by finite differences at each spacing, then the Richardson column; NaN where a point failed. */
+    private double[][] finiteDifferences(Schedule schedule, ScoreModel score, PointSet points,
+            ProgressListener progress) {
+        double[][] columns = new double[fdSpacings.length + (fdSpacings.length > 1 ? 1 : 0)][];
+        for (int k = 0; k < fdSpacings.length; k++) {
+            progress.progress(0, "finite differences at DX = " + fdSpacings[k]);
+            LikelihoodResult fd = new FiniteDifferenceWkb(schedule, score, Tolerance.of(tolerance),
+                    Tolerance.of(fdInnerTolerance), fdSpacings[k]).compute(points, null, Cancellation.NEVER);
+            columns[k] = new double[points.size()];
+            for (int i = 0; i < points.size(); i++) {
+                columns[k][i] = fd.correctionOk(i) ? fd.correction()[i] : Double.NaN;
+            }
+        }
+        if (fdSpacings.length > 1) {
+            // C(DX) = C + a·DX² + O(DX⁴): eliminate a between the two smallest spacings
+            int[] order = java.util.stream.IntStream.range(0, fdSpacings.length).boxed()
+                    .sorted(java.util.Comparator.comparingDouble(k -> fdSpacings[k])).mapToInt(k -> k).toArray();
+            double h1 = fdSpacings[order[0]];
+            double h2 = fdSpacings[order[1]];
+            double[] extrapolated = new double[points.size()];
+            for (int i = 0; i < points.size(); i++) {
+                double c1 = columns[order[0]][i];
+                double c2 = columns[order[1]][i];
+                extrapolated[i] = (h2 * h2 * c1 - h1 * h1 * c2) / (h2 * h2 - h1 * h1);
+            }
+            columns[fdSpacings.length] = extrapolated;
+        }
+        return columns;
+    }
+
     /** One row per point; numbers in full precision, empty where a pass gave nothing. */
-    static String csv(LikelihoodResult r, FokkerPlanckResult exact) {
+    static String csv(LikelihoodResult r, FokkerPlanckResult exact, double[] fdSpacings, double[][] fd) {
         StringBuilder sb = new StringBuilder("x,y,nll_h0,C_adjoint,C_delta_x,grad_log_q0_norm,laplacian_log_q0,status");
         if (exact != null) {
             for (FokkerPlanckResult.Marginal m : exact.marginals()) {
                 sb.append(",grid_nll_h").append(number(m.h()));
+            }
+        }
+        if (fd != null) {
+            for (double dx : fdSpacings) {
+                sb.append(",C_fd_dx").append(number(dx));
+            }
+            if (fd.length > fdSpacings.length) {
+                sb.append(",C_fd_richardson");
             }
         }
         sb.append('\n');
@@ -156,6 +209,11 @@ public final class LikelihoodCommand implements Callable<Integer> {
             if (exact != null) {
                 for (FokkerPlanckResult.Marginal m : exact.marginals()) {
                     sb.append(',').append(m.ok(i) ? number(-m.logQ()[i]) : "");
+                }
+            }
+            if (fd != null) {
+                for (double[] column : fd) {
+                    sb.append(',').append(Double.isFinite(column[i]) ? number(column[i]) : "");
                 }
             }
             sb.append('\n');
@@ -178,6 +236,21 @@ public final class LikelihoodCommand implements Callable<Integer> {
             Tolerance.of(tolerance);
         } catch (IllegalArgumentException e) {
             throw usage("--tol: " + e.getMessage());
+        }
+        if (fdSpacings != null) {
+            for (double dx : fdSpacings) {
+                if (!(dx > 0) || dx > 1) {
+                    throw usage("--fd: every spacing must be in (0, 1], got " + dx);
+                }
+            }
+            if (Arrays.stream(fdSpacings).distinct().count() != fdSpacings.length) {
+                throw usage("--fd: a spacing is repeated");
+            }
+            try {
+                Tolerance.of(fdInnerTolerance);
+            } catch (IllegalArgumentException e) {
+                throw usage("--fd-inner-tol: " + e.getMessage());
+            }
         }
         if (pointsFile == null && (heldOut < 1 || heldOut > 1_000_000)) {
             throw usage("--held-out must be between 1 and 1000000, got " + heldOut);

@@ -54,6 +54,24 @@ class LikelihoodCommandTest {
         }
         assertEquals(1, CliRun.of("likelihood", "--points", points.toString(), "--out", out.toString(), "--quiet")
                 .code(), "an existing file is not replaced without --force");
+
+        // the paper's finite differences as an independent column, and their extrapolation to DX → 0
+        Path fd = dir.resolve("fd.csv");
+        CliRun withFd = CliRun.of("likelihood", "--points", points.toString(), "--tol", "1e-6", "--fd", "0.02,0.01",
+                "--fd-inner-tol", "1e-9", "--out", fd.toString(), "--quiet");
+        assertEquals(0, withFd.code(), withFd.err());
+        List<String> fdLines = Files.readAllLines(fd);
+        assertTrue(fdLines.get(0).endsWith(",status,C_fd_dx0.02,C_fd_dx0.01,C_fd_richardson"), fdLines.get(0));
+        for (int i = 1; i < fdLines.size(); i++) {
+            String[] f = fdLines.get(i).split(",");
+            double c = Double.parseDouble(f[3]);
+            double c2 = Double.parseDouble(f[8]);
+            double c1 = Double.parseDouble(f[9]);
+            double extrapolated = Double.parseDouble(f[10]);
+            assertEquals((4 * c1 - c2) / 3, extrapolated, 1e-9 * (1 + Math.abs(c1)));
+            // O(DX²): the extrapolation is closer to the exact-jet C than either spacing
+            assertTrue(Math.abs(extrapolated - c) <= Math.abs(c1 - c) + 1e-3, fdLines.get(i));
+        }
     }
 
     @Test
@@ -64,7 +82,7 @@ class LikelihoodCommandTest {
         double[] c = {0.5, 0, 0, 7};
         LikelihoodResult r = new LikelihoodResult(PointSet.of(new double[8]), new double[] {-1, 0, -2, -3}, c, c,
                 new double[8], new double[4], failure, 0, 0);
-        String[] rows = LikelihoodCommand.csv(r, null).split("\n");
+        String[] rows = LikelihoodCommand.csv(r, null, null, null).split("\n");
         assertTrue(rows[1].startsWith("0.0,0.0,1.0,0.5,0.5,0.0,0.0,converged"), rows[1]);
         assertEquals("0.0,0.0,,,,,,failed in PF-ODE: step size underflow", rows[2]);
         assertEquals("0.0,0.0,2.0,,,,,\"failed in C (backward pass): more than 20000 steps, stopped at t = 0.5\"",
@@ -86,5 +104,7 @@ class LikelihoodCommandTest {
         assertEquals(2, CliRun.of("likelihood", "--hs", "-1", "--out", out.toString()).code());
         assertEquals(2, CliRun.of("likelihood", "--held-out", "0", "--out", out.toString()).code());
         assertEquals(2, CliRun.of("likelihood").code(), "--out is required");
+        assertEquals(2, CliRun.of("likelihood", "--fd", "0", "--out", out.toString()).code());
+        assertEquals(2, CliRun.of("likelihood", "--fd", "0.01,0.01", "--out", out.toString()).code());
     }
 }
