@@ -70,10 +70,8 @@ public final class DocumentViewModel {
 
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper windowTitle = new ReadOnlyStringWrapper(this, "windowTitle");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final Activity activity = new Activity(this);
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
     private final Map<String, BooleanProperty> namedOverlays = new LinkedHashMap<>();
     private Consumer<List<String>> panelOpener = names -> { };
@@ -156,21 +154,14 @@ public final class DocumentViewModel {
         return dirty.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
-    }
-
     /** "Title — Diffusion Playground", with a star while there are unsaved changes. */
     public ReadOnlyStringProperty windowTitleProperty() {
         return windowTitle.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+    /** Opening and saving: busy while a file is read or written, what happened, what went wrong. */
+    public Activity activity() {
+        return activity;
     }
 
     public ObservableList<Path> recentFiles() {
@@ -333,15 +324,15 @@ public final class DocumentViewModel {
     }
 
     private void load(Path read, Path origin, boolean unsaved, Consumer<Boolean> done) {
-        busy.set(true);
-        message.set("opening " + read.getFileName() + " …");
+        activity.busy(true);
+        activity.status("opening " + read.getFileName() + " …");
         jobs.start((progress, cancel) -> PresetScene.load(read), new Jobs.Listener<>() {
             @Override
             public void succeeded(PresetScene.Loaded loaded) {
-                busy.set(false);
+                activity.busy(false);
                 apply(loaded, origin, unsaved);
-                error.set("");
-                message.set("opened " + loaded.preset().title());
+                activity.error("");
+                activity.status("opened " + loaded.preset().title());
                 if (origin != null) {
                     remember(origin);
                 }
@@ -354,9 +345,9 @@ public final class DocumentViewModel {
 
             @Override
             public void failed(Throwable e) {
-                busy.set(false);
-                message.set("");
-                error.set(Jobs.message(e));
+                activity.busy(false);
+                activity.status("");
+                activity.error(Jobs.message(e));
                 done.accept(false);
             }
         });
@@ -365,7 +356,7 @@ public final class DocumentViewModel {
     /** Opens a recent file; a file that is gone is dropped from the list with a message. */
     public void openRecent(Path path, Consumer<Boolean> done) {
         if (!Files.isRegularFile(path)) {
-            error.set(path + " is gone (moved or deleted); removed from the recent files");
+            activity.error(path + " is gone (moved or deleted); removed from the recent files");
             try {
                 recentFiles.setAll(recent.remove(path));
             } catch (IOException e) {
@@ -381,7 +372,7 @@ public final class DocumentViewModel {
         try {
             recentFiles.setAll(recent.add(path));
         } catch (IOException e) {
-            message.set("could not update the recent files: " + e.getMessage());
+            activity.status("could not update the recent files: " + e.getMessage());
         }
     }
 
@@ -396,7 +387,7 @@ public final class DocumentViewModel {
         try {
             AtomicFiles.check(target, existing);
         } catch (IOException e) {
-            error.set(e.getMessage());
+            activity.error(e.getMessage());
             done.accept(false);
             return;
         }
@@ -414,8 +405,8 @@ public final class DocumentViewModel {
         model = savedModel;
         compareModel = savedCompare;
         long atChange = changes;
-        busy.set(true);
-        message.set("saving " + abs.getFileName() + " …");
+        activity.busy(true);
+        activity.status("saving " + abs.getFileName() + " …");
         jobs.start((progress, cancel) -> {
             for (ModelOrigin o : new ModelOrigin[] {first, second}) {
                 if (o != null && o.checkpoint() != null && !o.isAsset()
@@ -428,7 +419,7 @@ public final class DocumentViewModel {
         }, new Jobs.Listener<>() {
             @Override
             public void succeeded(Preset saved) {
-                busy.set(false);
+                activity.busy(false);
                 base = saved;
                 model = first;
                 compareModel = second;
@@ -439,11 +430,11 @@ public final class DocumentViewModel {
                     try {
                         autosave.clear(); // everything is in the file now
                     } catch (IOException e) {
-                        message.set("saved; the old autosave could not be removed: " + e.getMessage());
+                        activity.status("saved; the old autosave could not be removed: " + e.getMessage());
                     }
                 }
-                error.set("");
-                message.set("saved " + abs.getFileName());
+                activity.error("");
+                activity.status("saved " + abs.getFileName());
                 remember(abs);
                 updateTitle();
                 done.accept(true);
@@ -451,9 +442,9 @@ public final class DocumentViewModel {
 
             @Override
             public void failed(Throwable e) {
-                busy.set(false);
-                message.set("");
-                error.set("not saved: " + Jobs.message(e));
+                activity.busy(false);
+                activity.status("");
+                activity.error("not saved: " + Jobs.message(e));
                 done.accept(false);
             }
         });
@@ -511,7 +502,7 @@ public final class DocumentViewModel {
         try {
             p = capture();
         } catch (RuntimeException e) {
-            message.set("autosave skipped: " + Jobs.message(e));
+            activity.status("autosave skipped: " + Jobs.message(e));
             return;
         }
         Checkpoint cp = model.source() == Preset.ModelSource.CHECKPOINT && !model.isAsset() ? model.checkpoint() : null;
@@ -542,7 +533,7 @@ public final class DocumentViewModel {
 
             @Override
             public void failed(Throwable e) {
-                error.set("autosave failed (your scene is not lost, but save it): " + Jobs.message(e));
+                activity.error("autosave failed (your scene is not lost, but save it): " + Jobs.message(e));
             }
         });
     }
@@ -559,7 +550,7 @@ public final class DocumentViewModel {
                 try {
                     autosave.discard(orphan);
                 } catch (IOException e) {
-                    message.set("restored; the old autosave at " + orphan.dir() + " could not be removed");
+                    activity.status("restored; the old autosave at " + orphan.dir() + " could not be removed");
                 }
             }
             done.accept(ok);
@@ -570,7 +561,7 @@ public final class DocumentViewModel {
         try {
             autosave.discard(orphan);
         } catch (IOException e) {
-            error.set("could not remove " + orphan.dir() + ": " + e.getMessage());
+            activity.error("could not remove " + orphan.dir() + ": " + e.getMessage());
         }
     }
 

@@ -1,21 +1,15 @@
 package org.diffusionplayground.app;
 
 import java.util.List;
-import java.util.Locale;
+import java.util.function.Consumer;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -52,9 +46,8 @@ import org.diffusionplayground.scene.ViewOptions;
  */
 public final class SceneViewModel {
 
-    /** Slider range of 𝔥 (MATH.md §3: past 1, e.g. 0…3); the numeric field accepts up to MAX_H. */
+    /** Slider range of 𝔥 (MATH.md §3: past 1, e.g. 0…3); the numeric field accepts up to ReverseProcess.MAX_H. */
     public static final double SLIDER_MAX_H = SamplerSettings.SLIDER_MAX_H;
-    public static final double MAX_H = SamplerSettings.MAX_H;
     public static final int MAX_PARTICLES = SamplerSettings.MAX_PARTICLES;
 
     private final Jobs jobs;
@@ -111,20 +104,19 @@ public final class SceneViewModel {
     private final ReadOnlyObjectWrapper<SceneSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
     private final ReadOnlyObjectWrapper<SceneSnapshot> secondSnapshot = new ReadOnlyObjectWrapper<>(this,
             "secondSnapshot");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final Activity activity = new Activity(this);
     private final ReadOnlyObjectWrapper<SampledPaths> paths = new ReadOnlyObjectWrapper<>(this, "paths");
     private SampledPaths secondPaths;
 
-    private Jobs.Job running;
-    private Jobs.Job runningSecond;
+    private final Jobs.Latest sampling;
+    private final Jobs.Latest samplingSecond;
     private boolean resamplePending;
     private boolean rebuildPending;
 
     public SceneViewModel(Jobs jobs) {
         this.jobs = jobs;
+        this.sampling = jobs.latest();
+        this.samplingSecond = jobs.latest();
         for (Observable o : List.of(dataSet, schedule, score, h, compareH, split, compareSchedule, compareScore,
                 particles, steps, seed, solver, corrector)) {
             o.addListener(x -> requestResample());
@@ -274,20 +266,9 @@ public final class SceneViewModel {
         return secondSnapshot.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
-    }
-
-    public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+    /** Sampling in the background: busy, progress, status line, and problems with what the user typed. */
+    public Activity activity() {
+        return activity;
     }
 
     public ReadOnlyObjectProperty<SampledPaths> pathsProperty() {
@@ -306,39 +287,36 @@ public final class SceneViewModel {
 
     /** Sets 𝔥 from user input; returns an error message (and changes nothing) when it is invalid. */
     public String requestH(double value) {
-        String problem = checkH(value);
+        String problem = ReverseProcess.problemWithH(value);
         if (problem == null) {
             h.set(value);
-            error.set("");
+            activity.error("");
         } else {
-            error.set(problem);
+            activity.error(problem);
         }
         return problem;
     }
 
     /** Shows a problem found elsewhere (e.g. a missing bundled model) in the scene's status line. */
     public void reportError(String message) {
-        error.set(message);
+        activity.error(message);
     }
 
-    static String checkH(double value) {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            return "𝔥 must be a number";
+    /** Sets the split view's second 𝔥 from user input; returns an error message (and changes nothing) when invalid. */
+    public String requestCompareH(double value) {
+        String problem = ReverseProcess.problemWithH(value);
+        if (problem == null) {
+            compareH.set(value);
+            return null;
         }
-        if (value < 0) {
-            return "𝔥 must be ≥ 0 (𝔥 = 0 is the probability-flow ODE)";
-        }
-        if (value > MAX_H) {
-            return String.format(Locale.ROOT, "𝔥 must be at most %.0f", MAX_H);
-        }
-        return null;
+        return "second pane: " + problem;
     }
 
     /** Sets the particle count; out-of-range values are clamped and reported. */
     public void requestParticles(int n) {
         int clamped = Math.max(1, Math.min(MAX_PARTICLES, n));
         if (clamped != n) {
-            error.set("particles must be between 1 and " + MAX_PARTICLES + "; using " + clamped);
+            activity.error("particles must be between 1 and " + MAX_PARTICLES + "; using " + clamped);
         }
         particles.set(clamped);
     }
@@ -406,7 +384,7 @@ public final class SceneViewModel {
         ScoreModel s = score.get();
         Schedule sch = schedule.get();
         if (s == null || sch == null) {
-            error.set("train or load a model before launching trajectories");
+            activity.error("train or load a model before launching trajectories");
             return;
         }
         double t0 = clampTime(time.get());
@@ -463,26 +441,23 @@ public final class SceneViewModel {
 
     /** Starts sampling for the current inputs (cancelling any older run). */
     public void resample() {
-        if (running != null) {
-            running.cancel();
-        }
-        if (runningSecond != null) {
-            runningSecond.cancel();
-        }
+        sampling.cancel();
+        samplingSecond.cancel();
         SceneState state = state();
         if (state.score() == null || state.schedule() == null) {
+            activity.busy(false);
             paths.set(null);
             secondPaths = null;
             rebuild();
             return;
         }
-        busy.set(true);
-        status.set("sampling " + state.sampler().particles() + " particles at 𝔥 = " + SceneComposer.format(h.get())
+        activity.busy(true);
+        activity.status("sampling " + state.sampler().particles() + " particles at 𝔥 = " + SceneComposer.format(h.get())
                 + " …");
-        running = startRun(state, false, result -> {
+        startRun(sampling, state, false, result -> {
             paths.set(result);
-            busy.set(runningSecond != null && !runningSecond.isDone());
-            status.set("");
+            activity.busy(samplingSecond.isRunning());
+            activity.status("");
             rebuild();
         }, live -> {
             // with nothing on screen yet (app start, first model) animate the run while it samples
@@ -492,8 +467,9 @@ public final class SceneViewModel {
             }
         });
         if (split.get()) {
-            runningSecond = startRun(state, true, result -> {
+            startRun(samplingSecond, state, true, result -> {
                 secondPaths = result;
+                activity.busy(sampling.isRunning());
                 rebuild();
             }, null);
         } else {
@@ -502,20 +478,17 @@ public final class SceneViewModel {
     }
 
     /** @param live gets the run on the UI thread as soon as it starts (null: only when done) */
-    private Jobs.Job startRun(SceneState state, boolean second, java.util.function.Consumer<SampledPaths> done,
-            java.util.function.Consumer<SampledPaths> live) {
-        Jobs.Job[] self = new Jobs.Job[1];
-        java.util.function.Consumer<SampledPaths> started = live == null ? null
-                : run -> jobs.ui().execute(() -> {
-                    if (self[0] == null || !self[0].isCancelled()) {
+    private void startRun(Jobs.Latest slot, SceneState state, boolean second, Consumer<SampledPaths> done,
+            Consumer<SampledPaths> live) {
+        slot.start((prog, cancel) -> SceneComposer.sample(state, second, SceneComposer.FRAMES, prog, cancel,
+                live == null ? null : run -> jobs.ui().execute(() -> {
+                    if (!cancel.isCancelled()) {
                         live.accept(run);
                     }
-                });
-        return self[0] = jobs.start((prog, cancel) -> SceneComposer.sample(state, second, SceneComposer.FRAMES, prog,
-                cancel, started), new Jobs.Listener<>() {
+                })), new Jobs.Listener<>() {
                     @Override
                     public void progress(double fraction, String message) {
-                        progress.set(fraction);
+                        activity.progress(fraction);
                     }
 
                     @Override
@@ -525,9 +498,9 @@ public final class SceneViewModel {
 
                     @Override
                     public void failed(Throwable e) {
-                        busy.set(false);
-                        status.set("");
-                        error.set("sampling failed: " + Jobs.message(e));
+                        activity.busy(false);
+                        activity.status("");
+                        activity.error("sampling failed: " + Jobs.message(e));
                     }
                 });
     }

@@ -47,9 +47,9 @@ public final class RunningScene implements Workload {
         vm.hProperty().set(h);
         long deadline = System.nanoTime() + (long) (timeoutSeconds * 1e9);
         try {
-            while (vm.pathsProperty().get() == null || vm.busyProperty().get()) {
-                if (!vm.errorProperty().get().isEmpty()) {
-                    throw new IllegalStateException("scene sampling failed: " + vm.errorProperty().get());
+            while (vm.pathsProperty().get() == null || vm.activity().busyProperty().get()) {
+                if (!vm.activity().errorProperty().get().isEmpty()) {
+                    throw new IllegalStateException("scene sampling failed: " + vm.activity().errorProperty().get());
                 }
                 Runnable task = ui.poll(Math.max(1, (deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
                 if (task == null) {

@@ -84,11 +84,11 @@ public final class LikelihoodPanel extends VBox {
         Button cancel = new Button("Cancel");
         cancel.setId("likelihood-cancel");
         cancel.setOnAction(e -> vm.cancel());
-        cancel.disableProperty().bind(vm.busyProperty().not());
+        cancel.disableProperty().bind(vm.activity().busyProperty().not());
         ProgressBar progress = new ProgressBar();
         progress.setId("likelihood-progress");
-        progress.progressProperty().bind(vm.progressProperty());
-        progress.visibleProperty().bind(vm.busyProperty());
+        progress.progressProperty().bind(vm.activity().progressProperty());
+        progress.visibleProperty().bind(vm.activity().busyProperty());
         progress.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(progress, Priority.ALWAYS);
 
@@ -131,8 +131,8 @@ public final class LikelihoodPanel extends VBox {
         status.getStyleClass().add("status-line");
         status.setWrapText(true);
         status.textProperty().bind(Bindings.createStringBinding(
-                () -> vm.errorProperty().get().isEmpty() ? vm.statusProperty().get() : "⚠ " + vm.errorProperty().get(),
-                vm.errorProperty(), vm.statusProperty()));
+                () -> vm.activity().errorProperty().get().isEmpty() ? vm.activity().statusProperty().get() : "⚠ " + vm.activity().errorProperty().get(),
+                vm.activity().errorProperty(), vm.activity().statusProperty()));
 
         chart = new LikelihoodChart(theme);
         closeUp.selectedProperty().addListener((obs, old, on) -> chart.setCloseUp(on));

@@ -94,9 +94,9 @@ public final class MainWindow {
         status.setId("status");
         status.getStyleClass().add("status-bar");
         status.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> sceneVm.errorProperty().get().isEmpty() ? sceneVm.statusProperty().get()
-                        : "⚠ " + sceneVm.errorProperty().get(),
-                sceneVm.errorProperty(), sceneVm.statusProperty()));
+                () -> sceneVm.activity().errorProperty().get().isEmpty() ? sceneVm.activity().statusProperty().get()
+                        : "⚠ " + sceneVm.activity().errorProperty().get(),
+                sceneVm.activity().errorProperty(), sceneVm.activity().statusProperty()));
         VBox bottom = new VBox(playback, status);
 
         root.setTop(toolBar());

@@ -108,8 +108,8 @@ public final class PlaybackBar extends HBox {
 
         ProgressBar busy = new ProgressBar();
         busy.setPrefWidth(90);
-        busy.progressProperty().bind(vm.progressProperty());
-        busy.visibleProperty().bind(vm.busyProperty());
+        busy.progressProperty().bind(vm.activity().progressProperty());
+        busy.visibleProperty().bind(vm.activity().busyProperty());
         Controls.tipped(busy, "Sampling in the background");
 
         getChildren().addAll(forward, backward, play, back, next, reset, timeLabel, scrubber, speedLabel, speed, busy);

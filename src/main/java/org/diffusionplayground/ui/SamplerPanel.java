@@ -87,14 +87,7 @@ public final class SamplerPanel extends VBox {
         CheckBox split = new CheckBox("Split view: compare with");
         split.setId("split-toggle");
         split.selectedProperty().bindBidirectional(vm.splitProperty());
-        TextField second = Controls.numberField(vm.compareHProperty().get(), "%.2f", v -> {
-            String problem = v < 0 || v > SceneViewModel.MAX_H || Double.isNaN(v)
-                    ? "the second 𝔥 must be between 0 and " + SceneViewModel.MAX_H : null;
-            if (problem == null) {
-                vm.compareHProperty().set(v);
-            }
-            return problem;
-        });
+        TextField second = Controls.numberField(vm.compareHProperty().get(), "%.2f", vm::requestCompareH);
         second.disableProperty().bind(split.selectedProperty().not());
         Controls.tipped(split, "Show two samplers side by side on the same seed: same prior draw, same noise.");
 

@@ -81,7 +81,7 @@ class LensesUiTest {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("timed out; lenses: " + lenses.status().messageProperty().get() + " "
-                    + lenses.status().errorProperty().get() + "; scene busy " + scene.busyProperty().get(), e);
+                    + lenses.status().errorProperty().get() + "; scene busy " + scene.activity().busyProperty().get(), e);
         }
         WaitForAsyncUtils.waitForFxEvents();
     }

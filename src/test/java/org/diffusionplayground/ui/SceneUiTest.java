@@ -69,7 +69,7 @@ class SceneUiTest {
     }
 
     private void waitForSampling() throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !scene.busyProperty().get() && scene.pathsProperty().get() != null);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !scene.activity().busyProperty().get() && scene.pathsProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -96,7 +96,7 @@ class SceneUiTest {
         robot.clickOn("#h-field").eraseText(6).write("-2").type(javafx.scene.input.KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0.0, scene.hProperty().get());
-        assertTrue(scene.errorProperty().get().contains("≥ 0"), scene.errorProperty().get());
+        assertTrue(scene.activity().errorProperty().get().contains("≥ 0"), scene.activity().errorProperty().get());
         Label status = robot.lookup("#status").queryAs(Label.class);
         assertTrue(status.getText().contains("≥ 0"));
     }
