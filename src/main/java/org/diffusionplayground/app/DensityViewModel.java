@@ -15,7 +15,7 @@ import org.diffusionplayground.scene.DensityLayer;
 import org.diffusionplayground.scene.SceneOverlays;
 
 /**
- * The model-density overlay (issue 5, "Overlays at time t"): the density q_t^𝔥 of the sampler at the
+ * The model-density overlay: the density q_t^𝔥 of the sampler at the
  * scene's 𝔥 and time, solved on a coarse Fokker–Planck grid in the background when switched on and
  * whenever the model, the data or 𝔥 change, and drawn as a heatmap under the particles. With a perfect
  * score it is the noised data distribution p_t; where it and the particles disagree, the sampler's noise

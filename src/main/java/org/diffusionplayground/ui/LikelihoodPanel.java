@@ -27,7 +27,7 @@ import org.diffusionplayground.ui.kit.Controls;
 public final class LikelihoodPanel extends VBox {
 
     static final String WKB_FORMULA = """
-            First order in 𝔥 (WKB, seed 000): log q₀^𝔥(x₀) = log q₀⁰(x₀) + 𝔥·C(x₀) + O(𝔥²),
+            First order in 𝔥 (WKB; Hirono, Tanaka & Fukushima, ICML 2024): log q₀^𝔥(x₀) = log q₀⁰(x₀) + 𝔥·C(x₀) + O(𝔥²),
               C = −∫ ½g² [∇·s_θ − Δℓ + ∇ℓ·(s_θ − ∇ℓ)] dt along the ODE path,  ℓ = log q_t⁰.
             NLL(𝔥) ≈ NLL(0) − 𝔥·E[C]: a falling line means noise (𝔥 > 0) makes the data more likely.
             NLL(0) is exact up to the tolerance: the probability-flow ODE with the exact 2-D divergence.""";

@@ -24,7 +24,7 @@ import org.diffusionplayground.ui.kit.Controls;
 public final class SamplerPanel extends VBox {
 
     static final String H_FORMULA = """
-            The 𝔥-sampler (Hirono–Tanaka–Fukushima, seed 000):
+            The 𝔥-sampler (Hirono, Tanaka & Fukushima, ICML 2024):
               dx = [ f(x,t) − (1+𝔥)/2 · g(t)² s_θ(x,t) ] dt + √𝔥 · g(t) dw̄
             integrated from t = T down to t_min.
             𝔥 = 0: probability-flow ODE (deterministic)   𝔥 = 1: reverse SDE   𝔥 = 2: f − (3/2)g²s.

@@ -12,7 +12,7 @@ import org.diffusionplayground.app.SceneViewModel;
 import org.diffusionplayground.render.SceneSnapshot;
 
 /**
- * Measures the start-up goal of issue 5 (open in ≤ 3 s into an animating scene): the time from the
+ * Measures the start-up (docs/benchmarks.md, "Desktop app": open in ≤ 3 s into an animating scene): the time from the
  * process's start to {@code main}, to JavaFX calling {@code start}, to the window being shown, and to
  * the first frame in which the backward sampling has moved, printed once to standard error
  * ({@code -Dplayground.startup.quiet=true} silences it).
@@ -21,8 +21,8 @@ import org.diffusionplayground.render.SceneSnapshot;
  * read once, when the line is printed, and the stamps are placed relative to it. The age comes from
  * {@code /proc} on Linux (start time and uptime in the same clock, 10 ms ticks). Not from
  * {@code ProcessHandle.info().startInstant()}: it adds the process's ticks to the boot time in whole
- * seconds ({@code btime}), and on the machine of docs/benchmarks.md that put the start 0.63 s too early —
- * a trivial {@code main} "began" 0.64 s after a start 0.06 s before it ended. Elsewhere the JVM's own
+ * seconds ({@code btime}), which can put the start most of a second too early (docs/benchmarks.md,
+ * "Desktop app"). Elsewhere the JVM's own
  * uptime stands in, which misses only the few milliseconds before the JVM initialised.
  */
 final class StartupClock {

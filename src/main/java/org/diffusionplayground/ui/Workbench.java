@@ -285,8 +285,4 @@ public final class Workbench {
     public void showTraining() {
         analysis.getSelectionModel().select(trainingTab);
     }
-
-    public void showLenses() {
-        analysis.getSelectionModel().select(lensTab);
-    }
 }

@@ -5,7 +5,7 @@ import org.diffusionplayground.model.schedule.Schedule;
 import org.diffusionplayground.model.score.ScoreModel;
 
 /**
- * The 𝔥-family of reverse processes (seed 000, MATH.md §3), derived once from any forward schedule and
+ * The 𝔥-family of reverse processes (Hirono, Tanaka & Fukushima, ICML 2024; MATH.md §3), derived once from any forward schedule and
  * any score:
  * <pre>
  *   dx = F_𝔥(x,t) dt + √𝔥 g(t) dw̄,    F_𝔥 = f − ((1+𝔥)/2) g² s_θ,
