@@ -28,7 +28,7 @@ import org.diffusionplayground.render.SceneSnapshot;
 final class StartupClock {
 
     /** Linux's USER_HZ, the unit of the start time in {@code /proc/self/stat}: 100 on every platform Java runs on. */
-    private static final double USER_HZ = 100.0;
+    static final double USER_HZ = 100.0;
 
     private static volatile long mainNanos;
     private static volatile long startNanos;
@@ -89,13 +89,16 @@ final class StartupClock {
 
     /** Seconds since this process started. */
     static double processAgeSeconds() {
-        return procAgeSeconds().orElseGet(() -> ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
+        return procAgeSeconds("self").orElseGet(() -> ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
     }
 
-    /** Linux: uptime now minus the process's start (field 22 of /proc/self/stat), both since boot. */
-    private static OptionalDouble procAgeSeconds() {
+    /**
+     * Linux: uptime now minus the start of process {@code pid} ("self" for this one; field 22 of
+     * /proc/PID/stat), both since boot.
+     */
+    static OptionalDouble procAgeSeconds(String pid) {
         try {
-            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String stat = Files.readString(Path.of("/proc", pid, "stat"));
             // the command name (field 2) may contain spaces; the fields after it start past the last ')'
             String[] after = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
             double started = Long.parseLong(after[19]) / USER_HZ; // field 22 = index 19 after field 2
