@@ -3,15 +3,10 @@ package org.diffusionplayground.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
@@ -41,11 +36,6 @@ import org.diffusionplayground.preset.RecentFiles;
  * as background jobs; everything else runs on the UI thread.
  */
 public final class DocumentViewModel {
-
-    /** Quiet time after the last change before the scene is autosaved. */
-    static final Duration AUTOSAVE_DELAY = Duration.ofSeconds(2);
-    /** Autosave at least this often while there are unsaved changes. */
-    static final Duration AUTOSAVE_PERIOD = Duration.ofSeconds(60);
 
     /**
      * Where the score of a pane comes from, so a save can refer to it: a bundled or saved checkpoint
@@ -81,22 +71,9 @@ public final class DocumentViewModel {
     private ModelOrigin model = ModelOrigin.NONE;
     private ModelOrigin compareModel;
     private boolean applying;
+    /** Changes made so far: an autosave writes the state of one of them. */
     private long changes;
-    private long autosavedChanges;
-    /**
-     * The change count whose state is on disk in the autosave folder. Autosaves run as background jobs on a
-     * pool, so an older one can finish after a newer one; writing under this lock and skipping a state older
-     * than the one written keeps the newest state on disk.
-     */
-    private long autosaveWritten = -1;
-    private final Object autosaveLock = new Object();
-
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "playground-autosave-timer");
-        t.setDaemon(true);
-        return t;
-    });
-    private ScheduledFuture<?> pendingAutosave;
+    private final AutosaveSchedule autosaving;
 
     /**
      * @param training the training panel's view-model, or null where there is none (its settings then
@@ -110,20 +87,16 @@ public final class DocumentViewModel {
         this.jobs = jobs;
         this.autosave = autosave;
         this.recent = recent;
+        this.autosaving = new AutosaveSchedule(jobs, autosave, this::autosaveIfNeeded);
         this.base = PresetIO.defaults();
         recentFiles.setAll(recent.load());
-        for (Observable o : List.of(scene.dataSetProperty(), scene.scheduleProperty(), scene.scoreProperty(),
-                scene.hProperty(), scene.compareHProperty(), scene.splitProperty(), scene.compareScheduleProperty(),
-                scene.compareScoreProperty(), scene.particlesProperty(), scene.stepsProperty(), scene.seedProperty(),
-                scene.solverProperty(), scene.correctorProperty(), scene.modeProperty(), scene.showDataProperty(),
-                scene.showTrailsProperty(), scene.showFieldProperty(), scene.showExactFieldProperty(),
-                scene.showAxesProperty(), scene.showLegendProperty(), scene.viewCentreXProperty(),
-                scene.viewCentreYProperty(), scene.viewHalfSizeProperty(), scene.loopProperty(),
-                scene.sweepSecondsProperty(), app.darkProperty(), app.lectureProperty(), app.coloursProperty())) {
+        List<Observable> saved = new ArrayList<>(scene.savedProperties());
+        saved.addAll(List.of(app.darkProperty(), app.lectureProperty(), app.coloursProperty()));
+        for (Observable o : saved) {
             o.addListener(x -> changed());
         }
         scene.timeProperty().addListener(x -> {
-            if (!scene.playingProperty().get()) {
+            if (!scene.playback().playingProperty().get()) {
                 changed(); // a scrubbed time is a choice; an animated one is not
             }
         });
@@ -138,8 +111,6 @@ public final class DocumentViewModel {
         file.addListener(x -> updateTitle());
         dirty.addListener(x -> updateTitle());
         updateTitle();
-        timer.scheduleAtFixedRate(() -> jobs.ui().execute(this::autosaveIfNeeded), AUTOSAVE_PERIOD.toMillis(),
-                AUTOSAVE_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     // ---- properties ---------------------------------------------------------------------------
@@ -206,7 +177,7 @@ public final class DocumentViewModel {
         }
         changes++;
         dirty.set(true);
-        scheduleAutosave();
+        autosaving.changed();
     }
 
     // ---- the scene as a preset ----------------------------------------------------------------
@@ -220,8 +191,8 @@ public final class DocumentViewModel {
                 app.darkProperty().get() ? Preset.ThemeName.DARK : Preset.ThemeName.LIGHT, app.lectureProperty().get(),
                 colours, v.panels(), overlays(v.overlays()));
         Preset.Animation a = base.animation();
-        Preset.Animation animation = new Preset.Animation(a.mode(), a.time(), scene.playingProperty().get(),
-                scene.loopProperty().get(), scene.sweepSecondsProperty().get());
+        Preset.Animation animation = new Preset.Animation(a.mode(), a.time(), scene.playback().playingProperty().get(),
+                scene.playback().loopProperty().get(), scene.playback().sweepSecondsProperty().get());
         Preset.Training t = base.training();
         if (training != null) {
             try {
@@ -269,8 +240,8 @@ public final class DocumentViewModel {
                 }
             }
             scene.load(loaded.state());
-            scene.loopProperty().set(p.animation().loop());
-            scene.sweepSecondsProperty().set(p.animation().sweepSeconds());
+            scene.playback().loopProperty().set(p.animation().loop());
+            scene.playback().sweepSecondsProperty().set(p.animation().sweepSeconds());
             app.darkProperty().set(p.view().theme() == Preset.ThemeName.DARK);
             app.lectureProperty().set(p.view().lecture());
             app.coloursProperty().set(PresetScene.colours(p.view().colours()));
@@ -285,7 +256,7 @@ public final class DocumentViewModel {
                 exports.apply(p.export());
             }
             panelOpener.accept(p.view().panels());
-            scene.playingProperty().set(p.animation().playing());
+            scene.playback().playingProperty().set(p.animation().playing());
             file.set(origin);
         } finally {
             applying = false;
@@ -426,7 +397,7 @@ public final class DocumentViewModel {
                 file.set(abs);
                 if (changes == atChange) {
                     dirty.set(false);
-                    autosavedChanges = changes;
+                    autosaving.savedElsewhere(changes);
                     try {
                         autosave.clear(); // everything is in the file now
                     } catch (IOException e) {
@@ -480,18 +451,8 @@ public final class DocumentViewModel {
 
     // ---- autosave -----------------------------------------------------------------------------
 
-    private void scheduleAutosave() {
-        if (pendingAutosave != null) {
-            pendingAutosave.cancel(false);
-        }
-        if (!timer.isShutdown()) {
-            pendingAutosave = timer.schedule(() -> jobs.ui().execute(this::autosaveIfNeeded),
-                    AUTOSAVE_DELAY.toMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
     private void autosaveIfNeeded() {
-        if (dirty.get() && changes != autosavedChanges) {
+        if (dirty.get() && autosaving.behind(changes)) {
             autosaveNow();
         }
     }
@@ -506,36 +467,8 @@ public final class DocumentViewModel {
             return;
         }
         Checkpoint cp = model.source() == Preset.ModelSource.CHECKPOINT && !model.isAsset() ? model.checkpoint() : null;
-        Path origin = file.get();
-        long atChange = changes;
-        try {
-            startAutosave(p, cp, origin, atChange);
-        } catch (java.util.concurrent.RejectedExecutionException closed) {
-            timer.shutdownNow(); // the window is gone (its jobs are closed): nothing left to keep
-        }
-    }
-
-    private void startAutosave(Preset p, Checkpoint cp, Path origin, long atChange) {
-        jobs.start((progress, cancel) -> {
-            synchronized (autosaveLock) {
-                if (atChange < autosaveWritten) {
-                    return autosaveWritten; // a newer state is already on disk
-                }
-                autosave.save(p, cp, origin);
-                autosaveWritten = atChange;
-            }
-            return atChange;
-        }, new Jobs.Listener<>() {
-            @Override
-            public void succeeded(Long saved) {
-                autosavedChanges = Math.max(autosavedChanges, saved);
-            }
-
-            @Override
-            public void failed(Throwable e) {
-                activity.error("autosave failed (your scene is not lost, but save it): " + Jobs.message(e));
-            }
-        });
+        autosaving.write(p, cp, file.get(), changes, e -> activity.error(
+                "autosave failed (your scene is not lost, but save it): " + Jobs.message(e)));
     }
 
     /** Scenes left by runs that crashed or were killed, newest first. */
@@ -567,7 +500,7 @@ public final class DocumentViewModel {
 
     /** A clean exit: the user saved or chose not to; the autosave is no longer needed. */
     public void close() {
-        timer.shutdownNow();
+        autosaving.close();
         try {
             autosave.clear();
         } catch (IOException e) {

@@ -88,7 +88,7 @@ public final class PlaygroundApp extends Application {
             scene.reportError(e.getMessage() + " — showing the exact score of the 25 gaussians instead");
         }
         scene.timeProperty().set(scene.tMax());
-        scene.playingProperty().set(true);
+        scene.playback().playingProperty().set(true);
     }
 
     @Override

@@ -56,7 +56,7 @@ final class StartupClock {
         ChangeListener<SceneSnapshot> first = new ChangeListener<>() {
             @Override
             public void changed(ObservableValue<? extends SceneSnapshot> obs, SceneSnapshot old, SceneSnapshot s) {
-                if (s != null && s.particles() != null && scene.playingProperty().get()
+                if (s != null && s.particles() != null && scene.playback().playingProperty().get()
                         && scene.timeProperty().get() < scene.tMax()) {
                     long now = System.nanoTime();
                     scene.snapshotProperty().removeListener(this);

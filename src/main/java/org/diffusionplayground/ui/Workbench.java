@@ -176,7 +176,7 @@ public final class Workbench {
             vms.scene().modeProperty().set(o.mode());
         }
         if (o.time() != null) {
-            vms.scene().playingProperty().set(false);
+            vms.scene().playback().playingProperty().set(false);
             vms.scene().timeProperty().set(Math.max(vms.scene().tMin(), Math.min(vms.scene().tMax(), o.time())));
         }
         if (o.frameLogSeconds() != null && o.frameLogSeconds() > 0) {

@@ -89,7 +89,7 @@ class LensesUiTest {
     @Test
     void everyLensSwitchShowsItsLayersOrItsResults(FxRobot robot) throws Exception {
         waitFor(30, () -> scene.pathsProperty().get() != null);
-        robot.interact(() -> scene.playingProperty().set(false));
+        robot.interact(() -> scene.playback().playingProperty().set(false));
 
         robot.interact(() -> bench.window().expandPanel("panel-lenses"));
         robot.sleep(600); // the accordion's opening animation

@@ -110,7 +110,7 @@ class SceneUiTest {
         robot.interact(() -> scrubber.setValue(t));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(t, scene.timeProperty().get(), 1e-12);
-        assertFalse(scene.playingProperty().get(), "moving the scrubber pauses the animation");
+        assertFalse(scene.playback().playingProperty().get(), "moving the scrubber pauses the animation");
         double[] xy = scene.currentPositions();
         assertNotNull(xy);
         // x_t = α x₀ + σ ε for the 8-gaussians data (unit-scale ring): E|x_t|² = α² E|x₀|² + 2σ²

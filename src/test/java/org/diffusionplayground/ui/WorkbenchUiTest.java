@@ -139,7 +139,7 @@ class WorkbenchUiTest {
         assertEquals(ScheduleKind.SIMPLE, scene.scheduleProperty().get().spec().kind());
         assertInstanceOf(NetworkScore.class, scene.scoreProperty().get());
         assertEquals(SceneMode.BACKWARD, scene.modeProperty().get());
-        assertTrue(scene.playingProperty().get());
+        assertTrue(scene.playback().playingProperty().get());
         waitFor(20, () -> scene.timeProperty().get() < scene.tMax() - 0.05 && scene.currentPositions() != null);
         assertEquals(600, scene.currentPositions().length / 2);
         assertTrue(training.statusLineProperty().get().startsWith("loaded"), training.statusLineProperty().get());
@@ -155,7 +155,7 @@ class WorkbenchUiTest {
         // buffer), yet its particles moved; the view must draw it anyway
         waitFor(30, () -> scene.pathsProperty().get() != null && !scene.activity().busyProperty().get());
         robot.interact(() -> {
-            scene.playingProperty().set(false);
+            scene.playback().playingProperty().set(false);
             scene.timeProperty().set(scene.tMin());
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -334,7 +334,7 @@ class WorkbenchUiTest {
     void theDensityOverlayDrawsTheGridSolutionAtTheScenesTime(FxRobot robot) throws Exception {
         robot.interact(() -> {
             vms.density().gridOptionsProperty().set(new FokkerPlanckOptions(48, 48, 0, 0.3, 0.4, 6));
-            scene.playingProperty().set(false);
+            scene.playback().playingProperty().set(false);
             scene.timeProperty().set(0.5);
             bench.window().expandPanel("panel-overlays");
         });
