@@ -184,12 +184,10 @@ public final class DocumentViewModel {
 
     /** The scene as it is now, as a preset (models named as {@link #save} would name them from {@code dir}). */
     public Preset capture() {
-        Preset.View v = base.view();
-        Preset.Colours colours = PresetScene.colours(app.coloursProperty().get());
-        Preset.View view = new Preset.View(v.showData(), v.showTrails(), v.showField(), v.showExactField(),
-                v.showAxes(), v.showLegend(), v.centreX(), v.centreY(), v.halfSize(),
-                app.darkProperty().get() ? Preset.ThemeName.DARK : Preset.ThemeName.LIGHT, app.lectureProperty().get(),
-                colours, v.panels(), overlays(v.overlays()));
+        // the scene's own options come from its state (PresetScene.capture); the window adds its look
+        Preset.View view = base.view().withLook(app.darkProperty().get() ? Preset.ThemeName.DARK
+                : Preset.ThemeName.LIGHT, app.lectureProperty().get(), PresetScene.colours(app.coloursProperty().get()),
+                overlays(base.view().overlays()));
         Preset.Animation a = base.animation();
         Preset.Animation animation = new Preset.Animation(a.mode(), a.time(), scene.playback().playingProperty().get(),
                 scene.playback().loopProperty().get(), scene.playback().sweepSecondsProperty().get());

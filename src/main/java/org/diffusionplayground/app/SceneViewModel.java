@@ -2,7 +2,6 @@ package org.diffusionplayground.app;
 
 import java.util.List;
 import java.util.function.BiFunction;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
@@ -80,11 +79,8 @@ public final class SceneViewModel {
     private final ReadOnlyObjectWrapper<SceneSnapshot> secondSnapshot = new ReadOnlyObjectWrapper<>(this,
             "secondSnapshot");
     private final Activity activity = new Activity(this);
-    private final ReadOnlyObjectWrapper<SampledPaths> paths = new ReadOnlyObjectWrapper<>(this, "paths");
-    private SampledPaths secondPaths;
 
-    private final Jobs.Latest sampling;
-    private final Jobs.Latest samplingSecond;
+    private final SceneSampling sampling;
     private final PlaybackClock playback;
     private final LaunchedPaths launched;
     private boolean resamplePending;
@@ -92,9 +88,8 @@ public final class SceneViewModel {
 
     public SceneViewModel(Jobs jobs) {
         this.jobs = jobs;
-        this.sampling = jobs.latest();
-        this.samplingSecond = jobs.latest();
-        this.playback = new PlaybackClock(time, mode, schedule, steps, paths.getReadOnlyProperty());
+        this.sampling = new SceneSampling(jobs, activity, this::rebuild);
+        this.playback = new PlaybackClock(time, mode, schedule, steps, sampling.pathsProperty());
         this.launched = new LaunchedPaths(jobs);
         for (Observable o : List.of(dataSet, schedule, score, h, compareH, split, compareSchedule, compareScore,
                 particles, steps, seed, solver, corrector)) {
@@ -237,7 +232,7 @@ public final class SceneViewModel {
     }
 
     public ReadOnlyObjectProperty<SampledPaths> pathsProperty() {
-        return paths.getReadOnlyProperty();
+        return sampling.pathsProperty();
     }
 
     public double tMin() {
@@ -331,68 +326,7 @@ public final class SceneViewModel {
 
     /** Starts sampling for the current inputs (cancelling any older run). */
     public void resample() {
-        sampling.cancel();
-        samplingSecond.cancel();
-        SceneState state = state();
-        if (state.score() == null || state.schedule() == null) {
-            activity.busy(false);
-            paths.set(null);
-            secondPaths = null;
-            rebuild();
-            return;
-        }
-        activity.busy(true);
-        activity.status("sampling " + state.sampler().particles() + " particles at 𝔥 = " + SceneComposer.format(h.get())
-                + " …");
-        startRun(sampling, state, false, result -> {
-            paths.set(result);
-            activity.busy(samplingSecond.isRunning());
-            activity.status("");
-            rebuild();
-        }, live -> {
-            // with nothing on screen yet (app start, first model) animate the run while it samples
-            if (paths.get() == null) {
-                paths.set(live);
-                rebuild();
-            }
-        });
-        if (split.get()) {
-            startRun(samplingSecond, state, true, result -> {
-                secondPaths = result;
-                activity.busy(sampling.isRunning());
-                rebuild();
-            }, null);
-        } else {
-            secondPaths = null;
-        }
-    }
-
-    /** @param live gets the run on the UI thread as soon as it starts (null: only when done) */
-    private void startRun(Jobs.Latest slot, SceneState state, boolean second, Consumer<SampledPaths> done,
-            Consumer<SampledPaths> live) {
-        slot.start((prog, cancel) -> SceneComposer.sample(state, second, SceneComposer.FRAMES, prog, cancel,
-                live == null ? null : run -> jobs.ui().execute(() -> {
-                    if (!cancel.isCancelled()) {
-                        live.accept(run);
-                    }
-                })), new Jobs.Listener<>() {
-                    @Override
-                    public void progress(double fraction, String message) {
-                        activity.progress(fraction);
-                    }
-
-                    @Override
-                    public void succeeded(SampledPaths result) {
-                        done.accept(result);
-                    }
-
-                    @Override
-                    public void failed(Throwable e) {
-                        activity.busy(false);
-                        activity.status("");
-                        activity.error("sampling failed: " + Jobs.message(e));
-                    }
-                });
+        sampling.resample(state());
     }
 
     // ---- snapshot ----------------------------------------------------------------------------
@@ -401,9 +335,9 @@ public final class SceneViewModel {
     public void rebuild() {
         SceneState state = state();
         List<LaunchedPath> clicked = launched.paths();
-        snapshot.set(composer.compose(state, paths.get(), false, viewAspect.get(), clicked, overlays.get()));
+        snapshot.set(composer.compose(state, sampling.pathsProperty().get(), false, viewAspect.get(), clicked, overlays.get()));
         if (split.get()) {
-            secondSnapshot.set(composer.compose(state, secondPaths, true, viewAspect.get(), clicked, overlays.get()));
+            secondSnapshot.set(composer.compose(state, sampling.secondPaths(), true, viewAspect.get(), clicked, overlays.get()));
         }
     }
 
@@ -416,9 +350,9 @@ public final class SceneViewModel {
         SceneState state = state();
         SceneComposer fresh = new SceneComposer();
         List<SceneSnapshot> panes = new java.util.ArrayList<>();
-        panes.add(fresh.compose(state, paths.get(), false, aspect, launched.paths(), overlays.get()));
+        panes.add(fresh.compose(state, sampling.pathsProperty().get(), false, aspect, launched.paths(), overlays.get()));
         if (split.get()) {
-            panes.add(fresh.compose(state, secondPaths, true, aspect, launched.paths(), overlays.get()));
+            panes.add(fresh.compose(state, sampling.secondPaths(), true, aspect, launched.paths(), overlays.get()));
         }
         ViewOptions v = state.view();
         return new SceneFrame(panes, v.centreX(), v.centreY(), v.halfSize());
