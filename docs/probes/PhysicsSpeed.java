@@ -2,7 +2,7 @@
 // repository root after `./mvnw -q -DskipTests package` with
 //   java --add-modules jdk.incubator.vector -cp "target/classes:target/lib/*" docs/probes/PhysicsSpeed.java CHECKPOINT
 // (CHECKPOINT: a model base path, e.g. target/table-models/swissroll-SIMPLE-seed1/model). The project's JMH suite
-// (issue 7) is the maintained benchmark; this file only records how the numbers in docs/benchmarks.md were taken.
+// (src/bench) is the maintained benchmark; this file only records how the numbers in docs/benchmarks.md were taken.
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;

@@ -5,10 +5,6 @@ import java.util.Locale;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.diffusionplayground.model.data.DataSet;
@@ -19,7 +15,7 @@ import org.diffusionplayground.scene.DensityLayer;
 import org.diffusionplayground.scene.SceneOverlays;
 
 /**
- * The model-density overlay (issue 5, "Overlays at time t"): the density q_t^𝔥 of the sampler at the
+ * The model-density overlay: the density q_t^𝔥 of the sampler at the
  * scene's 𝔥 and time, solved on a coarse Fokker–Planck grid in the background when switched on and
  * whenever the model, the data or 𝔥 change, and drawn as a heatmap under the particles. With a perfect
  * score it is the noised data distribution p_t; where it and the particles disagree, the sampler's noise
@@ -28,14 +24,13 @@ import org.diffusionplayground.scene.SceneOverlays;
 public final class DensityViewModel {
 
     private final SceneViewModel scene;
-    private final Jobs jobs;
     private final BooleanProperty show = new SimpleBooleanProperty(this, "show", false);
     private final ObjectProperty<FokkerPlanckOptions> gridOptions = new SimpleObjectProperty<>(this, "gridOptions",
             FokkerPlanckOptions.preview());
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final Activity activity = new Activity(this);
 
-    private Jobs.Job running;
+    private final Jobs.Latest solving;
+    private Inputs solvingFor;
     private DensityLayer solved;
     private Inputs solvedFor;
 
@@ -45,7 +40,7 @@ public final class DensityViewModel {
 
     public DensityViewModel(SceneViewModel scene, Jobs jobs) {
         this.scene = scene;
-        this.jobs = jobs;
+        this.solving = jobs.latest();
         for (Observable o : List.of(show, scene.scoreProperty(), scene.scheduleProperty(), scene.dataSetProperty(),
                 scene.hProperty(), gridOptions)) {
             o.addListener(x -> refresh());
@@ -62,12 +57,9 @@ public final class DensityViewModel {
         return gridOptions;
     }
 
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+    /** Whether a grid is being solved, and its progress or failure in the status line. */
+    public Activity activity() {
+        return activity;
     }
 
     private Inputs inputs() {
@@ -82,64 +74,47 @@ public final class DensityViewModel {
             scene.rebuild();
             return;
         }
-        if (in.equals(solvedFor) || running != null && in.equals(runningFor)) {
+        if (in.equals(solvedFor) || solving.isRunning() && in.equals(solvingFor)) {
             scene.rebuild();
             return;
         }
         solve(in);
     }
 
-    private Inputs runningFor;
-
     private void cancel() {
-        if (running != null) {
-            running.cancel();
-            running = null;
-            runningFor = null;
-            busy.set(false);
-            status.set("");
+        if (solving.cancel()) {
+            activity.busy(false);
+            activity.status("");
         }
     }
 
     private void solve(Inputs in) {
-        cancel();
-        busy.set(true);
-        status.set(String.format(Locale.ROOT, "solving the Fokker–Planck equation for 𝔥 = %.2f …", in.h()));
-        // the frame on screen was drawn for the old inputs: take its heatmap away now, not when samples arrive
-        scene.rebuild();
-        Jobs.Job[] self = new Jobs.Job[1];
-        runningFor = in;
-        running = self[0] = jobs.start((progress, cancel) -> DensityLayer.solve(in.schedule(), in.score(), in.data(),
-                        in.h(), in.grid(), progress, cancel),
-                new Jobs.Listener<>() {
+        activity.busy(true);
+        activity.status(String.format(Locale.ROOT, "solving the Fokker–Planck equation for 𝔥 = %.2f …", in.h()));
+        solvingFor = in;
+        solving.start((progress, cancel) -> DensityLayer.solve(in.schedule(), in.score(), in.data(), in.h(), in.grid(),
+                progress, cancel), new Jobs.Listener<>() {
                     @Override
                     public void progress(double fraction, String message) {
-                        status.set(String.format(Locale.ROOT, "Fokker–Planck grid for 𝔥 = %.2f: %.0f %%", in.h(),
-                                100 * fraction));
+                        activity.status(String.format(Locale.ROOT, "Fokker–Planck grid for 𝔥 = %.2f: %.0f %%",
+                                in.h(), 100 * fraction));
                     }
 
                     @Override
                     public void succeeded(DensityLayer m) {
-                        if (running != self[0]) {
-                            return;
-                        }
-                        running = null;
-                        runningFor = null;
-                        busy.set(false);
-                        status.set("");
+                        activity.busy(false);
+                        activity.status("");
                         publish(in, m);
                     }
 
                     @Override
                     public void failed(Throwable e) {
-                        if (running == self[0]) {
-                            running = null;
-                            runningFor = null;
-                            busy.set(false);
-                            status.set("density failed: " + Jobs.message(e));
-                        }
+                        activity.busy(false);
+                        activity.status("density failed: " + Jobs.message(e));
                     }
                 });
+        // the frame on screen was drawn for the old inputs: take its heatmap away now, not when samples arrive
+        scene.rebuild();
     }
 
     private void publish(Inputs in, DensityLayer layer) {

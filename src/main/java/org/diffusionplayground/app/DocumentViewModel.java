@@ -3,15 +3,10 @@ package org.diffusionplayground.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
@@ -42,11 +37,6 @@ import org.diffusionplayground.preset.RecentFiles;
  */
 public final class DocumentViewModel {
 
-    /** Quiet time after the last change before the scene is autosaved. */
-    static final Duration AUTOSAVE_DELAY = Duration.ofSeconds(2);
-    /** Autosave at least this often while there are unsaved changes. */
-    static final Duration AUTOSAVE_PERIOD = Duration.ofSeconds(60);
-
     /**
      * Where the score of a pane comes from, so a save can refer to it: a bundled or saved checkpoint
      * ({@code reference} relative to {@code folder}), a model trained here ({@code reference} null), the
@@ -70,10 +60,8 @@ public final class DocumentViewModel {
 
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper windowTitle = new ReadOnlyStringWrapper(this, "windowTitle");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final Activity activity = new Activity(this);
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
     private final Map<String, BooleanProperty> namedOverlays = new LinkedHashMap<>();
     private Consumer<List<String>> panelOpener = names -> { };
@@ -83,22 +71,9 @@ public final class DocumentViewModel {
     private ModelOrigin model = ModelOrigin.NONE;
     private ModelOrigin compareModel;
     private boolean applying;
+    /** Changes made so far: an autosave writes the state of one of them. */
     private long changes;
-    private long autosavedChanges;
-    /**
-     * The change count whose state is on disk in the autosave folder. Autosaves run as background jobs on a
-     * pool, so an older one can finish after a newer one; writing under this lock and skipping a state older
-     * than the one written keeps the newest state on disk.
-     */
-    private long autosaveWritten = -1;
-    private final Object autosaveLock = new Object();
-
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "playground-autosave-timer");
-        t.setDaemon(true);
-        return t;
-    });
-    private ScheduledFuture<?> pendingAutosave;
+    private final AutosaveSchedule autosaving;
 
     /**
      * @param training the training panel's view-model, or null where there is none (its settings then
@@ -112,20 +87,16 @@ public final class DocumentViewModel {
         this.jobs = jobs;
         this.autosave = autosave;
         this.recent = recent;
+        this.autosaving = new AutosaveSchedule(jobs, autosave, this::autosaveIfNeeded);
         this.base = PresetIO.defaults();
         recentFiles.setAll(recent.load());
-        for (Observable o : List.of(scene.dataSetProperty(), scene.scheduleProperty(), scene.scoreProperty(),
-                scene.hProperty(), scene.compareHProperty(), scene.splitProperty(), scene.compareScheduleProperty(),
-                scene.compareScoreProperty(), scene.particlesProperty(), scene.stepsProperty(), scene.seedProperty(),
-                scene.solverProperty(), scene.correctorProperty(), scene.modeProperty(), scene.showDataProperty(),
-                scene.showTrailsProperty(), scene.showFieldProperty(), scene.showExactFieldProperty(),
-                scene.showAxesProperty(), scene.showLegendProperty(), scene.viewCentreXProperty(),
-                scene.viewCentreYProperty(), scene.viewHalfSizeProperty(), scene.loopProperty(),
-                scene.sweepSecondsProperty(), app.darkProperty(), app.lectureProperty(), app.coloursProperty())) {
+        List<Observable> saved = new ArrayList<>(scene.savedProperties());
+        saved.addAll(List.of(app.darkProperty(), app.lectureProperty(), app.coloursProperty()));
+        for (Observable o : saved) {
             o.addListener(x -> changed());
         }
         scene.timeProperty().addListener(x -> {
-            if (!scene.playingProperty().get()) {
+            if (!scene.playback().playingProperty().get()) {
                 changed(); // a scrubbed time is a choice; an animated one is not
             }
         });
@@ -140,8 +111,6 @@ public final class DocumentViewModel {
         file.addListener(x -> updateTitle());
         dirty.addListener(x -> updateTitle());
         updateTitle();
-        timer.scheduleAtFixedRate(() -> jobs.ui().execute(this::autosaveIfNeeded), AUTOSAVE_PERIOD.toMillis(),
-                AUTOSAVE_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     // ---- properties ---------------------------------------------------------------------------
@@ -156,21 +125,14 @@ public final class DocumentViewModel {
         return dirty.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
-    }
-
     /** "Title — Diffusion Playground", with a star while there are unsaved changes. */
     public ReadOnlyStringProperty windowTitleProperty() {
         return windowTitle.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+    /** Opening and saving: busy while a file is read or written, what happened, what went wrong. */
+    public Activity activity() {
+        return activity;
     }
 
     public ObservableList<Path> recentFiles() {
@@ -215,22 +177,20 @@ public final class DocumentViewModel {
         }
         changes++;
         dirty.set(true);
-        scheduleAutosave();
+        autosaving.changed();
     }
 
     // ---- the scene as a preset ----------------------------------------------------------------
 
     /** The scene as it is now, as a preset (models named as {@link #save} would name them from {@code dir}). */
     public Preset capture() {
-        Preset.View v = base.view();
-        Preset.Colours colours = PresetScene.colours(app.coloursProperty().get());
-        Preset.View view = new Preset.View(v.showData(), v.showTrails(), v.showField(), v.showExactField(),
-                v.showAxes(), v.showLegend(), v.centreX(), v.centreY(), v.halfSize(),
-                app.darkProperty().get() ? Preset.ThemeName.DARK : Preset.ThemeName.LIGHT, app.lectureProperty().get(),
-                colours, v.panels(), overlays(v.overlays()));
+        // the scene's own options come from its state (PresetScene.capture); the window adds its look
+        Preset.View view = base.view().withLook(app.darkProperty().get() ? Preset.ThemeName.DARK
+                : Preset.ThemeName.LIGHT, app.lectureProperty().get(), PresetScene.colours(app.coloursProperty().get()),
+                overlays(base.view().overlays()));
         Preset.Animation a = base.animation();
-        Preset.Animation animation = new Preset.Animation(a.mode(), a.time(), scene.playingProperty().get(),
-                scene.loopProperty().get(), scene.sweepSecondsProperty().get());
+        Preset.Animation animation = new Preset.Animation(a.mode(), a.time(), scene.playback().playingProperty().get(),
+                scene.playback().loopProperty().get(), scene.playback().sweepSecondsProperty().get());
         Preset.Training t = base.training();
         if (training != null) {
             try {
@@ -278,8 +238,8 @@ public final class DocumentViewModel {
                 }
             }
             scene.load(loaded.state());
-            scene.loopProperty().set(p.animation().loop());
-            scene.sweepSecondsProperty().set(p.animation().sweepSeconds());
+            scene.playback().loopProperty().set(p.animation().loop());
+            scene.playback().sweepSecondsProperty().set(p.animation().sweepSeconds());
             app.darkProperty().set(p.view().theme() == Preset.ThemeName.DARK);
             app.lectureProperty().set(p.view().lecture());
             app.coloursProperty().set(PresetScene.colours(p.view().colours()));
@@ -294,7 +254,7 @@ public final class DocumentViewModel {
                 exports.apply(p.export());
             }
             panelOpener.accept(p.view().panels());
-            scene.playingProperty().set(p.animation().playing());
+            scene.playback().playingProperty().set(p.animation().playing());
             file.set(origin);
         } finally {
             applying = false;
@@ -333,15 +293,15 @@ public final class DocumentViewModel {
     }
 
     private void load(Path read, Path origin, boolean unsaved, Consumer<Boolean> done) {
-        busy.set(true);
-        message.set("opening " + read.getFileName() + " …");
+        activity.busy(true);
+        activity.status("opening " + read.getFileName() + " …");
         jobs.start((progress, cancel) -> PresetScene.load(read), new Jobs.Listener<>() {
             @Override
             public void succeeded(PresetScene.Loaded loaded) {
-                busy.set(false);
+                activity.busy(false);
                 apply(loaded, origin, unsaved);
-                error.set("");
-                message.set("opened " + loaded.preset().title());
+                activity.error("");
+                activity.status("opened " + loaded.preset().title());
                 if (origin != null) {
                     remember(origin);
                 }
@@ -354,9 +314,9 @@ public final class DocumentViewModel {
 
             @Override
             public void failed(Throwable e) {
-                busy.set(false);
-                message.set("");
-                error.set(Jobs.message(e));
+                activity.busy(false);
+                activity.status("");
+                activity.error(Jobs.message(e));
                 done.accept(false);
             }
         });
@@ -365,7 +325,7 @@ public final class DocumentViewModel {
     /** Opens a recent file; a file that is gone is dropped from the list with a message. */
     public void openRecent(Path path, Consumer<Boolean> done) {
         if (!Files.isRegularFile(path)) {
-            error.set(path + " is gone (moved or deleted); removed from the recent files");
+            activity.error(path + " is gone (moved or deleted); removed from the recent files");
             try {
                 recentFiles.setAll(recent.remove(path));
             } catch (IOException e) {
@@ -381,7 +341,7 @@ public final class DocumentViewModel {
         try {
             recentFiles.setAll(recent.add(path));
         } catch (IOException e) {
-            message.set("could not update the recent files: " + e.getMessage());
+            activity.status("could not update the recent files: " + e.getMessage());
         }
     }
 
@@ -396,7 +356,7 @@ public final class DocumentViewModel {
         try {
             AtomicFiles.check(target, existing);
         } catch (IOException e) {
-            error.set(e.getMessage());
+            activity.error(e.getMessage());
             done.accept(false);
             return;
         }
@@ -414,8 +374,8 @@ public final class DocumentViewModel {
         model = savedModel;
         compareModel = savedCompare;
         long atChange = changes;
-        busy.set(true);
-        message.set("saving " + abs.getFileName() + " …");
+        activity.busy(true);
+        activity.status("saving " + abs.getFileName() + " …");
         jobs.start((progress, cancel) -> {
             for (ModelOrigin o : new ModelOrigin[] {first, second}) {
                 if (o != null && o.checkpoint() != null && !o.isAsset()
@@ -428,22 +388,22 @@ public final class DocumentViewModel {
         }, new Jobs.Listener<>() {
             @Override
             public void succeeded(Preset saved) {
-                busy.set(false);
+                activity.busy(false);
                 base = saved;
                 model = first;
                 compareModel = second;
                 file.set(abs);
                 if (changes == atChange) {
                     dirty.set(false);
-                    autosavedChanges = changes;
+                    autosaving.savedElsewhere(changes);
                     try {
                         autosave.clear(); // everything is in the file now
                     } catch (IOException e) {
-                        message.set("saved; the old autosave could not be removed: " + e.getMessage());
+                        activity.status("saved; the old autosave could not be removed: " + e.getMessage());
                     }
                 }
-                error.set("");
-                message.set("saved " + abs.getFileName());
+                activity.error("");
+                activity.status("saved " + abs.getFileName());
                 remember(abs);
                 updateTitle();
                 done.accept(true);
@@ -451,9 +411,9 @@ public final class DocumentViewModel {
 
             @Override
             public void failed(Throwable e) {
-                busy.set(false);
-                message.set("");
-                error.set("not saved: " + Jobs.message(e));
+                activity.busy(false);
+                activity.status("");
+                activity.error("not saved: " + Jobs.message(e));
                 done.accept(false);
             }
         });
@@ -489,18 +449,8 @@ public final class DocumentViewModel {
 
     // ---- autosave -----------------------------------------------------------------------------
 
-    private void scheduleAutosave() {
-        if (pendingAutosave != null) {
-            pendingAutosave.cancel(false);
-        }
-        if (!timer.isShutdown()) {
-            pendingAutosave = timer.schedule(() -> jobs.ui().execute(this::autosaveIfNeeded),
-                    AUTOSAVE_DELAY.toMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
     private void autosaveIfNeeded() {
-        if (dirty.get() && changes != autosavedChanges) {
+        if (dirty.get() && autosaving.behind(changes)) {
             autosaveNow();
         }
     }
@@ -511,40 +461,12 @@ public final class DocumentViewModel {
         try {
             p = capture();
         } catch (RuntimeException e) {
-            message.set("autosave skipped: " + Jobs.message(e));
+            activity.status("autosave skipped: " + Jobs.message(e));
             return;
         }
         Checkpoint cp = model.source() == Preset.ModelSource.CHECKPOINT && !model.isAsset() ? model.checkpoint() : null;
-        Path origin = file.get();
-        long atChange = changes;
-        try {
-            startAutosave(p, cp, origin, atChange);
-        } catch (java.util.concurrent.RejectedExecutionException closed) {
-            timer.shutdownNow(); // the window is gone (its jobs are closed): nothing left to keep
-        }
-    }
-
-    private void startAutosave(Preset p, Checkpoint cp, Path origin, long atChange) {
-        jobs.start((progress, cancel) -> {
-            synchronized (autosaveLock) {
-                if (atChange < autosaveWritten) {
-                    return autosaveWritten; // a newer state is already on disk
-                }
-                autosave.save(p, cp, origin);
-                autosaveWritten = atChange;
-            }
-            return atChange;
-        }, new Jobs.Listener<>() {
-            @Override
-            public void succeeded(Long saved) {
-                autosavedChanges = Math.max(autosavedChanges, saved);
-            }
-
-            @Override
-            public void failed(Throwable e) {
-                error.set("autosave failed (your scene is not lost, but save it): " + Jobs.message(e));
-            }
-        });
+        autosaving.write(p, cp, file.get(), changes, e -> activity.error(
+                "autosave failed (your scene is not lost, but save it): " + Jobs.message(e)));
     }
 
     /** Scenes left by runs that crashed or were killed, newest first. */
@@ -559,7 +481,7 @@ public final class DocumentViewModel {
                 try {
                     autosave.discard(orphan);
                 } catch (IOException e) {
-                    message.set("restored; the old autosave at " + orphan.dir() + " could not be removed");
+                    activity.status("restored; the old autosave at " + orphan.dir() + " could not be removed");
                 }
             }
             done.accept(ok);
@@ -570,13 +492,13 @@ public final class DocumentViewModel {
         try {
             autosave.discard(orphan);
         } catch (IOException e) {
-            error.set("could not remove " + orphan.dir() + ": " + e.getMessage());
+            activity.error("could not remove " + orphan.dir() + ": " + e.getMessage());
         }
     }
 
     /** A clean exit: the user saved or chose not to; the autosave is no longer needed. */
     public void close() {
-        timer.shutdownNow();
+        autosaving.close();
         try {
             autosave.clear();
         } catch (IOException e) {

@@ -12,12 +12,6 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -26,7 +20,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.diffusionplayground.export.ImageExport;
 import org.diffusionplayground.export.ImageFormat;
-import org.diffusionplayground.export.SceneFrames;
 import org.diffusionplayground.export.VideoExport;
 import org.diffusionplayground.export.VideoFormat;
 import org.diffusionplayground.export.VideoKind;
@@ -129,10 +122,7 @@ public final class ExportViewModel {
     private final ObjectProperty<VideoFormat> videoFormat = new SimpleObjectProperty<>(this, "videoFormat",
             VideoFormat.MP4);
 
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final Activity activity = new Activity(this);
     private Jobs.Job job;
 
     public ExportViewModel(SceneViewModel scene, AppViewModel app, Jobs jobs) {
@@ -200,20 +190,9 @@ public final class ExportViewModel {
         return videoFormat;
     }
 
-    public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
-    }
-
-    public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+    /** The export under way (busy while one runs), its progress, what it wrote and what went wrong. */
+    public Activity activity() {
+        return activity;
     }
 
     // ---- sizes --------------------------------------------------------------------------------
@@ -288,7 +267,7 @@ public final class ExportViewModel {
             }
         }
         if (problem != null) {
-            error.set(problem);
+            activity.error(problem);
             done.accept(false);
             return;
         }
@@ -327,7 +306,7 @@ public final class ExportViewModel {
             }
         }
         if (problem != null) {
-            error.set(problem);
+            activity.error(problem);
             done.accept(false);
             return;
         }
@@ -353,61 +332,61 @@ public final class ExportViewModel {
     }
 
     private void start(String what, Jobs.Body<Path> body, Consumer<Boolean> done) {
-        if (running.get()) {
-            error.set("an export is already running");
+        if (activity.isBusy()) {
+            activity.error("an export is already running");
             done.accept(false);
             return;
         }
-        running.set(true);
-        progress.set(0);
-        error.set("");
-        status.set(what + " …");
+        activity.busy(true);
+        activity.progress(0);
+        activity.error("");
+        activity.status(what + " …");
         job = jobs.start(body, new Jobs.Listener<>() {
             @Override
             public void progress(double fraction, String message) {
-                progress.set(fraction);
-                status.set(String.format(Locale.ROOT, "%s: %s", what, message));
+                activity.progress(fraction);
+                activity.status(String.format(Locale.ROOT, "%s: %s", what, message));
             }
 
             @Override
             public void succeeded(Path result) {
-                running.set(false);
+                activity.busy(false);
                 finished(result, done);
             }
 
             @Override
             public void failed(Throwable e) {
-                running.set(false);
+                activity.busy(false);
                 ExportViewModel.this.failed(e, done);
             }
 
             @Override
             public void cancelled() {
-                running.set(false);
-                progress.set(0);
-                status.set("cancelled; nothing was written");
+                activity.busy(false);
+                activity.progress(0);
+                activity.status("cancelled; nothing was written");
                 done.accept(false);
             }
         });
     }
 
     private void finished(Path file, Consumer<Boolean> done) {
-        progress.set(1);
-        status.set("wrote " + file);
-        error.set("");
+        activity.progress(1);
+        activity.status("wrote " + file);
+        activity.error("");
         done.accept(true);
     }
 
     private void failed(Throwable e, Consumer<Boolean> done) {
-        progress.set(0);
-        status.set("");
-        error.set(Jobs.message(e));
+        activity.progress(0);
+        activity.status("");
+        activity.error(Jobs.message(e));
         done.accept(false);
     }
 
     /** Shows a problem found by the dialog (no file chosen, a bad number) in the error line. */
     public void reportError(String message) {
-        error.set(message);
+        activity.error(message);
     }
 
     /** Stops a running export between two frames; no file is left behind. */

@@ -1,8 +1,8 @@
 package org.diffusionplayground.app;
 
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -57,6 +57,16 @@ public final class Jobs implements AutoCloseable {
 
     public <T> Job start(Body<T> body, Listener<T> listener) {
         Job job = new Job();
+        run(job, body, listener);
+        return job;
+    }
+
+    /** A slot for work where the newest request wins: see {@link Latest}. */
+    public Latest latest() {
+        return new Latest(this);
+    }
+
+    private <T> void run(Job job, Body<T> body, Listener<T> listener) {
         AtomicReference<double[]> latest = new AtomicReference<>();
         AtomicReference<String> latestMessage = new AtomicReference<>("");
         AtomicBoolean queued = new AtomicBoolean();
@@ -97,12 +107,85 @@ public final class Jobs implements AutoCloseable {
                 });
             }
         });
-        return job;
     }
 
     @Override
     public void close() {
         workers.shutdownNow();
+    }
+
+    /**
+     * One computation that is redone whenever its inputs change: starting a run cancels the one before,
+     * and only the newest run reports back (its progress and outcome), so a result computed for old
+     * inputs never reaches the screen. Used from the UI thread only, like the listeners it calls.
+     */
+    public static final class Latest {
+        private final Jobs jobs;
+        private Job current;
+
+        private Latest(Jobs jobs) {
+            this.jobs = jobs;
+        }
+
+        /** Cancels the running job, if any, and starts {@code body}; {@code listener} hears only this run. */
+        public <T> Job start(Body<T> body, Listener<T> listener) {
+            cancel();
+            Job job = new Job();
+            current = job;
+            jobs.run(job, body, new Listener<T>() {
+                @Override
+                public void progress(double fraction, String message) {
+                    if (current == job) {
+                        listener.progress(fraction, message);
+                    }
+                }
+
+                @Override
+                public void succeeded(T result) {
+                    if (finish(job)) {
+                        listener.succeeded(result);
+                    }
+                }
+
+                @Override
+                public void failed(Throwable error) {
+                    if (finish(job)) {
+                        listener.failed(error);
+                    }
+                }
+
+                @Override
+                public void cancelled() {
+                    if (finish(job)) {
+                        listener.cancelled();
+                    }
+                }
+            });
+            return job;
+        }
+
+        private boolean finish(Job job) {
+            if (current != job) {
+                return false;
+            }
+            current = null;
+            return true;
+        }
+
+        /** Whether a run is going whose outcome is still to come. */
+        public boolean isRunning() {
+            return current != null;
+        }
+
+        /** Cancels the running job; its listener hears nothing more. Returns whether one was running. */
+        public boolean cancel() {
+            if (current == null) {
+                return false;
+            }
+            current.cancel();
+            current = null;
+            return true;
+        }
     }
 
     /** A handle to cancel a running job; the body sees it as its Cancellation. */

@@ -14,8 +14,6 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -102,13 +100,10 @@ public final class LikelihoodViewModel {
     private final ReadOnlyObjectWrapper<FokkerPlanckResult> exact = new ReadOnlyObjectWrapper<>(this, "exact");
     private final ReadOnlyObjectWrapper<double[][]> w2 = new ReadOnlyObjectWrapper<>(this, "w2");
     private final ReadOnlyDoubleWrapper heldOutPairW2 = new ReadOnlyDoubleWrapper(this, "heldOutPairW2", Double.NaN);
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale", true);
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final Activity activity = new Activity(this);
 
-    private Jobs.Job running;
+    private final Jobs.Latest computing;
     private boolean waitingForScene;
     private boolean autoCheckQueued;
     private CorrectionMap map;
@@ -116,6 +111,7 @@ public final class LikelihoodViewModel {
     public LikelihoodViewModel(SceneViewModel scene, Jobs jobs) {
         this.scene = scene;
         this.jobs = jobs;
+        this.computing = jobs.latest();
         for (Observable o : List.of(scene.scoreProperty(), scene.scheduleProperty(), scene.dataSetProperty(),
                 tolerance, points, exactCurve, gridOptions, w2Points)) {
             o.addListener(x -> inputsChanged());
@@ -126,7 +122,7 @@ public final class LikelihoodViewModel {
             }
         });
         auto.addListener((obs, was, now) -> maybeAutoCompute());
-        scene.busyProperty().addListener((obs, was, now) -> {
+        scene.activity().busyProperty().addListener((obs, was, now) -> {
             if (!now && waitingForScene) {
                 waitingForScene = false;
                 maybeAutoCompute();
@@ -203,25 +199,14 @@ public final class LikelihoodViewModel {
         return line.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
-    }
-
     /** True when the shown result (if any) is not for the current model, data and tolerance. */
     public ReadOnlyBooleanProperty staleProperty() {
         return stale.getReadOnlyProperty();
     }
 
-    public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+    /** The computation's progress, its status line and what went wrong. */
+    public Activity activity() {
+        return activity;
     }
 
     // ---- validated setters ---------------------------------------------------------------------
@@ -230,7 +215,7 @@ public final class LikelihoodViewModel {
     public String requestTolerance(double tol) {
         if (!(tol >= 1e-8 && tol <= 0.1)) {
             String problem = "the tolerance must be between 1e-8 and 0.1";
-            error.set(problem);
+            activity.error(problem);
             return problem;
         }
         tolerance.set(tol);
@@ -241,7 +226,7 @@ public final class LikelihoodViewModel {
     public void requestPoints(int n) {
         int clamped = Math.max(MIN_POINTS, Math.min(MAX_POINTS, n));
         if (clamped != n) {
-            error.set("points must be between " + MIN_POINTS + " and " + MAX_POINTS + "; using " + clamped);
+            activity.error("points must be between " + MIN_POINTS + " and " + MAX_POINTS + "; using " + clamped);
         }
         points.set(clamped);
     }
@@ -250,10 +235,8 @@ public final class LikelihoodViewModel {
 
     private void inputsChanged() {
         stale.set(true);
-        if (running != null) {
-            running.cancel();
-            running = null;
-            busy.set(false);
+        if (computing.cancel()) {
+            activity.busy(false);
         }
         maybeAutoCompute();
     }
@@ -271,10 +254,10 @@ public final class LikelihoodViewModel {
     }
 
     private void autoCompute() {
-        if (!auto.get() || !stale.get() || suspended.get() || busy.get() || !ready()) {
+        if (!auto.get() || !stale.get() || suspended.get() || activity.isBusy() || !ready()) {
             return;
         }
-        if (scene.busyProperty().get()) {
+        if (scene.activity().busyProperty().get()) {
             waitingForScene = true; // sampling first: it is what the audience is looking at
             return;
         }
@@ -289,11 +272,8 @@ public final class LikelihoodViewModel {
     /** Starts the computation for the current model now (cancelling a running one). */
     public boolean compute() {
         if (!ready()) {
-            error.set("train or load a model first");
+            activity.error("train or load a model first");
             return false;
-        }
-        if (running != null) {
-            running.cancel();
         }
         Schedule schedule = scene.scheduleProperty().get();
         ScoreModel score = scene.scoreProperty().get();
@@ -302,63 +282,52 @@ public final class LikelihoodViewModel {
         try {
             options = LikelihoodOptions.of(tolerance.get());
         } catch (IllegalArgumentException e) {
-            error.set(e.getMessage());
+            cancel();
+            activity.error(e.getMessage());
             return false;
         }
         int n = points.get();
         PointSet evaluated = data.heldOut(n, HELD_OUT_SEED);
         double tol = tolerance.get();
-        error.set("");
-        busy.set(true);
-        progress.set(0);
-        status.set(String.format(Locale.ROOT, "computing NLL and C for %d %s points at tol %.0e …", evaluated.size(),
+        activity.error("");
+        activity.busy(true);
+        activity.progress(0);
+        activity.status(String.format(Locale.ROOT, "computing NLL and C for %d %s points at tol %.0e …", evaluated.size(),
                 data.hasGenerator() ? "held-out" : "data", tol));
-        Jobs.Job[] self = new Jobs.Job[1];
         boolean withExact = exactCurve.get();
         int steps = scene.stepsProperty().get();
         long seed = scene.seedProperty().get();
         PointSet w2Reference = withExact
                 ? data.heldOut(Math.max(2, Math.min(w2Points.get(), Wasserstein.MAX_EXACT)), W2_SEED) : null;
         FokkerPlanckOptions grid = gridOptions.get();
-        running = self[0] = jobs.start(
+        computing.start(
                 (prog, cancel) -> evaluate(schedule, score, data, evaluated, options, withExact ? grid : null, steps,
                         seed, w2Reference, prog, cancel),
                 new Jobs.Listener<>() {
                     @Override
                     public void progress(double fraction, String message) {
-                        progress.set(fraction);
-                        status.set(message);
+                        activity.progress(fraction);
+                        activity.status(message);
                     }
 
                     @Override
                     public void succeeded(Evaluation r) {
-                        if (running != self[0]) {
-                            return;
-                        }
-                        running = null;
-                        busy.set(false);
-                        progress.set(1);
+                        activity.busy(false);
+                        activity.progress(1);
                         publish(r, tol, data.hasGenerator());
                     }
 
                     @Override
                     public void failed(Throwable e) {
-                        if (running != self[0]) {
-                            return;
-                        }
-                        running = null;
-                        busy.set(false);
-                        status.set("");
-                        error.set("likelihood failed: " + Jobs.message(e));
+                        activity.busy(false);
+                        activity.status("");
+                        activity.error("likelihood failed: " + Jobs.message(e));
                     }
 
                     @Override
                     public void cancelled() {
-                        if (running == self[0]) {
-                            running = null;
-                            busy.set(false);
-                            status.set("cancelled");
-                        }
+                        activity.busy(false);
+                        activity.status("cancelled");
                     }
                 });
         return true;
@@ -366,11 +335,9 @@ public final class LikelihoodViewModel {
 
     /** Cancels a running computation; the last finished result stays on the chart. */
     public void cancel() {
-        if (running != null) {
-            running.cancel();
-            running = null;
-            busy.set(false);
-            status.set("cancelled");
+        if (computing.cancel()) {
+            activity.busy(false);
+            activity.status("cancelled");
         }
     }
 
@@ -440,7 +407,7 @@ public final class LikelihoodViewModel {
             w2.set(e.w2());
             line.set(l);
             stale.set(false);
-            status.set(String.format(Locale.ROOT, "%d %s points, tol %.0e, %.1f s%s%s", l.count(),
+            activity.status(String.format(Locale.ROOT, "%d %s points, tol %.0e, %.1f s%s%s", l.count(),
                     heldOut ? "held-out" : "data", tol, e.seconds(),
                     failureNote(r),
                     e.exact() == null ? "" : String.format(Locale.ROOT, " · grid %d² cells", e.exact().finalCells())));
@@ -448,8 +415,8 @@ public final class LikelihoodViewModel {
                 scene.rebuild();
             }
         } catch (IllegalArgumentException bad) {
-            error.set(bad.getMessage());
-            status.set("");
+            activity.error(bad.getMessage());
+            activity.status("");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.diffusionplayground.app;
 
+import java.nio.file.Path;
 import java.util.Locale;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -17,12 +18,11 @@ import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import java.nio.file.Path;
 import org.diffusionplayground.model.checkpoint.Checkpoint;
 import org.diffusionplayground.model.checkpoint.CheckpointException;
 import org.diffusionplayground.model.checkpoint.CheckpointIO;
-import org.diffusionplayground.model.checkpoint.PretrainedModel;
 import org.diffusionplayground.model.checkpoint.ModelCard;
+import org.diffusionplayground.model.checkpoint.PretrainedModel;
 import org.diffusionplayground.model.data.DataSet;
 import org.diffusionplayground.model.schedule.Schedule;
 import org.diffusionplayground.model.schedule.ScheduleKind;
@@ -97,7 +97,7 @@ public final class TrainingViewModel {
         this.ui = ui;
         // snapshots arrive every few hundred steps; one that arrives while the scene still samples the
         // previous one waits (newest wins) instead of cancelling it, so the samples keep updating
-        scene.busyProperty().addListener((obs, was, busy) -> {
+        scene.activity().busyProperty().addListener((obs, was, busy) -> {
             if (!busy && pendingSnapshot != null) {
                 NetworkScore next = pendingSnapshot;
                 pendingSnapshot = null;
@@ -311,7 +311,7 @@ public final class TrainingViewModel {
                     if (!isRunning()) {
                         return; // a late snapshot after the end: the final model is already shown
                     }
-                    if (scene.busyProperty().get()) {
+                    if (scene.activity().busyProperty().get()) {
                         pendingSnapshot = score;
                         pendingSchedule = trainingSchedule;
                     } else {

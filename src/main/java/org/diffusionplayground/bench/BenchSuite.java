@@ -27,7 +27,7 @@ import org.diffusionplayground.model.train.TrainingConfig;
 import org.diffusionplayground.model.util.Cancellation;
 
 /**
- * The benchmark suite of docs/benchmarks.md (issue 7): every row of the table, each peer measured in the
+ * The benchmark suite of docs/benchmarks.md: every row of the table, each peer measured in the
  * same run as ours. Sections, in order: {@code training} (1), {@code network} (2), {@code sampler} (3),
  * {@code likelihood} (4), {@code fokker-planck} (5), {@code frames} (6).
  */

@@ -10,6 +10,7 @@ import org.diffusionplayground.render.LiveSceneRenderer;
 import org.diffusionplayground.render.SceneSnapshot;
 import org.diffusionplayground.render.Theme;
 import org.diffusionplayground.render.Viewport;
+import org.diffusionplayground.scene.ViewOptions;
 
 /**
  * A frame of the running scene, off-screen: the app's {@link SceneViewModel} plays the backward
@@ -47,9 +48,9 @@ public final class RunningScene implements Workload {
         vm.hProperty().set(h);
         long deadline = System.nanoTime() + (long) (timeoutSeconds * 1e9);
         try {
-            while (vm.pathsProperty().get() == null || vm.busyProperty().get()) {
-                if (!vm.errorProperty().get().isEmpty()) {
-                    throw new IllegalStateException("scene sampling failed: " + vm.errorProperty().get());
+            while (vm.pathsProperty().get() == null || vm.activity().busyProperty().get()) {
+                if (!vm.activity().errorProperty().get().isEmpty()) {
+                    throw new IllegalStateException("scene sampling failed: " + vm.activity().errorProperty().get());
                 }
                 Runnable task = ui.poll(Math.max(1, (deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
                 if (task == null) {
@@ -61,15 +62,15 @@ public final class RunningScene implements Workload {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the scene was sampled", e);
         }
-        viewport = Viewport.fit(vm.viewCentreXProperty().get(), vm.viewCentreYProperty().get(),
-                vm.viewHalfSizeProperty().get(), width, height);
-        vm.playingProperty().set(true);
+        ViewOptions v = vm.viewProperty().get();
+        viewport = Viewport.fit(v.centreX(), v.centreY(), v.halfSize(), width, height);
+        vm.playback().playingProperty().set(true);
         drain();
     }
 
     @Override
     public void run() {
-        vm.advance(FRAME_SECONDS);
+        vm.playback().advance(FRAME_SECONDS);
         drain();
         SceneSnapshot s = vm.snapshotProperty().get();
         renderer.render(s, viewport, theme);

@@ -27,15 +27,13 @@ import org.jcodec.containers.mp4.muxer.MP4Muxer;
  * <p>Three things differ from jcodec's ready-made {@code SequenceEncoder}, each for a visible reason:
  * <ul>
  *   <li>Colour: jcodec encodes full-range ("JPEG") YUV but does not say so in the stream, so players
- *   read it as limited range: the light background clipped to white and greys tinted pink (measured:
- *   background #FAFAF7 came back as 255/252/255 from ffmpeg; now 248/248/248 where it is flat, jcodec's
- *   rounding of flat blocks). Here RGB is converted with the exact JFIF
+ *   read it as limited range: the light background clipped to white and greys tinted pink
+ *   (docs/benchmarks.md, "Video export"). Here RGB is converted with the exact JFIF
  *   (BT.601 full-range) formulas and the sequence header carries that in its VUI (full range, BT.601
  *   matrix, BT.709 primaries and transfer, i.e. sRGB), so ffmpeg, browsers and players show the theme's
  *   colours.</li>
- *   <li>Speed: motion search over ±4 pixels instead of ±16 (particles move a few pixels per frame):
- *   P-frames of a 1920×1080 scene with 4 000 particles took 271 ms instead of 734 ms at the same size
- *   (69 versus 71 KB per frame).</li>
+ *   <li>Speed: motion search over ±4 pixels instead of ±16 (particles move a few pixels per frame),
+ *   a third of the encoding time at the same size (docs/benchmarks.md, "Video export").</li>
  *   <li>Quality: a constant quantiser (no rate control that coarsens busy frames).</li>
  * </ul>
  * After the header is written the container's creation and modification times are set to zero
@@ -44,11 +42,10 @@ import org.jcodec.containers.mp4.muxer.MP4Muxer;
 final class Mp4Writer implements VideoWriter {
 
     /**
-     * Quantiser of key frames and of the others (H.264's QP: lower is finer; 51 is the coarsest). Measured
-     * on a 960×540 backward run of 4 000 particles at 𝔥 = 1 against the rendered frames (ffmpeg's PSNR,
-     * R/G/B in dB): QP 14/16 33.6/43.5/33.7 at 1415 KB; 20/23 32.0/39.8/31.1 at 1004 KB; 24/26
-     * 31.0/37.2/30.4 at 819 KB. Red and blue stay lower at every QP: 4:2:0 H.264 stores colour at half
-     * resolution, which blurs the colour of dots two pixels wide whatever the quantiser.
+     * Quantiser of key frames and of the others (H.264's QP: lower is finer; 51 is the coarsest): the
+     * middle of the sizes and fidelities measured in docs/benchmarks.md, "Video export". Red and blue stay
+     * lower at every QP: 4:2:0 H.264 stores colour at half resolution, which blurs the colour of dots two
+     * pixels wide whatever the quantiser.
      */
     static final int KEY_QP = 20;
     static final int INTER_QP = 23;

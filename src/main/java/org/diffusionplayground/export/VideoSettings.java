@@ -66,8 +66,4 @@ public record VideoSettings(VideoKind kind, int width, int height, int fps, doub
     public double fraction(int k) {
         return (double) k / (frames() - 1);
     }
-
-    public VideoSettings withSize(int w, int h) {
-        return new VideoSettings(kind, w, h, fps, seconds, hFrom, hTo);
-    }
 }

@@ -111,6 +111,12 @@ public record Preset(String format, Integer version, String title, String descri
     public record View(Boolean showData, Boolean showTrails, Boolean showField, Boolean showExactField,
             Boolean showAxes, Boolean showLegend, Double centreX, Double centreY, Double halfSize, ThemeName theme,
             Boolean lecture, Colours colours, List<String> panels, List<String> overlays) {
+
+        /** The same scene options with the window's look (theme, lecture mode, colours) and named layers. */
+        public View withLook(ThemeName newTheme, Boolean newLecture, Colours newColours, List<String> newOverlays) {
+            return new View(showData, showTrails, showField, showExactField, showAxes, showLegend, centreX, centreY,
+                    halfSize, newTheme, newLecture, newColours, panels, newOverlays);
+        }
     }
 
     public record Export(Image image, Video video) {

@@ -3,8 +3,8 @@ package org.diffusionplayground.render;
 /**
  * Fast particle drawing straight into a premultiplied-ARGB pixel array (the shared buffer of the live
  * view): one precomputed antialiased disc per radius, blended "source over". 10 000 Java2D or JavaFX
- * fillOval calls miss a 60 fps frame (PERFORMANCE-NOTES.md: 27.8 ms p50); splatting into one buffer
- * held it there.
+ * fillOval calls miss a 60 fps frame; splatting into one buffer holds it (docs/benchmarks.md,
+ * "Desktop app").
  */
 final class ParticleRaster {
 

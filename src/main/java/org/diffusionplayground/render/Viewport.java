@@ -58,11 +58,6 @@ public record Viewport(double xMin, double xMax, double yMin, double yMax, int w
         return 0.5 * Math.min(xMax - xMin, yMax - yMin);
     }
 
-    /** Same world centre and extent on another pixel size (exports at 4K keep the framing). */
-    public Viewport resized(int newWidth, int newHeight) {
-        return fit(centreX(), centreY(), halfSize(), newWidth, newHeight);
-    }
-
     /** Zoom by {@code factor} (> 1 zooms in) keeping the world point under pixel (px, py) fixed. */
     public Viewport zoom(double factor, double px, double py) {
         double wx = worldX(px);

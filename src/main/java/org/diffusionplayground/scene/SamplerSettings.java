@@ -1,5 +1,7 @@
 package org.diffusionplayground.scene;
 
+import org.diffusionplayground.model.sampling.ReverseProcess;
+
 /**
  * How the scene samples: 𝔥 of the reverse process (MATH.md §3), the particle count, the number of
  * Euler–Maruyama steps from T to t_min, the noise seed (the same seed gives the same noise at every
@@ -9,7 +11,8 @@ public record SamplerSettings(double h, int particles, int steps, long seed, Sol
 
     /** Slider range of 𝔥 (MATH.md §3: past 1, e.g. 0…3); typed values may go up to MAX_H. */
     public static final double SLIDER_MAX_H = 3.0;
-    public static final double MAX_H = 10.0;
+    /** The one limit of 𝔥, {@link ReverseProcess#MAX_H}, where presets look for it. */
+    public static final double MAX_H = ReverseProcess.MAX_H;
     public static final int MAX_PARTICLES = 20_000;
     /** The split view's second 𝔥 at start: the reverse SDE next to the ODE. */
     public static final double DEFAULT_COMPARE_H = 1.0;

@@ -15,4 +15,38 @@ public record ViewOptions(boolean showData, boolean showTrails, boolean showFiel
             throw new IllegalArgumentException("the view needs a finite centre and a positive half size");
         }
     }
+
+    public ViewOptions withShowData(boolean on) {
+        return new ViewOptions(on, showTrails, showField, showExactField, showAxes, showLegend, centreX, centreY,
+                halfSize);
+    }
+
+    public ViewOptions withShowTrails(boolean on) {
+        return new ViewOptions(showData, on, showField, showExactField, showAxes, showLegend, centreX, centreY,
+                halfSize);
+    }
+
+    public ViewOptions withShowField(boolean on) {
+        return new ViewOptions(showData, showTrails, on, showExactField, showAxes, showLegend, centreX, centreY,
+                halfSize);
+    }
+
+    public ViewOptions withShowExactField(boolean on) {
+        return new ViewOptions(showData, showTrails, showField, on, showAxes, showLegend, centreX, centreY, halfSize);
+    }
+
+    public ViewOptions withShowAxes(boolean on) {
+        return new ViewOptions(showData, showTrails, showField, showExactField, on, showLegend, centreX, centreY,
+                halfSize);
+    }
+
+    public ViewOptions withShowLegend(boolean on) {
+        return new ViewOptions(showData, showTrails, showField, showExactField, showAxes, on, centreX, centreY,
+                halfSize);
+    }
+
+    /** The same options looking at another region: centre (x, y) and half the shorter side. */
+    public ViewOptions withFrame(double x, double y, double half) {
+        return new ViewOptions(showData, showTrails, showField, showExactField, showAxes, showLegend, x, y, half);
+    }
 }

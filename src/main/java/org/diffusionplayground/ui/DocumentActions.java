@@ -233,8 +233,8 @@ public final class DocumentActions {
     }
 
     private void reportIfFailed(boolean ok) {
-        if (!ok && !doc.errorProperty().get().isEmpty()) {
-            Alert a = Themes.alert(Alert.AlertType.ERROR, "That did not work", doc.errorProperty().get(), window(), app,
+        if (!ok && !doc.activity().errorProperty().get().isEmpty()) {
+            Alert a = Themes.alert(Alert.AlertType.ERROR, "That did not work", doc.activity().errorProperty().get(), window(), app,
                     ButtonType.OK);
             a.getDialogPane().setMinWidth(560);
             a.show();

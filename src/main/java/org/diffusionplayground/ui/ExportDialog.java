@@ -78,28 +78,28 @@ abstract class ExportDialog {
         ProgressBar bar = new ProgressBar();
         bar.setId(id + "-progress");
         bar.setMaxWidth(Double.MAX_VALUE);
-        bar.progressProperty().bind(vm.progressProperty());
+        bar.progressProperty().bind(vm.activity().progressProperty());
         Label status = new Label();
         status.setId(id + "-status");
         status.getStyleClass().add("export-status");
-        status.textProperty().bind(vm.statusProperty());
+        status.textProperty().bind(vm.activity().statusProperty());
         error.setId(id + "-error");
         error.getStyleClass().add("error-label");
         error.setWrapText(true);
-        error.textProperty().bind(vm.errorProperty());
-        error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
+        error.textProperty().bind(vm.activity().errorProperty());
+        error.visibleProperty().bind(vm.activity().errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
 
         export.setId(id + "-export");
         export.setDefaultButton(true);
-        export.disableProperty().bind(vm.runningProperty());
+        export.disableProperty().bind(vm.activity().busyProperty());
         export.setOnAction(e -> start());
         cancel.setId(id + "-cancel");
         cancel.setCancelButton(true);
-        cancel.textProperty().bind(javafx.beans.binding.Bindings.when(vm.runningProperty()).then("Cancel export")
+        cancel.textProperty().bind(javafx.beans.binding.Bindings.when(vm.activity().busyProperty()).then("Cancel export")
                 .otherwise("Close"));
         cancel.setOnAction(e -> {
-            if (vm.runningProperty().get()) {
+            if (vm.activity().busyProperty().get()) {
                 vm.cancel();
             } else {
                 stage.close();
@@ -119,7 +119,7 @@ abstract class ExportDialog {
         Themes.apply(scene, app);
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> {
-            if (vm.runningProperty().get()) {
+            if (vm.activity().busyProperty().get()) {
                 vm.cancel();
             }
         });

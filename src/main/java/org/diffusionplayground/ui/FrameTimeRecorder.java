@@ -18,10 +18,6 @@ public final class FrameTimeRecorder {
     private static final java.lang.management.ThreadMXBean THREADS =
             java.lang.management.ManagementFactory.getThreadMXBean();
 
-    /** The goals of issue 5. */
-    public static final double FRAME_BUDGET_MS = 1000.0 / 60;
-    public static final double STALL_LIMIT_MS = 100;
-
     private final double[] renderMs;
     private final double[] renderCpuMs;
     private final double[] intervalMs;
@@ -152,15 +148,6 @@ public final class FrameTimeRecorder {
     public record FrameStats(int frames, double renderP50, double renderP95, double renderCpuP50,
             double renderCpuP95, int pulses, double intervalP50, double intervalP95, double maxIntervalMs,
             double frameCpuP50, double frameCpuP95) {
-
-        /**
-         * Rendering and the p95 frame interval within the 60 fps budget (the interval with 1 ms for the
-         * pulse timer's own jitter), and no stall over 100 ms.
-         */
-        public boolean meetsGoals() {
-            return renderP95 <= FRAME_BUDGET_MS && intervalP95 <= FRAME_BUDGET_MS + 1
-                    && maxIntervalMs <= STALL_LIMIT_MS;
-        }
 
         @Override
         public String toString() {

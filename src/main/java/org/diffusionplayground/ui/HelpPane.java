@@ -9,7 +9,7 @@ import javafx.scene.text.TextFlow;
 
 /**
  * "What am I looking at?": the ideas behind each view in a few paragraphs, with the formulas the
- * controls' tooltips use (seed 000; MATH.md §1–§5).
+ * controls' tooltips use (Hirono, Tanaka & Fukushima, ICML 2024; MATH.md §1–§5).
  */
 public final class HelpPane extends ScrollPane {
 

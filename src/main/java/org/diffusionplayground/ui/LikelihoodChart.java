@@ -136,10 +136,6 @@ public final class LikelihoodChart extends ChartViewer {
         }
     }
 
-    public boolean isCloseUp() {
-        return closeUp;
-    }
-
     private double hMax() {
         return closeUp ? CLOSE_UP_MAX_H : SceneViewModel.SLIDER_MAX_H;
     }

@@ -27,7 +27,7 @@ import org.diffusionplayground.ui.kit.Controls;
 public final class LikelihoodPanel extends VBox {
 
     static final String WKB_FORMULA = """
-            First order in 𝔥 (WKB, seed 000): log q₀^𝔥(x₀) = log q₀⁰(x₀) + 𝔥·C(x₀) + O(𝔥²),
+            First order in 𝔥 (WKB; Hirono, Tanaka & Fukushima, ICML 2024): log q₀^𝔥(x₀) = log q₀⁰(x₀) + 𝔥·C(x₀) + O(𝔥²),
               C = −∫ ½g² [∇·s_θ − Δℓ + ∇ℓ·(s_θ − ∇ℓ)] dt along the ODE path,  ℓ = log q_t⁰.
             NLL(𝔥) ≈ NLL(0) − 𝔥·E[C]: a falling line means noise (𝔥 > 0) makes the data more likely.
             NLL(0) is exact up to the tolerance: the probability-flow ODE with the exact 2-D divergence.""";
@@ -84,11 +84,11 @@ public final class LikelihoodPanel extends VBox {
         Button cancel = new Button("Cancel");
         cancel.setId("likelihood-cancel");
         cancel.setOnAction(e -> vm.cancel());
-        cancel.disableProperty().bind(vm.busyProperty().not());
+        cancel.disableProperty().bind(vm.activity().busyProperty().not());
         ProgressBar progress = new ProgressBar();
         progress.setId("likelihood-progress");
-        progress.progressProperty().bind(vm.progressProperty());
-        progress.visibleProperty().bind(vm.busyProperty());
+        progress.progressProperty().bind(vm.activity().progressProperty());
+        progress.visibleProperty().bind(vm.activity().busyProperty());
         progress.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(progress, Priority.ALWAYS);
 
@@ -131,8 +131,8 @@ public final class LikelihoodPanel extends VBox {
         status.getStyleClass().add("status-line");
         status.setWrapText(true);
         status.textProperty().bind(Bindings.createStringBinding(
-                () -> vm.errorProperty().get().isEmpty() ? vm.statusProperty().get() : "⚠ " + vm.errorProperty().get(),
-                vm.errorProperty(), vm.statusProperty()));
+                () -> vm.activity().errorProperty().get().isEmpty() ? vm.activity().statusProperty().get() : "⚠ " + vm.activity().errorProperty().get(),
+                vm.activity().errorProperty(), vm.activity().statusProperty()));
 
         chart = new LikelihoodChart(theme);
         closeUp.selectedProperty().addListener((obs, old, on) -> chart.setCloseUp(on));

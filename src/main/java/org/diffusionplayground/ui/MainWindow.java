@@ -94,9 +94,9 @@ public final class MainWindow {
         status.setId("status");
         status.getStyleClass().add("status-bar");
         status.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> sceneVm.errorProperty().get().isEmpty() ? sceneVm.statusProperty().get()
-                        : "⚠ " + sceneVm.errorProperty().get(),
-                sceneVm.errorProperty(), sceneVm.statusProperty()));
+                () -> sceneVm.activity().errorProperty().get().isEmpty() ? sceneVm.activity().statusProperty().get()
+                        : "⚠ " + sceneVm.activity().errorProperty().get(),
+                sceneVm.activity().errorProperty(), sceneVm.activity().statusProperty()));
         VBox bottom = new VBox(playback, status);
 
         root.setTop(toolBar());
@@ -112,7 +112,7 @@ public final class MainWindow {
             public void handle(long now) {
                 frames.pulse(now);
                 if (last != 0) {
-                    sceneVm.advance(Math.min(0.1, (now - last) / 1e9));
+                    sceneVm.playback().advance(Math.min(0.1, (now - last) / 1e9));
                 }
                 last = now;
             }
@@ -216,9 +216,9 @@ public final class MainWindow {
             return;
         }
         switch (e.getCode()) {
-            case SPACE -> sceneVm.togglePlaying();
-            case LEFT -> sceneVm.step(-1);
-            case RIGHT -> sceneVm.step(1);
+            case SPACE -> sceneVm.playback().togglePlaying();
+            case LEFT -> sceneVm.playback().step(-1);
+            case RIGHT -> sceneVm.playback().step(1);
             case H -> {
                 panels.setExpandedPane(panels.getPanes().stream().filter(p -> "panel-sampler".equals(p.getId()))
                         .findFirst().orElse(null));

@@ -5,6 +5,7 @@ import javafx.geometry.Insets;
 import javafx.scene.control.CheckBox;
 import javafx.scene.layout.VBox;
 import org.diffusionplayground.app.SceneViewModel;
+import org.diffusionplayground.scene.ViewOptions;
 import org.diffusionplayground.ui.kit.Controls;
 
 /** Toggles of what the scene shows at time t. */
@@ -14,16 +15,16 @@ public final class OverlayPanel extends VBox {
         setSpacing(8);
         setPadding(new Insets(4, 2, 4, 2));
         getChildren().addAll(
-                toggle("Data points", vm.showDataProperty(), "show-data", "The training set."),
-                toggle("Trails", vm.showTrailsProperty(), "show-trails",
+                toggle("Data points", vm.viewFlag(ViewOptions::showData, ViewOptions::withShowData), "show-data", "The training set."),
+                toggle("Trails", vm.viewFlag(ViewOptions::showTrails, ViewOptions::withShowTrails), "show-trails",
                         "Paths of the first 80 particles from T down to the current t."),
-                toggle("Model score field", vm.showFieldProperty(), "show-field",
+                toggle("Model score field", vm.viewFlag(ViewOptions::showField, ViewOptions::withShowField), "show-field",
                         "s_θ(x, t) at the current t: normalised arrows, colour = log(1 + |s|)."),
-                toggle("Exact score field", vm.showExactFieldProperty(), "show-exact-field",
+                toggle("Exact score field", vm.viewFlag(ViewOptions::showExactField, ViewOptions::withShowExactField), "show-exact-field",
                         "∇log p_t of the data: closed form for Gaussian mixtures, otherwise the empirical score "
                                 + "(softmax over up to 500 data points)."),
-                toggle("Axes and grid", vm.showAxesProperty(), "show-axes", "Coordinates of the data."),
-                toggle("Legend", vm.showLegendProperty(), "show-legend", "What each colour means."));
+                toggle("Axes and grid", vm.viewFlag(ViewOptions::showAxes, ViewOptions::withShowAxes), "show-axes", "Coordinates of the data."),
+                toggle("Legend", vm.viewFlag(ViewOptions::showLegend, ViewOptions::withShowLegend), "show-legend", "What each colour means."));
     }
 
     /** More rows from other parts of the window (the density heatmap, later the lenses). */

@@ -55,14 +55,14 @@ public final class PlaybackBar extends HBox {
 
         Button play = new Button();
         play.setId("play");
-        play.textProperty().bind(vm.playingProperty().map(p -> p ? "❚❚ Pause" : "▶ Play"));
-        play.setOnAction(e -> vm.togglePlaying());
+        play.textProperty().bind(vm.playback().playingProperty().map(p -> p ? "❚❚ Pause" : "▶ Play"));
+        play.setOnAction(e -> vm.playback().togglePlaying());
         Controls.tipped(play, "Play / pause (space)");
         Button back = new Button("◀");
-        back.setOnAction(e -> vm.step(-1));
+        back.setOnAction(e -> vm.playback().step(-1));
         Controls.tipped(back, "One step back (←)");
         Button next = new Button("▶|");
-        next.setOnAction(e -> vm.step(1));
+        next.setOnAction(e -> vm.playback().step(1));
         Controls.tipped(next, "One step forward (→)");
         Button reset = new Button("⟲ Reset");
         reset.setOnAction(e -> vm.reset());
@@ -80,7 +80,7 @@ public final class PlaybackBar extends HBox {
         boolean[] following = {false};
         scrubber.valueProperty().addListener((obs, old, v) -> {
             if (!following[0]) {
-                vm.playingProperty().set(false);
+                vm.playback().playingProperty().set(false);
                 vm.timeProperty().set(v.doubleValue());
             }
         });
@@ -98,18 +98,18 @@ public final class PlaybackBar extends HBox {
         timeLabel.textProperty().bind(vm.timeProperty().map(t -> String.format(Locale.ROOT, "t = %.3f", t.doubleValue())));
         timeLabel.setMinWidth(Label.USE_PREF_SIZE);
 
-        Slider speed = new Slider(1, 20, vm.sweepSecondsProperty().get());
+        Slider speed = new Slider(1, 20, vm.playback().sweepSecondsProperty().get());
         speed.setPrefWidth(110);
-        speed.valueProperty().bindBidirectional(vm.sweepSecondsProperty());
+        speed.valueProperty().bindBidirectional(vm.playback().sweepSecondsProperty());
         Controls.tipped(speed, "Duration of one sweep from T to t_min, in seconds");
         Label speedLabel = new Label();
-        speedLabel.textProperty().bind(vm.sweepSecondsProperty().map(s -> String.format(Locale.ROOT, "%.0f s / sweep", s.doubleValue())));
+        speedLabel.textProperty().bind(vm.playback().sweepSecondsProperty().map(s -> String.format(Locale.ROOT, "%.0f s / sweep", s.doubleValue())));
         speedLabel.setMinWidth(Label.USE_PREF_SIZE);
 
         ProgressBar busy = new ProgressBar();
         busy.setPrefWidth(90);
-        busy.progressProperty().bind(vm.progressProperty());
-        busy.visibleProperty().bind(vm.busyProperty());
+        busy.progressProperty().bind(vm.activity().progressProperty());
+        busy.visibleProperty().bind(vm.activity().busyProperty());
         Controls.tipped(busy, "Sampling in the background");
 
         getChildren().addAll(forward, backward, play, back, next, reset, timeLabel, scrubber, speedLabel, speed, busy);

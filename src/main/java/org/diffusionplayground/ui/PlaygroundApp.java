@@ -60,7 +60,7 @@ public final class PlaygroundApp extends Application {
     }
 
     /**
-     * The pretrained swiss roll under SIMPLE, animating backward sampling (issue 5). Without the bundled
+     * The pretrained swiss roll under SIMPLE, animating backward sampling. Without the bundled
      * model (a broken install) the exact score of the 25 gaussians stands in, and the status bar says why.
      */
     static void openDefaultScene(PlaygroundViewModels vms) {
@@ -88,7 +88,7 @@ public final class PlaygroundApp extends Application {
             scene.reportError(e.getMessage() + " — showing the exact score of the 25 gaussians instead");
         }
         scene.timeProperty().set(scene.tMax());
-        scene.playingProperty().set(true);
+        scene.playback().playingProperty().set(true);
     }
 
     @Override

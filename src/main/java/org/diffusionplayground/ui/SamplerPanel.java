@@ -24,7 +24,7 @@ import org.diffusionplayground.ui.kit.Controls;
 public final class SamplerPanel extends VBox {
 
     static final String H_FORMULA = """
-            The 𝔥-sampler (Hirono–Tanaka–Fukushima, seed 000):
+            The 𝔥-sampler (Hirono, Tanaka & Fukushima, ICML 2024):
               dx = [ f(x,t) − (1+𝔥)/2 · g(t)² s_θ(x,t) ] dt + √𝔥 · g(t) dw̄
             integrated from t = T down to t_min.
             𝔥 = 0: probability-flow ODE (deterministic)   𝔥 = 1: reverse SDE   𝔥 = 2: f − (3/2)g²s.
@@ -87,14 +87,7 @@ public final class SamplerPanel extends VBox {
         CheckBox split = new CheckBox("Split view: compare with");
         split.setId("split-toggle");
         split.selectedProperty().bindBidirectional(vm.splitProperty());
-        TextField second = Controls.numberField(vm.compareHProperty().get(), "%.2f", v -> {
-            String problem = v < 0 || v > SceneViewModel.MAX_H || Double.isNaN(v)
-                    ? "the second 𝔥 must be between 0 and " + SceneViewModel.MAX_H : null;
-            if (problem == null) {
-                vm.compareHProperty().set(v);
-            }
-            return problem;
-        });
+        TextField second = Controls.numberField(vm.compareHProperty().get(), "%.2f", vm::requestCompareH);
         second.disableProperty().bind(split.selectedProperty().not());
         Controls.tipped(split, "Show two samplers side by side on the same seed: same prior draw, same noise.");
 

@@ -20,6 +20,7 @@ import org.diffusionplayground.render.LiveSceneRenderer;
 import org.diffusionplayground.render.SceneSnapshot;
 import org.diffusionplayground.render.Theme;
 import org.diffusionplayground.render.Viewport;
+import org.diffusionplayground.scene.ViewOptions;
 
 /**
  * The scene view: one ImageView over a PixelBuffer that shares its int[] with the Java2D renderer's
@@ -120,8 +121,8 @@ public final class ScenePane extends Region {
         double scale = outputScale();
         int w = Math.max(1, (int) Math.round(getWidth() * scale));
         int h = Math.max(1, (int) Math.round(getHeight() * scale));
-        return Viewport.fit(vm.viewCentreXProperty().get(), vm.viewCentreYProperty().get(),
-                vm.viewHalfSizeProperty().get(), w, h);
+        ViewOptions v = vm.viewProperty().get();
+        return Viewport.fit(v.centreX(), v.centreY(), v.halfSize(), w, h);
     }
 
     @Override
@@ -170,9 +171,8 @@ public final class ScenePane extends Region {
         double factor = Math.pow(1.0015, e.getDeltaY());
         double scale = outputScale();
         Viewport z = viewport().zoom(factor, e.getX() * scale, e.getY() * scale);
-        vm.viewCentreXProperty().set(z.centreX());
-        vm.viewCentreYProperty().set(z.centreY());
-        vm.viewHalfSizeProperty().set(Math.max(0.05, Math.min(200, z.halfSize())));
+        vm.viewProperty().set(vm.viewProperty().get().withFrame(z.centreX(), z.centreY(),
+                Math.max(0.05, Math.min(200, z.halfSize()))));
         e.consume();
     }
 
@@ -193,8 +193,8 @@ public final class ScenePane extends Region {
         } else if (dragged) {
             double s = outputScale();
             Viewport p = viewport().pan((e.getX() - lastX) * s, (e.getY() - lastY) * s);
-            vm.viewCentreXProperty().set(p.centreX());
-            vm.viewCentreYProperty().set(p.centreY());
+            ViewOptions now = vm.viewProperty().get();
+            vm.viewProperty().set(now.withFrame(p.centreX(), p.centreY(), now.halfSize()));
         }
         lastX = e.getX();
         lastY = e.getY();

@@ -12,7 +12,7 @@ import org.diffusionplayground.model.score.NetworkScore;
  * Loads the model the window opens on while JavaFX starts, on a second core: reading and checking the
  * checkpoint (JSON parser, SHA-256) and a few network evaluations that load and compile the Vector API
  * kernels the sampler is about to need. Starting this before {@code Application.launch} takes it off the
- * path to the first animated frame (issue 5: open in ≤ 3 s).
+ * path to the first animated frame (docs/benchmarks.md, "Desktop app": open in ≤ 3 s).
  */
 final class ScenePreload {
 

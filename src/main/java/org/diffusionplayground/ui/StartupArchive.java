@@ -14,14 +14,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * The class-data-sharing (CDS) archive that makes the next start faster: the JDK and JavaFX classes the
  * window loaded, parsed, verified and laid out once and mapped from a file at the next start instead of
- * loaded from the jars again (issue 5: open in ≤ 3 s; docs/benchmarks.md, "Desktop app": the first
- * animated frame 0.25-0.45 s earlier, 0.4-0.8 s less CPU).
+ * loaded from the jars again (docs/benchmarks.md, "Desktop app", has what it saves).
  *
  * <p>{@code ./mvnw javafx:run} names the archive with {@code -Dplayground.startup.archive=target/startup.jsa}
  * and maps it with {@code -XX:SharedArchiveFile} when the file exists; while it is missing, the JVM keeps
  * the JDK's own archive and records the classes it loads with {@code -XX:DumpLoadedClassList} instead
- * (pom.xml, profile record-startup-classes; recording costs about 0.2 s of start-up, so only the start
- * that needs the list records it). Such a start writes the archive in the background a little after the
+ * (pom.xml, profile record-startup-classes; recording slows the start, so only the start that needs
+ * the list records it). Such a start writes the archive in the background a little after the
  * window opened: a second JVM runs {@code -Xshare:dump} over the classes this run loaded, with this run's
  * module path. An archive the JVM rejects (made by another JDK or JavaFX: the JVM then silently runs
  * without any archive) is deleted, so the start after records the list again.

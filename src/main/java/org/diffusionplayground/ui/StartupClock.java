@@ -12,7 +12,7 @@ import org.diffusionplayground.app.SceneViewModel;
 import org.diffusionplayground.render.SceneSnapshot;
 
 /**
- * Measures the start-up goal of issue 5 (open in ≤ 3 s into an animating scene): the time from the
+ * Measures the start-up (docs/benchmarks.md, "Desktop app": open in ≤ 3 s into an animating scene): the time from the
  * process's start to {@code main}, to JavaFX calling {@code start}, to the window being shown, and to
  * the first frame in which the backward sampling has moved, printed once to standard error
  * ({@code -Dplayground.startup.quiet=true} silences it).
@@ -21,14 +21,14 @@ import org.diffusionplayground.render.SceneSnapshot;
  * read once, when the line is printed, and the stamps are placed relative to it. The age comes from
  * {@code /proc} on Linux (start time and uptime in the same clock, 10 ms ticks). Not from
  * {@code ProcessHandle.info().startInstant()}: it adds the process's ticks to the boot time in whole
- * seconds ({@code btime}), and on the machine of docs/benchmarks.md that put the start 0.63 s too early —
- * a trivial {@code main} "began" 0.64 s after a start 0.06 s before it ended. Elsewhere the JVM's own
+ * seconds ({@code btime}), which can put the start most of a second too early (docs/benchmarks.md,
+ * "Desktop app"). Elsewhere the JVM's own
  * uptime stands in, which misses only the few milliseconds before the JVM initialised.
  */
 final class StartupClock {
 
     /** Linux's USER_HZ, the unit of the start time in {@code /proc/self/stat}: 100 on every platform Java runs on. */
-    private static final double USER_HZ = 100.0;
+    static final double USER_HZ = 100.0;
 
     private static volatile long mainNanos;
     private static volatile long startNanos;
@@ -56,7 +56,7 @@ final class StartupClock {
         ChangeListener<SceneSnapshot> first = new ChangeListener<>() {
             @Override
             public void changed(ObservableValue<? extends SceneSnapshot> obs, SceneSnapshot old, SceneSnapshot s) {
-                if (s != null && s.particles() != null && scene.playingProperty().get()
+                if (s != null && s.particles() != null && scene.playback().playingProperty().get()
                         && scene.timeProperty().get() < scene.tMax()) {
                     long now = System.nanoTime();
                     scene.snapshotProperty().removeListener(this);
@@ -89,13 +89,16 @@ final class StartupClock {
 
     /** Seconds since this process started. */
     static double processAgeSeconds() {
-        return procAgeSeconds().orElseGet(() -> ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
+        return procAgeSeconds("self").orElseGet(() -> ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
     }
 
-    /** Linux: uptime now minus the process's start (field 22 of /proc/self/stat), both since boot. */
-    private static OptionalDouble procAgeSeconds() {
+    /**
+     * Linux: uptime now minus the start of process {@code pid} ("self" for this one; field 22 of
+     * /proc/PID/stat), both since boot.
+     */
+    static OptionalDouble procAgeSeconds(String pid) {
         try {
-            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String stat = Files.readString(Path.of("/proc", pid, "stat"));
             // the command name (field 2) may contain spaces; the fields after it start past the last ')'
             String[] after = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
             double started = Long.parseLong(after[19]) / USER_HZ; // field 22 = index 19 after field 2

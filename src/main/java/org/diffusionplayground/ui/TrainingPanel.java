@@ -76,7 +76,7 @@ public final class TrainingPanel extends VBox {
 
         ComboBox<Objective> objective = combo(Objective.values(), vm.objectiveProperty(), "train-objective");
         Controls.tipped(objective, """
-                The score-matching objective (seed 001); same minimiser, all drawn on the DSM scale:
+                The score-matching objective (MATH.md §2, §7); same minimiser, all drawn on the DSM scale:
                 DSM  E λ ½‖s_θ + ε/σ_t‖²                 regress the conditional score (Vincent)
                 ISM  E λ [½‖s_θ‖² + ∇·s_θ] + E λ/σ²       exact divergence of the network (Hyvärinen)
                 SSM  E λ [½‖s_θ‖² + vᵀ(∇s_θ)v] + E λ/σ²   a random slice v (Song et al.)
@@ -271,13 +271,5 @@ public final class TrainingPanel extends VBox {
                 new FileChooser.ExtensionFilter("Diffusion Playground model", "*.safetensors", "*.json"),
                 new FileChooser.ExtensionFilter("All files", "*.*"));
         return chooser;
-    }
-
-    public Button trainButton() {
-        return train;
-    }
-
-    public Button stopButton() {
-        return stop;
     }
 }

@@ -132,8 +132,8 @@ public final class Workbench {
         Label densityStatus = new Label();
         densityStatus.getStyleClass().add("status-line");
         densityStatus.setWrapText(true);
-        densityStatus.textProperty().bind(vms.density().statusProperty());
-        densityStatus.visibleProperty().bind(vms.density().statusProperty().isNotEmpty());
+        densityStatus.textProperty().bind(vms.density().activity().statusProperty());
+        densityStatus.visibleProperty().bind(vms.density().activity().statusProperty().isNotEmpty());
         densityStatus.managedProperty().bind(densityStatus.visibleProperty());
         panel.add(density, densityStatus);
     }
@@ -176,7 +176,7 @@ public final class Workbench {
             vms.scene().modeProperty().set(o.mode());
         }
         if (o.time() != null) {
-            vms.scene().playingProperty().set(false);
+            vms.scene().playback().playingProperty().set(false);
             vms.scene().timeProperty().set(Math.max(vms.scene().tMin(), Math.min(vms.scene().tMax(), o.time())));
         }
         if (o.frameLogSeconds() != null && o.frameLogSeconds() > 0) {
@@ -210,7 +210,7 @@ public final class Workbench {
             FrameTimeRecorder.FrameStats s = window.frames().stats();
             System.err.printf(java.util.Locale.ROOT, "frames: %s · %d particles · training %s · likelihood %s%n", s,
                     vms.scene().particlesProperty().get(), vms.training().stateProperty().get(),
-                    vms.likelihood().busyProperty().get() ? "computing" : "idle");
+                    vms.likelihood().activity().busyProperty().get() ? "computing" : "idle");
             window.frames().clear();
         }));
         frameLog.setCycleCount(Timeline.INDEFINITE);
@@ -284,9 +284,5 @@ public final class Workbench {
 
     public void showTraining() {
         analysis.getSelectionModel().select(trainingTab);
-    }
-
-    public void showLenses() {
-        analysis.getSelectionModel().select(lensTab);
     }
 }

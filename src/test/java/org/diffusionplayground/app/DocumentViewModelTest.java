@@ -110,12 +110,12 @@ class DocumentViewModelTest {
     void openingAPresetAndSavingItWritesTheSamePreset() throws Exception {
         Path original = Path.of("presets/imperfect-score.json");
         Window w = window();
-        assertTrue(w.open(original), onUi(() -> w.doc.errorProperty().get()));
+        assertTrue(w.open(original), onUi(() -> w.doc.activity().errorProperty().get()));
         assertEquals("An imperfect score: where the correction is large", w.doc.title());
         assertFalse(onUi(() -> w.doc.dirtyProperty().get()));
         assertTrue(onUi(() -> w.scene.splitProperty().get()));
         Path copy = dir.resolve("copy.json");
-        assertTrue(w.saveAs(copy, false), onUi(() -> w.doc.errorProperty().get()));
+        assertTrue(w.saveAs(copy, false), onUi(() -> w.doc.activity().errorProperty().get()));
         assertEquals(json(original), json(copy));
         assertEquals(List.of(copy.toAbsolutePath(), original.toAbsolutePath()), onUi(() -> List.copyOf(
                 w.doc.recentFiles())));
@@ -132,14 +132,14 @@ class DocumentViewModelTest {
         });
         assertTrue(onUi(() -> w.doc.dirtyProperty().get()), "a new model is an unsaved change");
         Path file = dir.resolve("my lecture.json");
-        assertTrue(w.saveAs(file, false), onUi(() -> w.doc.errorProperty().get()));
+        assertTrue(w.saveAs(file, false), onUi(() -> w.doc.activity().errorProperty().get()));
         Preset saved = PresetIO.read(file);
         assertEquals(Preset.ModelSource.CHECKPOINT, saved.model().source());
         assertEquals("my lecture.model", saved.model().checkpoint());
         assertTrue(Files.exists(dir.resolve("my lecture.model.safetensors")));
 
         Window again = window();
-        assertTrue(again.open(file), onUi(() -> again.doc.errorProperty().get()));
+        assertTrue(again.open(file), onUi(() -> again.doc.activity().errorProperty().get()));
         NetworkScore score = (NetworkScore) onUi(() -> again.scene.scoreProperty().get());
         for (int l = 0; l < trained.network().spec().layers(); l++) {
             assertArrayEquals(trained.network().weight(l), score.mlp().weight(l));
@@ -202,7 +202,7 @@ class DocumentViewModelTest {
         assertEquals(1, orphans.size());
         assertEquals("Noise helps: 𝔥 sweep on 25 gaussians with NLL and its first-order line", orphans.get(0).title());
         assertEquals(Path.of("presets/noise-helps-h-sweep.json").toAbsolutePath(), orphans.get(0).origin());
-        assertTrue(next.restore(orphans.get(0)), onUi(() -> next.doc.errorProperty().get()));
+        assertTrue(next.restore(orphans.get(0)), onUi(() -> next.doc.activity().errorProperty().get()));
         assertEquals(1.75, onUi(() -> next.scene.hProperty().get()));
         assertTrue(onUi(() -> next.app.darkProperty().get()));
         assertTrue(onUi(() -> next.doc.dirtyProperty().get()), "restored work is unsaved until the user saves it");
@@ -222,11 +222,11 @@ class DocumentViewModelTest {
         Path existing = dir.resolve("existing.json");
         Files.writeString(existing, "precious");
         assertFalse(w.saveAs(existing, false));
-        assertTrue(onUi(() -> w.doc.errorProperty().get()).contains("already exists"));
+        assertTrue(onUi(() -> w.doc.activity().errorProperty().get()).contains("already exists"));
         assertEquals("precious", Files.readString(existing));
         Path blocked = existing.resolve("inside.json");
         assertFalse(w.saveAs(blocked, true));
-        assertTrue(onUi(() -> w.doc.errorProperty().get()).contains("not a folder"), onUi(() -> w.doc.errorProperty()
+        assertTrue(onUi(() -> w.doc.activity().errorProperty().get()).contains("not a folder"), onUi(() -> w.doc.activity().errorProperty()
                 .get()));
         assertTrue(onUi(() -> w.doc.dirtyProperty().get()), "the change is still marked unsaved");
     }
@@ -239,7 +239,7 @@ class DocumentViewModelTest {
         String text = Files.readString(Path.of("presets/forward-noising-swiss-roll.json"));
         Files.writeString(broken, text.substring(0, text.length() / 3));
         assertFalse(w.open(broken));
-        assertTrue(onUi(() -> w.doc.errorProperty().get()).contains("truncated"));
+        assertTrue(onUi(() -> w.doc.activity().errorProperty().get()).contains("truncated"));
         assertNotNull(onUi(() -> w.scene.scoreProperty().get()));
         assertTrue(onUi(() -> w.scene.splitProperty().get()), "still the ODE | SDE scene");
         assertEquals("ODE versus SDE (𝔥 = 0 | 1 split)", w.doc.title());

@@ -32,7 +32,7 @@ class PresetSceneTest {
         Path folder = Path.of("presets");
         try (Stream<Path> files = Files.list(folder)) {
             List<Path> list = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-            assertEquals(6, list.size(), "the six lecture presets of issue 6 are shipped");
+            assertEquals(6, list.size(), "the six lecture presets are shipped");
             return list.stream();
         }
     }

@@ -84,7 +84,7 @@ class DocumentUiTest {
         Files.writeString(preset, Files.readString(Path.of("presets/imperfect-score.json"))
                 .replace("\"particles\" : 4000", "\"particles\" : 300").replace("\"steps\" : 300", "\"steps\" : 40"));
         robot.interact(() -> assertTrue(bench.documents().drop(preset)));
-        waitFor(() -> vms.document().title().startsWith("An imperfect score") && !vms.document().busyProperty().get());
+        waitFor(() -> vms.document().title().startsWith("An imperfect score") && !vms.document().activity().busyProperty().get());
         assertTrue(robot.lookup("#scene-second").tryQuery().isPresent(), "the split view shows the second pane");
         Stage stage = (Stage) bench.window().root().getScene().getWindow();
         assertTrue(stage.getTitle().startsWith("An imperfect score"), stage.getTitle());
@@ -94,8 +94,8 @@ class DocumentUiTest {
         Path saved = dir.resolve("saved.json");
         boolean[] ok = new boolean[1];
         robot.interact(() -> vms.document().saveAs(saved, false, r -> ok[0] = r));
-        waitFor(() -> Files.exists(saved) && !vms.document().busyProperty().get());
-        assertTrue(ok[0], vms.document().errorProperty().get());
+        waitFor(() -> Files.exists(saved) && !vms.document().activity().busyProperty().get());
+        assertTrue(ok[0], vms.document().activity().errorProperty().get());
         ObjectMapper m = new ObjectMapper();
         assertEquals(m.readTree(preset.toFile()), m.readTree(saved.toFile()));
 
@@ -130,10 +130,10 @@ class DocumentUiTest {
         });
         robot.clickOn("#export-video-export");
         ExportViewModel ex = vms.exports();
-        waitFor(() -> Files.exists(mp4) && !ex.runningProperty().get());
-        assertEquals("", ex.errorProperty().get());
+        waitFor(() -> Files.exists(mp4) && !ex.activity().busyProperty().get());
+        assertEquals("", ex.activity().errorProperty().get());
         assertTrue(robot.lookup("#export-video-status").queryAs(Label.class).getText().startsWith("wrote"));
-        assertEquals(1.0, ex.progressProperty().get());
+        assertEquals(1.0, ex.activity().progressProperty().get());
         try (SeekableByteChannel ch = NIOUtils.readableChannel(mp4.toFile())) {
             AWTFrameGrab grab = AWTFrameGrab.createAWTFrameGrab(ch);
             assertEquals(12, grab.getVideoTrack().getMeta().getTotalFrames(), "24 fps × 0.5 s");
@@ -148,10 +148,10 @@ class DocumentUiTest {
             robot.lookup("#export-video-path").queryAs(TextField.class).setText(longer.toString());
         });
         robot.clickOn("#export-video-export");
-        waitFor(() -> ex.progressProperty().get() > 0);
+        waitFor(() -> ex.activity().progressProperty().get() > 0);
         robot.clickOn("#export-video-cancel");
-        waitFor(() -> !ex.runningProperty().get());
-        assertTrue(ex.statusProperty().get().contains("cancelled"), ex.statusProperty().get());
+        waitFor(() -> !ex.activity().busyProperty().get());
+        assertTrue(ex.activity().statusProperty().get().contains("cancelled"), ex.activity().statusProperty().get());
         assertFalse(Files.exists(longer));
         try (var files = Files.list(dir)) {
             assertEquals(1, files.count(), "no temporary file left behind");
@@ -170,7 +170,7 @@ class DocumentUiTest {
             robot.lookup("#export-image-path").queryAs(TextField.class).setText(png.toString());
         });
         robot.clickOn("#export-image-export");
-        waitFor(() -> Files.exists(png) && !vms.exports().runningProperty().get());
+        waitFor(() -> Files.exists(png) && !vms.exports().activity().busyProperty().get());
         BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
         assertEquals(400, img.getWidth());
         assertEquals(300, img.getHeight());

@@ -81,7 +81,7 @@ class LensesUiTest {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("timed out; lenses: " + lenses.status().messageProperty().get() + " "
-                    + lenses.status().errorProperty().get() + "; scene busy " + scene.busyProperty().get(), e);
+                    + lenses.status().errorProperty().get() + "; scene busy " + scene.activity().busyProperty().get(), e);
         }
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -89,7 +89,7 @@ class LensesUiTest {
     @Test
     void everyLensSwitchShowsItsLayersOrItsResults(FxRobot robot) throws Exception {
         waitFor(30, () -> scene.pathsProperty().get() != null);
-        robot.interact(() -> scene.playingProperty().set(false));
+        robot.interact(() -> scene.playback().playingProperty().set(false));
 
         robot.interact(() -> bench.window().expandPanel("panel-lenses"));
         robot.sleep(600); // the accordion's opening animation

@@ -69,7 +69,7 @@ class SceneUiTest {
     }
 
     private void waitForSampling() throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !scene.busyProperty().get() && scene.pathsProperty().get() != null);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !scene.activity().busyProperty().get() && scene.pathsProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -96,7 +96,7 @@ class SceneUiTest {
         robot.clickOn("#h-field").eraseText(6).write("-2").type(javafx.scene.input.KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0.0, scene.hProperty().get());
-        assertTrue(scene.errorProperty().get().contains("≥ 0"), scene.errorProperty().get());
+        assertTrue(scene.activity().errorProperty().get().contains("≥ 0"), scene.activity().errorProperty().get());
         Label status = robot.lookup("#status").queryAs(Label.class);
         assertTrue(status.getText().contains("≥ 0"));
     }
@@ -110,7 +110,7 @@ class SceneUiTest {
         robot.interact(() -> scrubber.setValue(t));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(t, scene.timeProperty().get(), 1e-12);
-        assertFalse(scene.playingProperty().get(), "moving the scrubber pauses the animation");
+        assertFalse(scene.playback().playingProperty().get(), "moving the scrubber pauses the animation");
         double[] xy = scene.currentPositions();
         assertNotNull(xy);
         // x_t = α x₀ + σ ε for the 8-gaussians data (unit-scale ring): E|x_t|² = α² E|x₀|² + 2σ²

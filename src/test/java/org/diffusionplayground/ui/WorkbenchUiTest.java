@@ -90,9 +90,9 @@ class WorkbenchUiTest {
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("timed out; training: " + training.stateProperty().get() + " · "
                     + training.statusLineProperty().get() + " · " + training.errorProperty().get() + "; scene busy "
-                    + scene.busyProperty().get() + ", score " + scene.scoreProperty().get().describe()
-                    + "; likelihood: " + vms.likelihood().statusProperty().get() + " "
-                    + vms.likelihood().errorProperty().get(), e);
+                    + scene.activity().busyProperty().get() + ", score " + scene.scoreProperty().get().describe()
+                    + "; likelihood: " + vms.likelihood().activity().statusProperty().get() + " "
+                    + vms.likelihood().activity().errorProperty().get(), e);
         }
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -139,7 +139,7 @@ class WorkbenchUiTest {
         assertEquals(ScheduleKind.SIMPLE, scene.scheduleProperty().get().spec().kind());
         assertInstanceOf(NetworkScore.class, scene.scoreProperty().get());
         assertEquals(SceneMode.BACKWARD, scene.modeProperty().get());
-        assertTrue(scene.playingProperty().get());
+        assertTrue(scene.playback().playingProperty().get());
         waitFor(20, () -> scene.timeProperty().get() < scene.tMax() - 0.05 && scene.currentPositions() != null);
         assertEquals(600, scene.currentPositions().length / 2);
         assertTrue(training.statusLineProperty().get().startsWith("loaded"), training.statusLineProperty().get());
@@ -153,16 +153,16 @@ class WorkbenchUiTest {
     void aPausedSceneRedrawsWhenNewSamplesArrive(FxRobot robot) throws Exception {
         // same time, same title: the new frame's record equals the old one (the composer reuses its particle
         // buffer), yet its particles moved; the view must draw it anyway
-        waitFor(30, () -> scene.pathsProperty().get() != null && !scene.busyProperty().get());
+        waitFor(30, () -> scene.pathsProperty().get() != null && !scene.activity().busyProperty().get());
         robot.interact(() -> {
-            scene.playingProperty().set(false);
+            scene.playback().playingProperty().set(false);
             scene.timeProperty().set(scene.tMin());
         });
         WaitForAsyncUtils.waitForFxEvents();
         long before = bench.window().scenePane().redraws();
         double[] old = scene.currentPositions();
         robot.interact(() -> scene.seedProperty().set(7));
-        waitFor(30, () -> scene.pathsProperty().get().seed() == 7 && !scene.busyProperty().get());
+        waitFor(30, () -> scene.pathsProperty().get().seed() == 7 && !scene.activity().busyProperty().get());
         assertFalse(java.util.Arrays.equals(old, scene.currentPositions()), "other noise, other samples");
         assertTrue(bench.window().scenePane().redraws() > before, "the view drew the new samples");
     }
@@ -228,9 +228,9 @@ class WorkbenchUiTest {
     @Test
     void theLikelihoodPanelComputesItsChartGetsASeriesAndTheMapColoursThePoints(FxRobot robot) throws Exception {
         bench.showLikelihood();
-        waitFor(20, () -> !scene.busyProperty().get());
+        waitFor(20, () -> !scene.activity().busyProperty().get());
         robot.clickOn("#likelihood-compute");
-        waitFor(60, () -> vms.likelihood().lineProperty().get() != null && !vms.likelihood().busyProperty().get());
+        waitFor(60, () -> vms.likelihood().lineProperty().get() != null && !vms.likelihood().activity().busyProperty().get());
         LikelihoodChart chart = bench.likelihoodPanel().chart();
         assertTrue(chart.lineItemCount() > 10, "the first-order line is drawn");
         assertEquals(24, vms.likelihood().lineProperty().get().count());
@@ -289,9 +289,9 @@ class WorkbenchUiTest {
             vms.likelihood().w2PointsProperty().set(80);
             vms.likelihood().exactCurveProperty().set(true);
         });
-        waitFor(20, () -> !scene.busyProperty().get());
+        waitFor(20, () -> !scene.activity().busyProperty().get());
         robot.interact(() -> vms.likelihood().compute());
-        waitFor(120, () -> vms.likelihood().exactProperty().get() != null && !vms.likelihood().busyProperty().get());
+        waitFor(120, () -> vms.likelihood().exactProperty().get() != null && !vms.likelihood().activity().busyProperty().get());
         double[][] curve = vms.likelihood().exactProperty().get().nllCurve();
         assertEquals(LikelihoodViewModel.CURVE_HS.length, curve.length);
         assertEquals(LikelihoodViewModel.CURVE_HS.length, bench.likelihoodPanel().chart().exactItemCount());
@@ -313,20 +313,20 @@ class WorkbenchUiTest {
 
     @Test
     void likelihoodRecomputesByItselfWhenTheToleranceChangesAndCancelStopsIt(FxRobot robot) throws Exception {
-        waitFor(20, () -> !scene.busyProperty().get());
+        waitFor(20, () -> !scene.activity().busyProperty().get());
         robot.interact(() -> {
             vms.likelihood().autoProperty().set(true);
         });
-        waitFor(60, () -> vms.likelihood().lineProperty().get() != null && !vms.likelihood().busyProperty().get());
+        waitFor(60, () -> vms.likelihood().lineProperty().get() != null && !vms.likelihood().activity().busyProperty().get());
         var first = vms.likelihood().resultProperty().get();
         robot.interact(() -> {
             vms.likelihood().pointsProperty().set(3000);
             vms.likelihood().requestTolerance(1e-5);
         });
-        waitFor(10, () -> vms.likelihood().busyProperty().get());
+        waitFor(10, () -> vms.likelihood().activity().busyProperty().get());
         robot.clickOn("#likelihood-cancel");
-        waitFor(10, () -> !vms.likelihood().busyProperty().get());
-        assertEquals("cancelled", vms.likelihood().statusProperty().get());
+        waitFor(10, () -> !vms.likelihood().activity().busyProperty().get());
+        assertEquals("cancelled", vms.likelihood().activity().statusProperty().get());
         assertSame(first, vms.likelihood().resultProperty().get(), "the last finished result stays");
     }
 
@@ -334,7 +334,7 @@ class WorkbenchUiTest {
     void theDensityOverlayDrawsTheGridSolutionAtTheScenesTime(FxRobot robot) throws Exception {
         robot.interact(() -> {
             vms.density().gridOptionsProperty().set(new FokkerPlanckOptions(48, 48, 0, 0.3, 0.4, 6));
-            scene.playingProperty().set(false);
+            scene.playback().playingProperty().set(false);
             scene.timeProperty().set(0.5);
             bench.window().expandPanel("panel-overlays");
         });

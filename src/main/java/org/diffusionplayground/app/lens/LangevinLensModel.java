@@ -55,7 +55,7 @@ public final class LangevinLensModel {
         }
         // a run is shown while it samples and stays the same object when done: watch busy as well
         scene.pathsProperty().addListener((o, was, now) -> updateAnnealedError());
-        scene.busyProperty().addListener((o, was, now) -> updateAnnealedError());
+        scene.activity().busyProperty().addListener((o, was, now) -> updateAnnealedError());
     }
 
     /** The fixed noise level t (defaults to the schedule's t_min). */

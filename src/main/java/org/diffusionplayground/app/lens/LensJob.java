@@ -9,13 +9,12 @@ import org.diffusionplayground.app.Jobs;
  */
 final class LensJob {
 
-    private final Jobs jobs;
+    private final Jobs.Latest run;
     private final LensStatus status;
-    private Jobs.Job job;
     private boolean enabled;
 
     LensJob(Jobs jobs, LensStatus status) {
-        this.jobs = jobs;
+        this.run = jobs.latest();
         this.status = status;
     }
 
@@ -28,11 +27,10 @@ final class LensJob {
     <T> void start(String what, Jobs.Body<T> body, Consumer<T> done, Runnable progress) {
         cancel();
         status.started(what);
-        Jobs.Job[] self = new Jobs.Job[1];
-        self[0] = job = jobs.start(body, new Jobs.Listener<>() {
+        run.start(body, new Jobs.Listener<>() {
             @Override
             public void progress(double fraction, String message) {
-                if (progress != null && !self[0].isCancelled()) {
+                if (progress != null) {
                     progress.run();
                 }
             }
@@ -71,9 +69,8 @@ final class LensJob {
     }
 
     void cancel() {
-        if (job != null) {
-            job.cancel();
-            job = null;
+        if (run.cancel()) {
+            status.finished();
         }
     }
 }

@@ -22,7 +22,7 @@ import org.diffusionplayground.model.util.Cancellation;
 import org.diffusionplayground.model.util.Estimate;
 
 /**
- * The objectives lens (seed 001): three small networks with the same start, data, seed and budget, one
+ * The objectives lens (MATH.md §7): three small networks with the same start, data, seed and budget, one
  * per {@link Objective}, trained step for step side by side; their losses (all on the DSM scale) as
  * they go, and at the end — when the data is a mixture, so the true score is known — each network's
  * remaining score error E λ ½‖s_θ − ∇log p_t‖² (common random numbers, {@link DsmLoss#excess}).

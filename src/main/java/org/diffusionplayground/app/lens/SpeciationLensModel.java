@@ -29,7 +29,7 @@ public final class SpeciationLensModel {
         scene.scheduleProperty().addListener(x -> refreshView());
         // a run is shown while it samples and stays the same object when done: watch busy as well
         scene.pathsProperty().addListener(x -> refreshCurve());
-        scene.busyProperty().addListener((o, was, busy) -> {
+        scene.activity().busyProperty().addListener((o, was, busy) -> {
             if (!busy) {
                 refreshCurve();
             }

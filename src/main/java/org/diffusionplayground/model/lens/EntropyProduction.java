@@ -10,7 +10,7 @@ import org.hipparchus.analysis.integration.gauss.GaussIntegrator;
 import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
 
 /**
- * The entropy-production rate of the forward process (seed 003, MATH.md §7.3). Forward Fokker–Planck
+ * The entropy-production rate of the forward process (MATH.md §7.3). Forward Fokker–Planck
  * ∂_t p = −∇·J with J = f p − (g²/2)∇p; at temperature g²/2 and unit mobility
  * <pre>
  *   Ṡ(t) = ∫ |J|² / ((g²/2) p) dx = (2/g²) E_{p_t} ‖v(x, t)‖²,    v = J/p = f − (g²/2)∇log p_t,

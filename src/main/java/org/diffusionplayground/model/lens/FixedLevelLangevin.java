@@ -7,7 +7,7 @@ import org.diffusionplayground.model.util.Cancellation;
 import org.diffusionplayground.model.util.Parallel;
 
 /**
- * Langevin MCMC at one fixed noise level t (seed 001, MATH.md §7.1): the unadjusted Langevin algorithm
+ * Langevin MCMC at one fixed noise level t (MATH.md §7.1): the unadjusted Langevin algorithm
  * <pre>
  *   x ← x + (η/2) s(x, t) + √η z,     z ~ N(0, I),
  * </pre>

@@ -8,7 +8,7 @@ import org.diffusionplayground.model.score.MixtureScore;
 import org.diffusionplayground.model.util.Cancellation;
 
 /**
- * Stochastic thermodynamics of single forward paths (Seifert 2005; seed 003, MATH.md §7.3). Along a
+ * Stochastic thermodynamics of single forward paths (Seifert 2005; MATH.md §7.3). Along a
  * path of dx = f dt + g dw from t_a to t_b, at temperature g²/2:
  * <pre>
  *   medium entropy   Δs_m   = ∫ (2/g²) f ∘ dx                 (Stratonovich: heat into the bath / temperature)

@@ -6,7 +6,7 @@ import org.diffusionplayground.model.schedule.Schedule;
 import org.diffusionplayground.model.score.ScoreModel;
 
 /**
- * The probability current of a density on the Fokker–Planck grid (seed 003, MATH.md §7.3). The forward
+ * The probability current of a density on the Fokker–Planck grid (MATH.md §7.3). The forward
  * equation ∂_t q = −∇·J has J = f q − (g²/2)∇q, so the current's velocity is
  * <pre>
  *   J/q = f − (g²/2) ∇log q_t          (from the grid: ∇log q by central differences of log q)

@@ -6,7 +6,7 @@ import org.diffusionplayground.model.sampling.TrajectoryRecorder;
 import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
 
 /**
- * Symmetry breaking, or "speciation" (seed 003 after Ambrogioni, and Biroli–Mézard; MATH.md §7.4).
+ * Symmetry breaking, or "speciation" (after Ambrogioni, and Biroli–Mézard; MATH.md §7.4).
  * While t is large every particle could still become any mode: its posterior mode weights
  * w_k(x_t) = P(k | x_t) (the mixture's responsibilities) are spread, with assignment entropy
  * H = −Σ_k w_k ln w_k near ln K. Going backward, at a critical time the landscape −ln p_t splits and

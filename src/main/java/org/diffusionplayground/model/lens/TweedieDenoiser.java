@@ -4,7 +4,7 @@ import org.diffusionplayground.model.schedule.Schedule;
 import org.diffusionplayground.model.score.ScoreModel;
 
 /**
- * Tweedie's formula (Robbins 1956; seeds 001 and 002, MATH.md §7.2): for x_t = α_t x₀ + σ_t ε the
+ * Tweedie's formula (Robbins 1956; MATH.md §7.2): for x_t = α_t x₀ + σ_t ε the
  * posterior mean of the clean point is a function of the score alone,
  * <pre>
  *   E[x₀ | x_t] = (x_t + σ_t² ∇log p_t(x_t)) / α_t,

@@ -1,10 +1,11 @@
 package org.diffusionplayground.model.sampling;
 
+import java.util.Locale;
 import org.diffusionplayground.model.schedule.Schedule;
 import org.diffusionplayground.model.score.ScoreModel;
 
 /**
- * The 𝔥-family of reverse processes (seed 000, MATH.md §3), derived once from any forward schedule and
+ * The 𝔥-family of reverse processes (Hirono, Tanaka & Fukushima, ICML 2024; MATH.md §3), derived once from any forward schedule and
  * any score:
  * <pre>
  *   dx = F_𝔥(x,t) dt + √𝔥 g(t) dw̄,    F_𝔥 = f − ((1+𝔥)/2) g² s_θ,
@@ -14,8 +15,12 @@ import org.diffusionplayground.model.score.ScoreModel;
  */
 public record ReverseProcess(Schedule schedule, ScoreModel score, double h) {
 
-    /** Largest 𝔥 accepted: beyond this the noise term dominates every step and nothing is learned. */
-    public static final double MAX_H = 100.0;
+    /**
+     * Largest 𝔥 accepted anywhere: the window, presets, the command line and the model itself. At 𝔥 = 10
+     * the sampler's noise variance is ten times the reverse SDE's, far past the range the paper studies
+     * (MATH.md §3), and an Euler–Maruyama step is dominated by its noise.
+     */
+    public static final double MAX_H = 10.0;
 
     public ReverseProcess {
         if (schedule == null || score == null) {
@@ -24,16 +29,25 @@ public record ReverseProcess(Schedule schedule, ScoreModel score, double h) {
         requireValidH(h);
     }
 
-    /** Rejects 𝔥 < 0, NaN, ∞ and absurd values with a message fit for the user. */
-    public static void requireValidH(double h) {
+    /** What is wrong with 𝔥, in words for the user, or null when 0 ≤ 𝔥 ≤ {@link #MAX_H}. */
+    public static String problemWithH(double h) {
         if (Double.isNaN(h)) {
-            throw new IllegalArgumentException("𝔥 must be a number, got NaN");
+            return "𝔥 must be a number";
         }
         if (h < 0) {
-            throw new IllegalArgumentException("𝔥 must be ≥ 0 (𝔥 = 0 is the probability-flow ODE), got " + h);
+            return "𝔥 must be ≥ 0 (𝔥 = 0 is the probability-flow ODE)";
         }
         if (h > MAX_H) {
-            throw new IllegalArgumentException("𝔥 must be at most " + MAX_H + ", got " + h);
+            return String.format(Locale.ROOT, "𝔥 must be at most %.0f", MAX_H);
+        }
+        return null;
+    }
+
+    /** Rejects what {@link #problemWithH} finds wrong, with its message. */
+    public static void requireValidH(double h) {
+        String problem = problemWithH(h);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem + ", got " + h);
         }
     }
 

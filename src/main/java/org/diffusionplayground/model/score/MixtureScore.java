@@ -125,19 +125,6 @@ public final class MixtureScore implements ScoreModel {
     }
 
     @Override
-    public void score(double[] t, double[] xy, int n, double[] out) {
-        double[] p = new double[2];
-        double[] s = new double[2];
-        for (int i = 0; i < n; i++) {
-            p[0] = xy[2 * i];
-            p[1] = xy[2 * i + 1];
-            score(t[i], p, 1, s);
-            out[2 * i] = s[0];
-            out[2 * i + 1] = s[1];
-        }
-    }
-
-    @Override
     public void jets(double[] t, double[] xy, int n, int order, ScoreJets out) {
         out.ensureCapacity(n);
         org.diffusionplayground.model.util.Parallel.forBlocks(n, 16, (from, to) -> {

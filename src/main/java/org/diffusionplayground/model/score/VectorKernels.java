@@ -6,10 +6,9 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Dense layer kernels in plain Java with the Vector API. Why not ND4J here: each ND4J op costs
- * 11–50 µs of call overhead (../shared/PERFORMANCE-NOTES.md), more than a whole small-batch layer; a
- * register-blocked Vector API kernel matched OpenBLAS there (140–153 GFLOP/s on 1024×128·128×128).
- * docs/benchmarks.md has this project's own numbers.
+ * Dense layer kernels in plain Java with the Vector API. Why not ND4J here: the call overhead of each
+ * ND4J op is more than a whole small-batch layer, and a register-blocked Vector API kernel runs at the
+ * FMA peak, as OpenBLAS does (docs/benchmarks.md, "Where the time goes").
  *
  * <p>Layout: activations row-major (rows × k), weights transposed (k × n), so the inner loop
  * broadcasts one input and runs FMAs along contiguous output units. Blocking: 4 rows × 2 vectors
@@ -101,7 +100,7 @@ final class VectorKernels {
         return bias == null ? FloatVector.zero(F) : FloatVector.fromArray(F, bias, o);
     }
 
-    /** 4 rows × 4 vectors: 16 accumulators (measured 108 GFLOP/s on one core against 91 for 4 × 2). */
+    /** 4 rows × 4 vectors: 16 accumulators, enough FMA chains in flight to hide the FMA latency. */
     private static void block4x4(float[] in, int r, int k, float[] wt, float[] bias, float[] out, int n, int o) {
         int lanes = F.length();
         int i0 = r * k;
@@ -233,9 +232,9 @@ final class VectorKernels {
 
     /**
      * Same as the float kernel, in double (the jets need it: third derivatives lose float precision):
-     * 4 rows × 4 vectors of accumulators, then 4 × 2 for a remainder. The 4 × 4 block took the jets of
-     * 1 000 points from 18.6 to ... ms (docs/benchmarks.md); with 8 doubles per vector it keeps 16 FMA
-     * chains in flight, enough to hide the FMA latency that 8 chains (4 × 2) could not.
+     * 4 rows × 4 vectors of accumulators, then 4 × 2 for a remainder. With 8 doubles per vector the
+     * 4 × 4 block keeps 16 FMA chains in flight, enough to hide the FMA latency that 8 chains (4 × 2)
+     * could not (docs/benchmarks.md, "What changed").
      */
     static void affine(double[] in, int rows, int k, double[] wt, double[] out, int n) {
         int lanes = D.length();

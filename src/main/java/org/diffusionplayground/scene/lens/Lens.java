@@ -3,7 +3,7 @@ package org.diffusionplayground.scene.lens;
 import java.util.Optional;
 
 /**
- * The physics and textbook lenses (seeds 001 and 003, MATH.md §7): each a way of looking at the same
+ * The physics and textbook lenses (MATH.md §7): each a way of looking at the same
  * particles and score. The id is the name presets use in {@code view.overlays}; the help text is what
  * the help window and the lens panel's tooltips say, with the formula.
  */

@@ -92,9 +92,8 @@ public final class ChartStyle {
 
     /**
      * Applies a change of several series, markers and titles as one redraw. JFreeChart redraws the chart
-     * on every change event, and each item added with {@code add(x, y, lo, hi)} is one: publishing a
-     * likelihood result (61 points of the line, 14 of the exact curve, the W2 rows) held the UI thread for
-     * 0.39 s in ~80 redraws (issue 5: no stall over 100 ms).
+     * on every change event, and each item added with {@code add(x, y, lo, hi)} is one, so publishing a
+     * likelihood result point by point stalls the UI thread (docs/benchmarks.md, "Desktop app").
      */
     public static void inOneRedraw(JFreeChart chart, Runnable change) {
         boolean notifying = chart.isNotify();

@@ -45,6 +45,19 @@ class TrainingJobTest {
         final AtomicLong lastStep = new AtomicLong();
         final CountDownLatch paused = new CountDownLatch(1);
         final CountDownLatch ended = new CountDownLatch(1);
+        private final Object stepped = new Object();
+
+        /** Waits until a step after {@code step} has been reported. */
+        void awaitStepAfter(long step) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            synchronized (stepped) {
+                while (lastStep.get() <= step) {
+                    long left = deadline - System.nanoTime();
+                    assertTrue(left > 0, "no step after " + step + " was reported");
+                    TimeUnit.NANOSECONDS.timedWait(stepped, left);
+                }
+            }
+        }
 
         @Override
         public void onStateChanged(TrainingJob.State state) {
@@ -58,6 +71,9 @@ class TrainingJobTest {
         public void onProgress(TrainingProgress p) {
             progress.add(p);
             lastStep.set(p.step());
+            synchronized (stepped) {
+                stepped.notifyAll();
+            }
         }
 
         @Override
@@ -155,15 +171,19 @@ class TrainingJobTest {
         job.addListener(r);
         Thread thread = new Thread(job, "training-test");
         thread.start();
-        waitFor(() -> r.lastStep.get() > 20);
+        r.awaitStepAfter(20);
         job.pause();
         assertTrue(r.paused.await(10, TimeUnit.SECONDS));
         long atPause = r.lastStep.get();
-        Thread.sleep(300);
+        // paused means parked on the pause condition, where no step can run
+        while (thread.getState() != Thread.State.WAITING) {
+            assertTrue(thread.isAlive(), "the training thread ended instead of pausing");
+            Thread.onSpinWait();
+        }
         assertEquals(atPause, r.lastStep.get(), "no steps while paused");
         assertEquals(TrainingJob.State.PAUSED, job.state());
         job.resume();
-        waitFor(() -> r.lastStep.get() > atPause + 20);
+        r.awaitStepAfter(atPause + 20);
         job.cancel();
         assertTrue(r.ended.await(10, TimeUnit.SECONDS));
         thread.join(10_000);
@@ -196,13 +216,5 @@ class TrainingJobTest {
         TrainingConfig cfg = TrainingConfig.paper(ScheduleSpec.of(ScheduleKind.SIMPLE));
         Recorder r = run(new TrainingJob(cfg, DATA.slice(0, 100), JobOptions.defaults()));
         assertTrue(r.failed.get().startsWith("epoch batching needs at least one full batch"), r.failed.get());
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "timed out");
-            Thread.sleep(5);
-        }
     }
 }

@@ -1,0 +1,116 @@
+package org.diffusionplayground.app;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.value.ObservableObjectValue;
+import org.diffusionplayground.model.sampling.SampledPaths;
+import org.diffusionplayground.model.schedule.Schedule;
+import org.diffusionplayground.scene.SceneMode;
+import org.diffusionplayground.scene.SceneState;
+
+/**
+ * The scene's animation: plays the time shown from T down to t_min (sampling) or up (forward noising),
+ * one sweep in {@code sweepSeconds}, looping or stopping at the end; steps one sampler step at a time.
+ * It moves the scene's time and reads the mode, the schedule, the step count and the sampled run.
+ */
+public final class PlaybackClock {
+
+    private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing", false);
+    private final BooleanProperty loop = new SimpleBooleanProperty(this, "loop", true);
+    private final DoubleProperty sweepSeconds = new SimpleDoubleProperty(this, "sweepSeconds",
+            SceneState.DEFAULT_SWEEP_SECONDS);
+
+    private final DoubleProperty time;
+    private final ObjectProperty<SceneMode> mode;
+    private final ObjectProperty<Schedule> schedule;
+    private final IntegerProperty steps;
+    private final ObservableObjectValue<SampledPaths> run;
+
+    PlaybackClock(DoubleProperty time, ObjectProperty<SceneMode> mode, ObjectProperty<Schedule> schedule,
+            IntegerProperty steps, ObservableObjectValue<SampledPaths> run) {
+        this.time = time;
+        this.mode = mode;
+        this.schedule = schedule;
+        this.steps = steps;
+        this.run = run;
+    }
+
+    public BooleanProperty playingProperty() {
+        return playing;
+    }
+
+    public BooleanProperty loopProperty() {
+        return loop;
+    }
+
+    /** Seconds of one sweep T ↔ t_min. */
+    public DoubleProperty sweepSecondsProperty() {
+        return sweepSeconds;
+    }
+
+    double tMin() {
+        return schedule.get() == null ? 0 : schedule.get().tMin();
+    }
+
+    double tMax() {
+        return schedule.get() == null ? 1 : schedule.get().tMax();
+    }
+
+    /** t clamped to the schedule's [t_min, T]. */
+    double clamp(double t) {
+        return Math.max(tMin(), Math.min(tMax(), t));
+    }
+
+    private boolean backward() {
+        return mode.get() == SceneMode.BACKWARD;
+    }
+
+    /** Advances the animation by a wall-clock interval; a full sweep T ↔ t_min takes sweepSeconds. */
+    public void advance(double seconds) {
+        if (!playing.get() || schedule.get() == null) {
+            return;
+        }
+        double dt = (tMax() - tMin()) * seconds / Math.max(SceneState.MIN_SWEEP_SECONDS, sweepSeconds.get());
+        double t = time.get() + (backward() ? -dt : dt);
+        SampledPaths sampled = run.get();
+        if (backward() && sampled != null && !sampled.complete()) {
+            t = Math.max(t, sampled.recordedDownTo()); // the first run is shown while it samples: wait for it
+        }
+        if (t < tMin() || t > tMax()) {
+            if (loop.get()) {
+                t = backward() ? tMax() : tMin();
+            } else {
+                t = clamp(t);
+                playing.set(false);
+            }
+        }
+        time.set(t);
+    }
+
+    /** One sampler step forward in the animation direction (−1 steps back). */
+    public void step(int direction) {
+        double dt = (tMax() - tMin()) / Math.max(1, steps.get());
+        time.set(clamp(time.get() + (backward() ? -1 : 1) * direction * dt));
+    }
+
+    /** Back to the start of the current mode's sweep, paused. */
+    public void rewind() {
+        playing.set(false);
+        time.set(backward() ? tMax() : tMin());
+    }
+
+    /** Plays or pauses; playing from the end of a sweep starts it again. */
+    public void togglePlaying() {
+        if (!playing.get()) {
+            boolean atEnd = backward() ? time.get() <= tMin() : time.get() >= tMax();
+            if (atEnd) {
+                time.set(backward() ? tMax() : tMin());
+            }
+        }
+        playing.set(!playing.get());
+    }
+}

@@ -1,0 +1,73 @@
+package org.diffusionplayground.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.diffusionplayground.model.data.DataSet;
+import org.diffusionplayground.model.data.ToyData;
+import org.diffusionplayground.model.reference.FokkerPlanckOptions;
+import org.diffusionplayground.model.schedule.Schedule;
+import org.diffusionplayground.model.schedule.ScheduleKind;
+import org.diffusionplayground.model.schedule.ScheduleSpec;
+import org.diffusionplayground.model.score.MixtureScore;
+import org.diffusionplayground.render.SceneSnapshot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The model-density heatmap's view-model without a window (the test thread is the UI thread): when 𝔥
+ * changes while a grid is being solved, the solve for the old 𝔥 never reaches the scene.
+ */
+class DensityViewModelTest {
+
+    private final BlockingQueue<Runnable> uiQueue = new LinkedBlockingQueue<>();
+    private final Jobs jobs = new Jobs(uiQueue::add, 2);
+    private final SceneViewModel scene = new SceneViewModel(jobs);
+    private final DensityViewModel density = new DensityViewModel(scene, jobs);
+
+    @AfterEach
+    void close() {
+        jobs.close();
+    }
+
+    private void runUiUntil(BooleanSupplier done) throws InterruptedException {
+        while (!done.getAsBoolean()) {
+            Runnable r = uiQueue.poll(60, TimeUnit.SECONDS);
+            assertNotNull(r, "the view-models stopped reporting before they were done");
+            r.run();
+        }
+    }
+
+    @Test
+    void theHeatmapIsForTheNewestH() throws Exception {
+        DataSet data = DataSet.builtIn(ToyData.GAUSSIANS_8, 200, 0);
+        Schedule s = ScheduleSpec.of(ScheduleKind.SIMPLE).build();
+        scene.overlaysProperty().set(density.overlay());
+        density.gridOptionsProperty().set(new FokkerPlanckOptions(48, 48, 0, 0.3, 0.4, 6));
+        scene.particlesProperty().set(200);
+        scene.stepsProperty().set(20);
+        scene.dataSetProperty().set(data);
+        scene.scheduleProperty().set(s);
+        scene.scoreProperty().set(new MixtureScore(data.mixture().orElseThrow(), s, "exact"));
+        scene.hProperty().set(0.5);
+        density.showProperty().set(true);
+        assertTrue(density.activity().busyProperty().get(), "switching the heatmap on solves for it");
+        scene.hProperty().set(1.0); // while the grid for 𝔥 = 0.5 is being solved
+        runUiUntil(() -> !density.activity().busyProperty().get() && !scene.activity().isBusy());
+        assertEquals("", density.activity().statusProperty().get());
+        scene.rebuild();
+        SceneSnapshot shown = scene.snapshotProperty().get();
+        assertNotNull(shown.heatmap(), "the solved heatmap is drawn");
+        assertTrue(shown.heatmapScale().label().contains("𝔥 = 1.00"), shown.heatmapScale().label());
+        density.showProperty().set(false);
+        assertFalse(density.activity().busyProperty().get());
+        scene.rebuild();
+        assertEquals(null, scene.snapshotProperty().get().heatmap(), "switched off, nothing is drawn");
+    }
+}
