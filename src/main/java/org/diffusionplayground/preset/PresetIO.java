@@ -3,7 +3,6 @@ package org.diffusionplayground.preset;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
-import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,8 +15,6 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,6 +40,9 @@ import org.diffusionplayground.model.score.MlpSpec;
 import org.diffusionplayground.model.score.TimeEmbedding;
 import org.diffusionplayground.model.train.TrainingConfig;
 import org.diffusionplayground.model.util.AtomicFiles;
+import org.diffusionplayground.model.util.InputFiles;
+import org.diffusionplayground.model.util.JsonLimits;
+import org.diffusionplayground.model.util.UserText;
 import org.diffusionplayground.preset.Preset.Animation;
 import org.diffusionplayground.preset.Preset.Colours;
 import org.diffusionplayground.preset.Preset.Data;
@@ -74,7 +74,10 @@ public final class PresetIO {
     /** The name of drawn data everywhere in the app ({@link DataSource.Drawn#displayName()}). */
     static final String DRAWN_NAME = new DataSource.Drawn(null).displayName();
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
+    /** Presets nest a few levels; their longest strings are descriptions (4 000 characters). */
+    static final JsonLimits LIMITS = new JsonLimits(64, 100_000, 100, MAX_BYTES);
+
+    private static final ObjectMapper JSON = JsonMapper.builder(LIMITS.factory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -92,24 +95,12 @@ public final class PresetIO {
 
     /** Reads and checks a preset file. */
     public static Preset read(Path file) throws PresetException {
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        String name = UserText.shown(file.getFileName() == null ? file.toString() : file.getFileName().toString());
         byte[] bytes;
         try {
-            if (!Files.isRegularFile(file)) {
-                throw new PresetException(file + (Files.exists(file) ? " is not a file" : " does not exist"));
-            }
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw new PresetException(name + ": " + size / (1 << 20) + " MB is too large for a preset (the limit "
-                        + "is " + (MAX_BYTES >> 20) + " MB)");
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new PresetException(file + " does not exist", e);
-        } catch (PresetException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new PresetException("could not read " + file + ": " + e.getMessage(), e);
+            bytes = InputFiles.read(file, MAX_BYTES, "preset");
+        } catch (InputFiles.LimitException e) {
+            throw new PresetException(e.getMessage(), e);
         }
         return parse(bytes, name);
     }
@@ -122,14 +113,10 @@ public final class PresetIO {
         JsonNode tree;
         try {
             tree = JSON.readTree(bytes);
-        } catch (JsonEOFException e) {
-            throw new PresetException(name + ": the JSON ends early (the file is truncated?) at line "
-                    + e.getLocation().getLineNr(), e);
         } catch (JsonProcessingException e) {
-            throw new PresetException(name + ": not valid JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + firstLine(e.getOriginalMessage()), e);
+            throw new PresetException(name + ": not valid JSON: " + JsonLimits.explain(e), e);
         } catch (IOException e) {
-            throw new PresetException(name + ": could not be read: " + e.getMessage(), e);
+            throw new PresetException(name + ": could not be read: " + UserText.reason(e), e);
         }
         if (tree == null || tree.isMissingNode()) {
             throw new PresetException(name + " is empty");
@@ -154,7 +141,7 @@ public final class PresetIO {
         } catch (JsonProcessingException e) {
             throw new PresetException(name + ": " + explain(e), e);
         } catch (IllegalArgumentException e) {
-            throw new PresetException(name + ": " + e.getMessage(), e);
+            throw new PresetException(name + ": " + UserText.shown(String.valueOf(e.getMessage()), 200), e);
         }
         List<String> problems = new ArrayList<>();
         Preset complete = complete(raw, problems);
@@ -174,12 +161,12 @@ public final class PresetIO {
         if (e instanceof UnrecognizedPropertyException u) {
             String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()
                     .map(Object::toString).sorted().collect(Collectors.joining(", "));
-            return "unknown field \"" + field + "\"" + (known.isEmpty() ? "" : " (known fields here: " + known + ")");
+            return "unknown field \"" + UserText.shown(field) + "\"" + (known.isEmpty() ? "" : " (known fields here: " + known + ")");
         }
         if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
             String allowed = Arrays.stream(f.getTargetType().getEnumConstants()).map(Object::toString)
                     .map(s -> enumName(f.getTargetType(), s)).collect(Collectors.joining(", "));
-            return at + f.getValue() + " is not one of " + allowed;
+            return at + UserText.shown(String.valueOf(f.getValue())) + " is not one of " + allowed;
         }
         if (e instanceof MismatchedInputException mi && mi.getTargetType() != null) {
             return at + "expected " + describe(mi.getTargetType()) + ", got " + found(e);
@@ -187,7 +174,7 @@ public final class PresetIO {
         if (e.getCause() instanceof InputCoercionException || e instanceof InputCoercionException) {
             return at + "the number is too large";
         }
-        return at + firstLine(e.getOriginalMessage());
+        return at + JsonLimits.problem(e);
     }
 
     private static String enumName(Class<?> type, String display) {
@@ -219,7 +206,7 @@ public final class PresetIO {
         if (m.contains("Boolean") || m.contains("boolean")) {
             return "true/false";
         }
-        return "something else (" + firstLine(m) + ")";
+        return "something else";
     }
 
     private static String describe(Class<?> type) {
@@ -261,14 +248,6 @@ public final class PresetIO {
             }
         }
         return b.toString();
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 
     // ------------------------------------------------------------------ defaults
@@ -455,7 +434,7 @@ public final class PresetIO {
         for (int i = 0; i < names.size(); i++) {
             String n = names.get(i);
             if (n == null || !NAME.matcher(n).matches()) {
-                problems.add(field + "[" + i + "]: \"" + n + "\" is not a name (lower-case letters, digits and '-')");
+                problems.add(field + "[" + i + "]: \"" + UserText.shown(n) + "\" is not a name (lower-case letters, digits and '-')");
             }
         }
     }
@@ -514,7 +493,7 @@ public final class PresetIO {
             {"accent", c.accent()}};
         for (String[] colour : colours) {
             if (colour[1] != null && !HEX.matcher(colour[1]).matches()) {
-                problems.add("view.colours." + colour[0] + ": \"" + colour[1] + "\" is not a colour \"#RRGGBB\"");
+                problems.add("view.colours." + colour[0] + ": \"" + UserText.shown(colour[1]) + "\" is not a colour \"#RRGGBB\"");
             }
         }
         names(problems, "view.panels", v.panels());
@@ -556,6 +535,11 @@ public final class PresetIO {
 
     /** Writes a preset atomically; it is checked first, so only valid presets reach the disk. */
     public static void write(Path file, Preset p, AtomicFiles.Existing existing) throws IOException {
+        AtomicFiles.write(file, bytesToWrite(file, p), existing);
+    }
+
+    /** The bytes {@link #write} writes: the complete preset, checked first. */
+    static byte[] bytesToWrite(Path file, Preset p) throws PresetException {
         List<String> problems = new ArrayList<>();
         Preset complete = complete(p, problems);
         if (problems.isEmpty()) {
@@ -564,6 +548,6 @@ public final class PresetIO {
         if (!problems.isEmpty()) {
             throw PresetException.of(String.valueOf(file.getFileName()), problems);
         }
-        AtomicFiles.write(file, toJson(complete).getBytes(java.nio.charset.StandardCharsets.UTF_8), existing);
+        return toJson(complete).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }
