@@ -174,9 +174,14 @@ public final class Autosave {
         }
         FileChannel ch = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {
-            FileLock l = ch.tryLock();
+            FileLock l;
+            try {
+                l = ch.tryLock();
+            } catch (OverlappingFileLockException e) {
+                l = null;
+            }
             if (l == null) {
-                throw new IOException("the autosave folder " + dir + " is in use by another program");
+                throw new IOException("the autosave folder " + dir + " is in use by another window of the app");
             }
             lockChannel = ch;
             lock = l;

@@ -308,8 +308,7 @@ public final class PresetIO {
                 or(v.showField(), vd.showField()), or(v.showExactField(), vd.showExactField()),
                 or(v.showAxes(), vd.showAxes()), or(v.showLegend(), vd.showLegend()), or(v.centreX(), vd.centreX()),
                 or(v.centreY(), vd.centreY()), or(v.halfSize(), vd.halfSize()), or(v.theme(), ThemeName.LIGHT),
-                or(v.lecture(), false), c, List.copyOf(or(v.panels(), List.of())),
-                List.copyOf(or(v.overlays(), List.of())));
+                or(v.lecture(), false), c, copy(or(v.panels(), List.of())), copy(or(v.overlays(), List.of())));
         Export e = or(p.export(), new Export(null, null));
         Image i = or(e.image(), new Image(null, null, null, null));
         Image image = new Image(or(i.width(), 1920), or(i.height(), 1080), or(i.transparent(), false),
@@ -320,6 +319,11 @@ public final class PresetIO {
                 or(vi.hTo(), VideoSettings.SWEEP_TO), or(vi.format(), VideoFormat.MP4));
         return new Preset(Preset.FORMAT, Preset.VERSION, or(p.title(), "Untitled scene"), or(p.description(), ""),
                 data, schedule, model, training, sampler, split, animation, view, new Export(image, video));
+    }
+
+    /** An unmodifiable copy that keeps null entries, so the range checks can name them. */
+    private static <T> List<T> copy(List<T> list) {
+        return java.util.Collections.unmodifiableList(new ArrayList<>(list));
     }
 
     /** Colours are written "#RRGGBB" in upper case, so a saved preset reads back the same. */
@@ -461,6 +465,9 @@ public final class PresetIO {
                     problems.add("data.points.xy[" + i + "]: expected a pair [x, y]");
                 } else if (!Double.isFinite(xy[i][0]) || !Double.isFinite(xy[i][1])) {
                     problems.add("data.points.xy[" + i + "]: coordinates must be finite numbers");
+                } else if (Math.max(Math.abs(xy[i][0]), Math.abs(xy[i][1])) >= DataLimits.MAX_ABS_COORDINATE) {
+                    problems.add("data.points.xy[" + i + "]: coordinates must stay below "
+                            + DataLimits.MAX_ABS_COORDINATE + " in size (rescale the data)");
                 }
             }
         }

@@ -143,7 +143,7 @@ public final class CheckpointIO {
             }
         } catch (IOException e) {
             throw new CheckpointException("could not save the model " + shownBase + ": " + UserText.reason(e)
-                    + "; nothing was changed", e);
+                    + (Files.isRegularFile(weights) ? "; the previous model is unchanged" : "; nothing was saved"), e);
         }
         try {
             steps.write(weights, tensors);
@@ -265,6 +265,42 @@ public final class CheckpointIO {
         ByteBuffer b = ByteBuffer.allocate(8 * a.length).order(ByteOrder.LITTLE_ENDIAN);
         b.asDoubleBuffer().put(a);
         return b.array();
+    }
+
+    /**
+     * Checks, before any long work, that a model can be saved at {@code base}: the folder (or, when it does
+     * not exist yet, the nearest existing folder above it, in which it would be created) takes a file. Probes
+     * by creating and deleting a hidden file, since permission bits do not show a read-only mount or a
+     * full quota; creates nothing that stays.
+     */
+    public static void checkWritable(Path base) throws CheckpointException {
+        Path dir = weightsFile(base).toAbsolutePath().getParent();
+        Path existing = dir;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        String shown = UserText.shown(dir.toString(), 200);
+        if (existing == null || !Files.isDirectory(existing)) {
+            throw new CheckpointException("cannot save the model in " + shown + ": "
+                    + (existing == null ? "no such folder" : UserText.shown(existing.toString(), 200)
+                    + " is not a folder"));
+        }
+        Path probe = existing.resolve("." + base.getFileName() + ".probe." + Long.toHexString(System.nanoTime())
+                + ".tmp");
+        try {
+            Files.createFile(probe);
+        } catch (IOException e) {
+            throw new CheckpointException("cannot save the model in " + shown + ": the folder "
+                    + UserText.shown(existing.toString(), 200) + " is not writable ("
+                    + (e instanceof java.nio.file.AccessDeniedException ? "permission denied" : UserText.reason(e))
+                    + ")", e);
+        } finally {
+            try {
+                Files.deleteIfExists(probe);
+            } catch (IOException ignored) {
+                // created but not deletable: a leftover the temporary-file cleaning removes
+            }
+        }
     }
 
     /** The first 16 hex digits of the weights file's SHA-256: a name that changes when the model does. */

@@ -14,7 +14,7 @@ public final class PointSet {
         this.xy = xy;
     }
 
-    /** Takes a copy of the interleaved coordinates; every value must be finite and below 1e150 in size. */
+    /** Takes a copy of the interleaved coordinates; every value must be finite. */
     public static PointSet of(double[] xy) {
         if (xy.length % 2 != 0) {
             throw new IllegalArgumentException("interleaved coordinates need an even length, got " + xy.length);
@@ -22,10 +22,6 @@ public final class PointSet {
         for (int i = 0; i < xy.length; i++) {
             if (!Double.isFinite(xy[i])) {
                 throw new IllegalArgumentException("point " + (i / 2) + " has a non-finite coordinate: " + xy[i]);
-            }
-            if (Math.abs(xy[i]) >= DataLimits.MAX_ABS_COORDINATE) {
-                throw new IllegalArgumentException("point " + (i / 2) + " has a coordinate too large to standardise: "
-                        + xy[i] + " (the limit is " + DataLimits.MAX_ABS_COORDINATE + ")");
             }
         }
         return new PointSet(xy.clone());
