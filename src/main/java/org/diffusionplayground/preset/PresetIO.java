@@ -156,7 +156,7 @@ public final class PresetIO {
 
     /** A binding error as "field: what was expected, what was found". */
     static String explain(JsonProcessingException e) {
-        String field = e instanceof JsonMappingException m ? path(m.getPath()) : "";
+        String field = e instanceof JsonMappingException m ? JsonLimits.fieldPath(m) : "";
         String at = field.isEmpty() ? "" : "field \"" + field + "\": ";
         if (e instanceof UnrecognizedPropertyException u) {
             String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()
@@ -233,21 +233,6 @@ public final class PresetIO {
             return "a list";
         }
         return "an object";
-    }
-
-    static String path(List<JsonMappingException.Reference> refs) {
-        StringBuilder b = new StringBuilder();
-        for (JsonMappingException.Reference r : refs) {
-            if (r.getFieldName() != null) {
-                if (b.length() > 0) {
-                    b.append('.');
-                }
-                b.append(r.getFieldName());
-            } else if (r.getIndex() >= 0) {
-                b.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return b.toString();
     }
 
     // ------------------------------------------------------------------ defaults

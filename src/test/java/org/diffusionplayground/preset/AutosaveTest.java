@@ -41,6 +41,14 @@ class AutosaveTest {
         return p.title();
     }
 
+    /** A session of this process that saved "scene {@code seed}" with model {@code seed} and then died. */
+    private Autosave crashed(int seed) throws IOException {
+        Autosave a = Autosave.forThisProcess(root);
+        a.save(scene("scene " + seed), TestModels.model(seed), null);
+        a.releaseLock(); // the operating system drops the lock of a dead process
+        return a;
+    }
+
     private int stepsOfAnAutosave() throws IOException {
         Autosave a = new Autosave(root.resolve("count"), Autosave.newSessionId(), FileSteps.DISK);
         a.save(scene("scene 1"), TestModels.model(1), null);
@@ -95,9 +103,7 @@ class AutosaveTest {
 
     @Test
     void anUnchangedModelIsNotWrittenAgain() throws IOException {
-        Autosave a = Autosave.forThisProcess(root);
-        a.save(scene("scene 1"), TestModels.model(1), null);
-        a.releaseLock();
+        Autosave a = crashed(1);
         FaultySteps counting = FaultySteps.failingAt(Integer.MAX_VALUE);
         Autosave again = new Autosave(root, a.dir().getFileName().toString(), counting);
         again.save(scene("scene 1"), TestModels.model(1), null);
@@ -107,9 +113,7 @@ class AutosaveTest {
 
     @Test
     void aCrashedSessionIsOfferedAlthoughTheNextStartHasTheSameProcessId() throws IOException {
-        Autosave crashed = Autosave.forThisProcess(root);
-        crashed.save(scene("scene 1"), TestModels.model(1), null);
-        crashed.releaseLock(); // the process died: the operating system dropped its lock
+        Autosave crashed = crashed(1);
 
         // the next start runs with the same pid (as in a container); its session has another folder
         Autosave next = Autosave.forThisProcess(root);
@@ -131,9 +135,7 @@ class AutosaveTest {
 
     @Test
     void aFolderOfAnOlderVersionNamedByOurOwnPidIsOffered() throws IOException {
-        Autosave old = Autosave.forThisProcess(root);
-        old.save(scene("scene 4"), TestModels.model(4), null);
-        old.releaseLock();
+        Autosave old = crashed(4);
         Path legacy = root.resolve(Long.toString(ProcessHandle.current().pid()));
         Files.move(old.dir(), legacy);
         Files.delete(legacy.resolve(Autosave.LOCK)); // older versions took no lock

@@ -428,6 +428,9 @@ public final class CheckpointIO {
                 throw new CheckpointException(name + " lacks the network or the schedule description");
             }
             return card;
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            throw new CheckpointException(name + ": the field \"" + UserText.shown(JsonLimits.fieldPath(e)) + "\" has a value "
+                    + "of the wrong kind or out of range", e);
         } catch (JsonProcessingException e) {
             throw new CheckpointException(name + ": " + explainJson(e), e);
         }

@@ -34,6 +34,19 @@ public record JsonLimits(int maxNesting, int maxString, int maxNumber, long maxD
         return f;
     }
 
+    /** The field a binding error concerns, "sampler.particles" or "data.points.xy[3]"; empty at the top. */
+    public static String fieldPath(com.fasterxml.jackson.databind.JsonMappingException e) {
+        StringBuilder b = new StringBuilder();
+        for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                b.append(b.length() > 0 ? "." : "").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                b.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return b.toString();
+    }
+
     /** "line 3, column 7: …" or just the problem when the parser gave no position. */
     public static String explain(JsonProcessingException e) {
         JsonLocation at = e.getLocation();
@@ -77,7 +90,7 @@ public record JsonLimits(int maxNesting, int maxString, int maxNumber, long maxD
         }
         Matcher d = DUPLICATE.matcher(m);
         if (d.find()) {
-            return "the field \"" + UserText.shown(d.group(1)) + "\" appears twice";
+            return "the field \"" + UserText.shown(d.group(1)) + "\" appears twice (a duplicate key)";
         }
         Matcher c = CHARACTER.matcher(m);
         if (c.find()) {
