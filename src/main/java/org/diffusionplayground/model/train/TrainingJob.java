@@ -14,8 +14,8 @@ import org.diffusionplayground.model.score.Mlp;
  * reporting to {@link TrainingListener}s. {@link #pause()}, {@link #resume()} and {@link #cancel()} may
  * be called from any thread; the job acts on them between steps.
  *
- * <p>Divergence: a step whose loss or updated weights are not finite, whose loss is more than
- * {@value #DIVERGENCE_FACTOR} times the running (smoothed) loss, or after which a weight has grown past
+ * <p>Divergence: a step whose loss or updated weights are not finite, the second step in a row whose loss
+ * is more than {@value #DIVERGENCE_FACTOR} times the running (smoothed) loss, or a step after which a weight has grown past
  * {@value #MAX_WEIGHT} in size (checked when a good copy is taken), rolls the weights, Adam's moments and
  * the step counter back to the last good copy (taken every {@link JobOptions#keepGoodEvery} steps),
  * halves the learning rate and reports a warning naming the step and the new rate. More than
@@ -23,7 +23,8 @@ import org.diffusionplayground.model.score.Mlp;
  * a failed job hands back no model. Training never continues silently from bad weights: a loss that grows
  * by orders of magnitude (a too large learning rate: 1e12 after a few steps of Adam at rate 10) is as much
  * a divergence as a NaN. The factor is far above the step-to-step spread of a batch loss, which is an
- * average over the batch (a few ×).
+ * average over the batch (a few ×); a single far batch (a heavy-tailed draw of t) is left out of the
+ * running level but not rolled back.
  */
 public final class TrainingJob implements Runnable {
 
@@ -146,6 +147,7 @@ public final class TrainingJob implements Runnable {
         double smoothed = 0;
         long smoothedCount = 0;
         double lastLoss = Double.NaN;
+        boolean lastFar = false;
         double rate = 0;
         long activeNanos = 0;
         long windowStart = System.nanoTime();
@@ -170,14 +172,17 @@ public final class TrainingJob implements Runnable {
             }
             double loss = trainer.trainStep();
             double level = smoothedCount == 0 ? Double.NaN : debiased(smoothed, smoothedCount);
+            // one batch far above the level may be a heavy-tailed draw; two in a row are a divergence
             boolean far = loss > DIVERGENCE_FACTOR * level;
+            boolean farAgain = far && lastFar;
+            lastFar = far;
             Nd4jTrainer.State good = null;
             String weightProblem = null;
             if (Double.isFinite(loss) && !far && trainer.step() % options.keepGoodEvery() == 0) {
                 good = trainer.captureState();
                 weightProblem = largeWeight(good.params());
             }
-            if (!Double.isFinite(loss) || far || weightProblem != null) {
+            if (!Double.isFinite(loss) || farAgain || weightProblem != null) {
                 long badStep = trainer.step();
                 rollbacks++;
                 consecutiveRollbacks++;
@@ -195,6 +200,7 @@ public final class TrainingJob implements Runnable {
                 }
                 trainer.restoreState(lastGood);
                 trainer.setLearningRate(trainer.learningRate() / 2);
+                lastFar = false;
                 warn(String.format(Locale.ROOT, "step %d: %s; rolled back to the weights of step %d and halved the "
                         + "learning rate to %.2e", badStep, what, lastGood.step(), trainer.learningRate()));
                 continue;
@@ -206,8 +212,10 @@ public final class TrainingJob implements Runnable {
                 windowSteps = -1;
             }
             lastLoss = loss;
-            smoothed = LOSS_SMOOTHING * smoothed + (1 - LOSS_SMOOTHING) * loss;
-            smoothedCount++;
+            if (!far) { // a lone outlier stays out of the running level it is compared with
+                smoothed = LOSS_SMOOTHING * smoothed + (1 - LOSS_SMOOTHING) * loss;
+                smoothedCount++;
+            }
             windowSteps++;
             long step = trainer.step();
             if (good != null) {
