@@ -194,4 +194,14 @@ class TrainCommandTest {
         assertTrue(!Files.exists(CheckpointIO.weightsFile(base)) && !Files.exists(CheckpointIO.cardFile(base)));
         assertTrue(err.toString().contains("rolled back"), err.toString());
     }
+
+    @Test
+    void aLearningRateOfTenFailsWithExitCodeOneAndLeavesNoModelNorFolder() {
+        Path out = dir.resolve("lr10");
+        CliRun r = run("train", "--dataset", "swissroll", "--size", "2000", "--batch", "256", "--lr", "10",
+                "--steps", "300", "--out", out.toString(), "--quiet");
+        assertEquals(PlaygroundCli.EXIT_FAILED, r.code(), r.err());
+        assertTrue(r.err().contains("the loss jumped") && r.err().contains("could not recover"), r.err());
+        assertTrue(!Files.exists(out), "nothing written, not even the folder");
+    }
 }

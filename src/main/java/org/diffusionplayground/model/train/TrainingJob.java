@@ -189,7 +189,7 @@ public final class TrainingJob implements Runnable {
                 String what = weightProblem != null ? weightProblem
                         : !Double.isFinite(loss) ? "the " + (Double.isNaN(loss) ? "loss" : "loss or a weight")
                                 + " was not finite (" + loss + ")"
-                        : String.format(Locale.ROOT, "the loss jumped to %.3g, %.0f times its running level %.3g",
+                        : String.format(Locale.ROOT, "the loss jumped to %.3g, %.2g times its running level %.3g",
                                 loss, loss / level, level);
                 if (consecutiveRollbacks > options.maxConsecutiveRollbacks()) {
                     fail(String.format(Locale.ROOT, "training diverged and could not recover: %d times in a row "
