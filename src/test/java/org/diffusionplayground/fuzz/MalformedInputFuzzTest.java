@@ -126,7 +126,6 @@ class MalformedInputFuzzTest {
         CheckpointIO.save(base, TestModels.model(1));
         byte[] good = Files.readAllBytes(CheckpointIO.weightsFile(base));
         byte[] card = Files.readAllBytes(CheckpointIO.cardFile(base));
-        Files.write(CheckpointIO.cardFile(base), card);
         fuzz("safetensors", 0x5AFEL, CheckpointException.class, good, (b, rnd) -> {
             // the header is JSON: damage it structurally half of the time, keeping the length prefix right
             if (rnd.nextBoolean()) {
@@ -138,10 +137,7 @@ class MalformedInputFuzzTest {
                     .order(java.nio.ByteOrder.LITTLE_ENDIAN);
             out.putLong(header.length).put(header).put(b, 8 + (int) n, b.length - 8 - (int) n);
             return out.array();
-        }, input -> {
-            Files.write(CheckpointIO.weightsFile(base), input);
-            CheckpointIO.load(base);
-        });
+        }, input -> CheckpointIO.decode(CheckpointIO.cardFile(base), card, CheckpointIO.weightsFile(base), input));
     }
 
     @Test
@@ -149,10 +145,9 @@ class MalformedInputFuzzTest {
         Path base = dir.resolve("model");
         CheckpointIO.save(base, TestModels.model(1));
         byte[] good = Files.readAllBytes(CheckpointIO.cardFile(base));
-        fuzz("model card", 0xCA4DL, CheckpointException.class, good, Mutations::json, input -> {
-            Files.write(CheckpointIO.cardFile(base), input);
-            CheckpointIO.load(base);
-        });
+        byte[] weights = Files.readAllBytes(CheckpointIO.weightsFile(base));
+        fuzz("model card", 0xCA4DL, CheckpointException.class, good, Mutations::json,
+                input -> CheckpointIO.decode(CheckpointIO.cardFile(base), input, CheckpointIO.weightsFile(base), weights));
     }
 
     @Test
@@ -163,6 +158,8 @@ class MalformedInputFuzzTest {
         Path session = AutosaveFixture.crashedSession(root, TestModels.model(1));
         String[] names = AutosaveFixture.fileNames(session);
         byte[][] good = new byte[names.length][];
+        boolean[] dirty = new boolean[names.length];
+        Autosave nextStart = Autosave.forThisProcess(root);
         for (int i = 0; i < names.length; i++) {
             good[i] = Files.readAllBytes(session.resolve(names[i]));
         }
@@ -175,11 +172,15 @@ class MalformedInputFuzzTest {
             System.arraycopy(damaged, 0, out, 1, damaged.length);
             return out;
         }, input -> {
+            // put back what the case before damaged, then damage this case's file
             for (int i = 0; i < names.length; i++) {
-                Files.write(session.resolve(names[i]), i == input[0] ? java.util.Arrays.copyOfRange(input, 1,
-                        input.length) : good[i]);
+                if (i == input[0] || dirty[i]) {
+                    Files.write(session.resolve(names[i]), i == input[0] ? java.util.Arrays.copyOfRange(input, 1,
+                            input.length) : good[i]);
+                    dirty[i] = i == input[0];
+                }
             }
-            java.util.List<Autosave.Orphan> orphans = Autosave.forThisProcess(root).orphans();
+            java.util.List<Autosave.Orphan> orphans = nextStart.orphans();
             if (orphans.size() != 1) {
                 throw new AssertionError("the crashed session is listed whatever its files hold: " + orphans);
             }

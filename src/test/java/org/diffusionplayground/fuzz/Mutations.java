@@ -105,7 +105,7 @@ final class Mutations {
             case 4:
                 return "\u0000\u001b[31m\u202e";
             case 5:
-                return "\"" + "x".repeat(r.nextInt(200_000)) + "\"";
+                return "\"" + "x".repeat(r.nextInt(150_000)) + "\"";
             case 6:
                 return "-0.0e-400";
             case 7:
@@ -182,7 +182,7 @@ final class Mutations {
             case 3:
                 return NODES.textNode("\u0000\u0007\n\u001b[2J" + "é".repeat(r.nextInt(100)));
             case 4:
-                return NODES.textNode("x".repeat(r.nextInt(300_000)));
+                return NODES.textNode("x".repeat(r.nextInt(150_000))); // the loaders' limit is 100 000
             case 5:
                 return NODES.numberNode(new java.math.BigDecimal("9".repeat(1 + r.nextInt(3000))));
             case 6:

@@ -342,6 +342,20 @@ public final class CheckpointIO {
                 bytes = kept;
             }
         }
+        return build(card, cardPath, weightsPath, bytes);
+    }
+
+    /**
+     * A checkpoint from the contents of its two files, checked as {@link #load} checks them; the paths name
+     * the files in messages only.
+     */
+    public static Checkpoint decode(Path cardPath, byte[] cardBytes, Path weightsPath, byte[] weights)
+            throws CheckpointException {
+        return build(parseCard(cardPath, cardBytes), cardPath, weightsPath, weights);
+    }
+
+    private static Checkpoint build(ModelCard card, Path cardPath, Path weightsPath, byte[] bytes)
+            throws CheckpointException {
         MlpSpec spec;
         try {
             spec = card.network().toSpec();
