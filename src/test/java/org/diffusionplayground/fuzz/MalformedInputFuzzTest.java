@@ -120,12 +120,19 @@ class MalformedInputFuzzTest {
                 input -> PresetIO.parse(input, "lecture.json"));
     }
 
+    /** A saved model's files: [0] the card, [1] the weights. */
+    private byte[][] savedModel(Path base) throws IOException {
+        CheckpointIO.save(base, TestModels.model(1));
+        return new byte[][] {Files.readAllBytes(CheckpointIO.cardFile(base)),
+            Files.readAllBytes(CheckpointIO.weightsFile(base))};
+    }
+
     @Test
     void safetensors() throws IOException {
         Path base = dir.resolve("model");
-        CheckpointIO.save(base, TestModels.model(1));
-        byte[] good = Files.readAllBytes(CheckpointIO.weightsFile(base));
-        byte[] card = Files.readAllBytes(CheckpointIO.cardFile(base));
+        byte[][] model = savedModel(base);
+        byte[] good = model[1];
+        byte[] card = model[0];
         fuzz("safetensors", 0x5AFEL, CheckpointException.class, good, (b, rnd) -> {
             // the header is JSON: damage it structurally half of the time, keeping the length prefix right
             if (rnd.nextBoolean()) {
@@ -143,9 +150,9 @@ class MalformedInputFuzzTest {
     @Test
     void modelCard() throws IOException {
         Path base = dir.resolve("model");
-        CheckpointIO.save(base, TestModels.model(1));
-        byte[] good = Files.readAllBytes(CheckpointIO.cardFile(base));
-        byte[] weights = Files.readAllBytes(CheckpointIO.weightsFile(base));
+        byte[][] model = savedModel(base);
+        byte[] good = model[0];
+        byte[] weights = model[1];
         fuzz("model card", 0xCA4DL, CheckpointException.class, good, Mutations::json,
                 input -> CheckpointIO.decode(CheckpointIO.cardFile(base), input, CheckpointIO.weightsFile(base), weights));
     }

@@ -49,6 +49,14 @@ class AutosaveTest {
         return a;
     }
 
+    /** A session in {@code sessions} that saved "scene 1" with model 1; its lock is let go for the next save. */
+    private static Autosave firstSave(Path sessions) throws IOException {
+        Autosave first = new Autosave(sessions, Autosave.newSessionId(), FileSteps.DISK);
+        first.save(scene("scene 1"), TestModels.model(1), null);
+        first.releaseLock();
+        return first;
+    }
+
     private int stepsOfAnAutosave() throws IOException {
         Autosave a = new Autosave(root.resolve("count"), Autosave.newSessionId(), FileSteps.DISK);
         a.save(scene("scene 1"), TestModels.model(1), null);
@@ -65,12 +73,8 @@ class AutosaveTest {
         int steps = stepsOfAnAutosave();
         assertTrue(steps >= 4, "weights, card, session, scene, old model: " + steps);
         for (int k = 1; k <= steps; k++) {
-            Path sessions = root.resolve("fail-" + k);
-            String id = Autosave.newSessionId();
-            Autosave first = new Autosave(sessions, id, FileSteps.DISK);
-            first.save(scene("scene 1"), TestModels.model(1), null);
-            first.releaseLock();
-            Autosave faulty = new Autosave(sessions, id, FaultySteps.failingAt(k));
+            Autosave first = firstSave(root.resolve("fail-" + k));
+            Autosave faulty = new Autosave(first.root(), first.dir().getFileName().toString(), FaultySteps.failingAt(k));
             boolean saved;
             try {
                 faulty.save(scene("scene 2"), TestModels.model(2), null);
@@ -87,13 +91,10 @@ class AutosaveTest {
     void aCrashAfterEveryStepOfAnAutosaveLeavesOneWholeScene() throws IOException {
         int steps = stepsOfAnAutosave();
         for (int k = 0; k <= steps; k++) {
-            Path sessions = root.resolve("crash-" + k);
-            String id = Autosave.newSessionId();
-            Autosave first = new Autosave(sessions, id, FileSteps.DISK);
-            first.save(scene("scene 1"), TestModels.model(1), null);
-            first.releaseLock();
+            Autosave first = firstSave(root.resolve("crash-" + k));
             Path disk = root.resolve("disk-" + k);
-            Autosave crashing = new Autosave(sessions, id, FaultySteps.crashingAfter(k, first.dir(), disk));
+            Autosave crashing = new Autosave(first.root(), first.dir().getFileName().toString(),
+                    FaultySteps.crashingAfter(k, first.dir(), disk));
             assertThrows(FaultySteps.Crash.class, () -> crashing.save(scene("scene 2"), TestModels.model(2), null));
             String title = loadAutosave(disk);
             assertTrue(title.equals("scene 1") || title.equals("scene 2"), title);
