@@ -6,6 +6,9 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -19,6 +22,7 @@ import org.diffusionplayground.model.data.DrawnPoints;
 import org.diffusionplayground.model.data.InvalidDataException;
 import org.diffusionplayground.model.data.PointSet;
 import org.diffusionplayground.model.data.ToyData;
+import org.diffusionplayground.model.util.UserText;
 import org.diffusionplayground.scene.SceneOverlays;
 
 /**
@@ -34,10 +38,19 @@ public final class DataViewModel {
     private final BooleanProperty standardise = new SimpleBooleanProperty(this, "standardise", true);
     private final BooleanProperty drawing = new SimpleBooleanProperty(this, "drawing", false);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyBooleanWrapper importing = new ReadOnlyBooleanWrapper(this, "importing", false);
+    private final Jobs jobs;
     private DrawnPoints drawn = new DrawnPoints(1);
 
+    /** Imports run on the calling thread (view-model tests). */
     public DataViewModel(ObjectProperty<DataSet> dataSet) {
+        this(dataSet, null);
+    }
+
+    /** Imports run as {@code jobs}, off the UI thread: a large file takes a second or two to parse. */
+    public DataViewModel(ObjectProperty<DataSet> dataSet, Jobs jobs) {
         this.dataSet = dataSet;
+        this.jobs = jobs;
         // a built-in data set arriving from elsewhere (a loaded model, a preset) shows in the picker
         dataSet.addListener((obs, old, d) -> {
             if (d != null && d.source() instanceof DataSource.BuiltIn b) {
@@ -86,22 +99,70 @@ public final class DataViewModel {
         }
     }
 
+    /** True while a CSV import runs in the background. */
+    public ReadOnlyBooleanProperty importingProperty() {
+        return importing.getReadOnlyProperty();
+    }
+
     /** Imports a CSV; returns false (and keeps the current data) with the reason in {@link #errorProperty()}. */
     public boolean importCsv(Path file) {
         try {
-            PointSet points = CsvPoints.read(file);
-            if (standardise.get()) {
-                points = points.standardised();
-            }
-            dataSet.set(DataSet.of(new DataSource.Imported(file.getFileName().toString(), points)));
+            dataSet.set(read(file, standardise.get()));
             error.set("");
             return true;
-        } catch (InvalidDataException e) {
-            error.set(e.getMessage());
-        } catch (IOException e) {
-            error.set(file.getFileName() + ": cannot be read (" + e.getMessage() + ")");
+        } catch (IOException | InvalidDataException e) {
+            error.set(message(file, e));
+            return false;
         }
-        return false;
+    }
+
+    /**
+     * Imports a CSV off the UI thread (on it when there are no jobs); {@code done} gets true when the data
+     * set was replaced, false (the reason in {@link #errorProperty()}) when the current data were kept.
+     */
+    public void importCsv(Path file, Consumer<Boolean> done) {
+        if (jobs == null) {
+            done.accept(importCsv(file));
+            return;
+        }
+        boolean standardised = standardise.get();
+        importing.set(true);
+        jobs.start((progress, cancel) -> read(file, standardised), new Jobs.Listener<DataSet>() {
+            @Override
+            public void succeeded(DataSet d) {
+                importing.set(false);
+                dataSet.set(d);
+                error.set("");
+                done.accept(true);
+            }
+
+            @Override
+            public void failed(Throwable e) {
+                importing.set(false);
+                error.set(message(file, e));
+                done.accept(false);
+            }
+
+            @Override
+            public void cancelled() {
+                importing.set(false);
+                done.accept(false);
+            }
+        });
+    }
+
+    private static DataSet read(Path file, boolean standardise) throws IOException {
+        PointSet points = CsvPoints.read(file);
+        return DataSet.of(new DataSource.Imported(file.getFileName().toString(),
+                standardise ? points.standardised() : points));
+    }
+
+    private static String message(Path file, Throwable e) {
+        if (e instanceof InvalidDataException) {
+            return e.getMessage();
+        }
+        return file.getFileName() + ": cannot be read (" + (e instanceof IOException io ? UserText.reason(io)
+                : Jobs.message(e)) + ")";
     }
 
     /** Starts a new drawing (the old data stays until the drawing is used). */

@@ -474,7 +474,10 @@ public final class DocumentViewModel {
         return autosave.orphans();
     }
 
-    /** Restores an orphaned autosave as the scene (unsaved), then removes the orphan. */
+    /**
+     * Restores an orphaned autosave as the scene (unsaved), then removes the orphan. One that cannot be
+     * restored is moved aside (kept, but not offered again at every start).
+     */
     public void restore(Autosave.Orphan orphan, Consumer<Boolean> done) {
         load(orphan.scene(), orphan.origin(), true, ok -> {
             if (ok) {
@@ -482,6 +485,14 @@ public final class DocumentViewModel {
                     autosave.discard(orphan);
                 } catch (IOException e) {
                     activity.status("restored; the old autosave at " + orphan.dir() + " could not be removed");
+                }
+            } else {
+                try {
+                    Path aside = autosave.moveAside(orphan);
+                    message.set("the autosaved scene could not be restored; it was kept in " + aside
+                            + " and will not be offered again");
+                } catch (IOException e) {
+                    message.set("the autosaved scene could not be restored, nor moved aside: " + e.getMessage());
                 }
             }
             done.accept(ok);

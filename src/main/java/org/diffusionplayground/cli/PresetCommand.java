@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.diffusionplayground.model.util.UserText;
 import org.diffusionplayground.preset.Preset;
 import org.diffusionplayground.preset.PresetContext;
 import org.diffusionplayground.preset.PresetException;
@@ -48,25 +49,32 @@ public final class PresetCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             int bad = 0;
             for (Path file : files) {
-                Preset p;
-                try {
-                    p = PresetIO.read(file);
-                } catch (PresetException e) {
+                String problem = check(file, out);
+                if (problem != null) {
                     bad++;
-                    err.println("invalid  " + e.getMessage());
-                    continue;
-                }
-                try {
-                    PresetScene.load(p, PresetContext.of(file));
-                    out.println("ok       " + file + "  (" + p.title() + ")");
-                } catch (PresetException e) {
-                    bad++;
-                    err.println("invalid  " + file.getFileName() + ": " + e.getMessage());
+                    err.println("invalid  " + problem);
                 }
             }
             out.flush();
             err.flush();
             return bad == 0 ? 0 : PlaygroundCli.EXIT_FAILED;
+        }
+    }
+
+    /** Checks one file: null when it is good (and "ok" was printed), else the problem. */
+    static String check(Path file, PrintWriter out) {
+        Preset p;
+        try {
+            p = PresetIO.read(file);
+        } catch (PresetException e) {
+            return e.getMessage();
+        }
+        try {
+            PresetScene.load(p, PresetContext.of(file));
+            out.println("ok       " + UserText.shown(file.toString(), 200) + "  (" + UserText.shown(p.title()) + ")");
+            return null;
+        } catch (PresetException e) {
+            return UserText.shown(String.valueOf(file.getFileName())) + ": " + e.getMessage();
         }
     }
 

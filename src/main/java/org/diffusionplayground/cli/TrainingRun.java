@@ -41,13 +41,20 @@ final class TrainingRun {
      */
     static Checkpoint trainAndSave(TrainingConfig config, DataSet dataSet, Path base, PrintStream err, boolean quiet,
             long snapshotEvery, TrainingListener observer) throws CheckpointException {
+        return trainAndSave(config, dataSet, base, err, quiet, JobOptions.defaults().withSnapshotEvery(snapshotEvery),
+                observer);
+    }
+
+    /** The same with the job's options given (tests make divergence fail sooner). */
+    static Checkpoint trainAndSave(TrainingConfig config, DataSet dataSet, Path base, PrintStream err, boolean quiet,
+            JobOptions options, TrainingListener observer) throws CheckpointException {
+        CheckpointIO.checkWritable(base); // before the run: a model trained for an unwritable folder is lost
         err.println("training on " + dataSet.name() + " (" + dataSet.size() + " points): " + config.summary());
         ProgressLine line = new ProgressLine(err, System.console() != null);
         AtomicReference<TrainingResult> finished = new AtomicReference<>();
         AtomicReference<TrainingResult> cancelled = new AtomicReference<>();
         AtomicReference<String> failed = new AtomicReference<>();
-        TrainingJob job = new TrainingJob(config, dataSet.points(),
-                JobOptions.defaults().withSnapshotEvery(snapshotEvery));
+        TrainingJob job = new TrainingJob(config, dataSet.points(), options);
         if (observer != null) {
             job.addListener(observer);
         }

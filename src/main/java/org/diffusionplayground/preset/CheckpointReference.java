@@ -105,6 +105,6 @@ public final class CheckpointReference {
     }
 
     private static String shorten(String s) {
-        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+        return org.diffusionplayground.model.util.UserText.shown(s);
     }
 }

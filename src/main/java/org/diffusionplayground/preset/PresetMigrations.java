@@ -43,7 +43,8 @@ public final class PresetMigrations {
             return tree.has("format") ? Preset.VERSION : 0;
         }
         if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw new PresetException("version: expected a whole number, got " + v);
+            throw new PresetException("version: expected a whole number, got "
+                    + org.diffusionplayground.model.util.UserText.shown(String.valueOf(v)));
         }
         return v.intValue();
     }
@@ -88,8 +89,9 @@ public final class PresetMigrations {
                 }
             }
             if (!unknown.isEmpty()) {
-                throw new PresetException("unknown field" + (unknown.size() > 1 ? "s " : " ") + String.join(", ",
-                        new java.util.TreeSet<>(unknown)) + " for a version-0 preset (fields of version 0: "
+                throw new PresetException("unknown field" + (unknown.size() > 1 ? "s " : " ")
+                        + org.diffusionplayground.model.util.UserText.shown(String.join(", ",
+                        new java.util.TreeSet<>(unknown)), 200) + " for a version-0 preset (fields of version 0: "
                         + String.join(", ", new java.util.TreeSet<>(KNOWN)) + "); a current preset starts with "
                         + "\"format\": \"" + Preset.FORMAT + "\"");
             }

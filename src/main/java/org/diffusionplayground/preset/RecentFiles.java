@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.diffusionplayground.model.util.AtomicFiles;
+import org.diffusionplayground.model.util.InputFiles;
 
 /**
  * The presets opened or saved most recently, newest first, at most {@value #MAX}, kept in a small JSON
@@ -19,7 +20,8 @@ import org.diffusionplayground.model.util.AtomicFiles;
 public final class RecentFiles {
 
     public static final int MAX = 10;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper(new org.diffusionplayground.model.util.JsonLimits(8,
+            10_000, 40, 1 << 20).factory());
 
     private final Path store;
 
@@ -39,7 +41,7 @@ public final class RecentFiles {
             if (!Files.isRegularFile(store)) {
                 return out;
             }
-            JsonNode tree = JSON.readTree(store.toFile());
+            JsonNode tree = JSON.readTree(InputFiles.read(store, 1 << 20, "list of recent files"));
             if (tree != null && tree.isArray()) {
                 for (JsonNode n : tree) {
                     if (n.isTextual() && out.size() < MAX) {

@@ -59,7 +59,7 @@ public final class DataPanel extends VBox {
                     new FileChooser.ExtensionFilter("All files", "*.*"));
             File f = chooser.showOpenDialog(getScene().getWindow());
             if (f != null) {
-                vm.importCsv(f.toPath());
+                vm.importCsv(f.toPath(), ok -> { }); // the error label shows a failure
             }
         });
         CheckBox standardise = new CheckBox("Standardise imported data");

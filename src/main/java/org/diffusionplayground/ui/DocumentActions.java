@@ -330,11 +330,13 @@ public final class DocumentActions {
             return true;
         }
         if ("csv".equals(kind)) {
-            if (!data.importCsv(file)) {
-                Alert a = Themes.alert(Alert.AlertType.ERROR, "The points could not be imported",
-                        data.errorProperty().get(), window(), app, ButtonType.OK);
-                Platform.runLater(a::show);
-            }
+            data.importCsv(file, ok -> {
+                if (!ok) {
+                    Alert a = Themes.alert(Alert.AlertType.ERROR, "The points could not be imported",
+                            data.errorProperty().get(), window(), app, ButtonType.OK);
+                    Platform.runLater(a::show);
+                }
+            });
             return true;
         }
         return false;

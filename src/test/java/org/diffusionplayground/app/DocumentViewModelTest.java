@@ -244,4 +244,21 @@ class DocumentViewModelTest {
         assertTrue(onUi(() -> w.scene.splitProperty().get()), "still the ODE | SDE scene");
         assertEquals("ODE versus SDE (𝔥 = 0 | 1 split)", w.doc.title());
     }
+
+    @Test
+    void anAutosaveThatCannotBeRestoredIsMovedAsideOnceWithAMessage() throws Exception {
+        // a run that crashed while its scene file was being damaged by something else
+        Path crashed = Files.createDirectories(autosave.root().resolve("0f0e0d0c-crashed-session"));
+        Files.writeString(crashed.resolve("scene.json"), "{ \"format\": \"diffusion-playground-preset\", ");
+        Window w = window();
+        List<Autosave.Orphan> orphans = w.doc.orphans();
+        assertEquals(1, orphans.size());
+        assertFalse(w.restore(orphans.get(0)));
+        String message = onUi(() -> w.doc.messageProperty().get());
+        assertTrue(message.contains("could not be restored") && message.contains("will not be offered again"),
+                message);
+        assertTrue(Files.isRegularFile(autosave.root().resolve("0f0e0d0c-crashed-session.broken").resolve("scene.json")),
+                "kept, not deleted");
+        assertTrue(w.doc.orphans().isEmpty(), "offered once");
+    }
 }

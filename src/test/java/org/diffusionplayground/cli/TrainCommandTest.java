@@ -146,4 +146,62 @@ class TrainCommandTest {
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("--w2-samples"), bad.err());
     }
+
+    @Test
+    void anUnwritableOutputFolderIsReportedBeforeTraining() throws Exception {
+        // a folder that cannot be created (a file is in the way) fails the same probe as a read-only one
+        Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
+        CliRun r = run("train", "--dataset", "swissroll", "--steps", "100000", "--out",
+                file.resolve("run").toString(), "--quiet");
+        assertEquals(PlaygroundCli.EXIT_FAILED, r.code(), r.err());
+        assertTrue(r.err().contains("cannot save the model"), r.err());
+        assertTrue(!r.err().contains("training on"), "refused before training: " + r.err());
+    }
+
+    @Test
+    void aReadOnlyOutputFolderIsReportedBeforeTrainingAndLeavesNoFolder() throws Exception {
+        Path readOnly = Files.createDirectory(dir.resolve("read-only"));
+        Files.setPosixFilePermissions(readOnly, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(readOnly),
+                    "permission bits do not bind this user (root): the probe cannot be shown failing here");
+            CliRun r = run("train", "--dataset", "swissroll", "--steps", "100000", "--out",
+                    readOnly.resolve("run").toString(), "--quiet");
+            assertEquals(PlaygroundCli.EXIT_FAILED, r.code(), r.err());
+            assertTrue(r.err().contains("is not writable"), r.err());
+            assertTrue(!r.err().contains("training on"), "refused before training: " + r.err());
+            assertTrue(!Files.exists(readOnly.resolve("run")));
+        } finally {
+            Files.setPosixFilePermissions(readOnly, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    @Test
+    void aRunThatDivergesBeyondRecoverySavesNothing() throws Exception {
+        Path base = dir.resolve("diverged").resolve("model");
+        org.diffusionplayground.model.train.TrainingConfig config = org.diffusionplayground.model.train.TrainingConfig
+                .defaults(org.diffusionplayground.model.schedule.ScheduleSpec.of(ScheduleKind.SIMPLE)).toBuilder()
+                .network(new MlpSpec(16, 2, org.diffusionplayground.model.score.Activation.SILU,
+                        org.diffusionplayground.model.score.TimeEmbedding.sinusoidal(8),
+                        org.diffusionplayground.model.score.Target.EPSILON))
+                .batchSize(64).steps(200).learningRate(10).seed(9).build();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> TrainingRun.trainAndSave(config, org.diffusionplayground.model.data.DataSet.builtIn(
+                        ToyData.TWO_MOONS, 1000, 3), base, new java.io.PrintStream(err, true), true,
+                        new org.diffusionplayground.model.train.JobOptions(0, 200, 100, 2), null));
+        assertTrue(e.getMessage().contains("could not recover"), e.getMessage());
+        assertTrue(!Files.exists(CheckpointIO.weightsFile(base)) && !Files.exists(CheckpointIO.cardFile(base)));
+        assertTrue(err.toString().contains("rolled back"), err.toString());
+    }
+
+    @Test
+    void aLearningRateOfTenFailsWithExitCodeOneAndLeavesNoModelNorFolder() {
+        Path out = dir.resolve("lr10");
+        CliRun r = run("train", "--dataset", "swissroll", "--size", "2000", "--batch", "256", "--lr", "10",
+                "--steps", "300", "--out", out.toString(), "--quiet");
+        assertEquals(PlaygroundCli.EXIT_FAILED, r.code(), r.err());
+        assertTrue(r.err().contains("the loss jumped") && r.err().contains("could not recover"), r.err());
+        assertTrue(!Files.exists(out), "nothing written, not even the folder");
+    }
 }

@@ -101,7 +101,7 @@ class PresetIOTest {
         String m = rejected(full.substring(0, full.length() / 2));
         assertTrue(m.contains("ends early") && m.contains("truncated"), m);
         m = rejected("{\"format\": \"diffusion-playground-preset\",, }");
-        assertTrue(m.contains("not valid JSON at line 1"), m);
+        assertTrue(m.contains("not valid JSON: line 1, column 42: unexpected character ','"), m);
         m = rejected(HEAD + "\"title\": \"a\", \"title\": \"b\", \"data\": {\"builtIn\": {\"kind\": \"RINGS\"}}}");
         assertTrue(m.contains("title") && m.contains("uplicate"), m);
         m = rejected("[1, 2]");

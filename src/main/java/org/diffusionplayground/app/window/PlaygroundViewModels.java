@@ -41,7 +41,7 @@ public final class PlaygroundViewModels {
         this.jobs = jobs;
         app = new AppViewModel();
         scene = new SceneViewModel(jobs);
-        data = new DataViewModel(scene.dataSetProperty());
+        data = new DataViewModel(scene.dataSetProperty(), jobs);
         training = new TrainingViewModel(scene, jobs.ui());
         likelihood = new LikelihoodViewModel(scene, jobs);
         likelihood.suspendedProperty().bind(Bindings.createBooleanBinding(training::isRunning,

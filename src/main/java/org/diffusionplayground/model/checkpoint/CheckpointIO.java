@@ -26,6 +26,10 @@ import org.diffusionplayground.model.data.PointSet;
 import org.diffusionplayground.model.score.Mlp;
 import org.diffusionplayground.model.score.MlpSpec;
 import org.diffusionplayground.model.util.AtomicFiles;
+import org.diffusionplayground.model.util.FileSteps;
+import org.diffusionplayground.model.util.InputFiles;
+import org.diffusionplayground.model.util.JsonLimits;
+import org.diffusionplayground.model.util.UserText;
 
 /**
  * Saves and loads {@link Checkpoint}s as two files: {@code <base>.safetensors} (the weights) and
@@ -67,7 +71,12 @@ public final class CheckpointIO {
     /** Largest weights file read: far above any network the app builds (4096 wide × 16 deep ≈ 1 GB). */
     private static final long MAX_FILE_BYTES = 2L << 30;
 
-    private static final ObjectMapper JSON = new ObjectMapper()
+    /** Largest model card read: a card is a few KB. */
+    static final long MAX_CARD_BYTES = 1L << 20;
+    /** Card and header: flat objects of short strings and small numbers. */
+    private static final JsonLimits LIMITS = new JsonLimits(32, 100_000, 40, MAX_HEADER_BYTES);
+
+    private static final ObjectMapper JSON = new ObjectMapper(LIMITS.factory())
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -99,20 +108,103 @@ public final class CheckpointIO {
 
     /** Writes both files; returns the weights file. The parent directory is created if needed. */
     public static Path save(Path base, Checkpoint checkpoint) throws CheckpointException {
+        return save(base, checkpoint, FileSteps.DISK);
+    }
+
+    /**
+     * The save as a sequence of {@link FileSteps}, each of which may fail (or the process may die after it)
+     * without losing the model that was there: (1) settle a save an earlier crash interrupted; (2) keep the
+     * current weights under a second name, {@code .<name>.safetensors.previous}; (3) write the new weights;
+     * (4) write the new card: the commit, since a card is only ever paired with weights whose checksum it
+     * records; (5) drop the kept weights. A failure in (3) or (4) puts the kept weights back; a crash there
+     * leaves the old card with the kept weights beside it, which {@link #load} pairs by checksum.
+     */
+    public static Path save(Path base, Checkpoint checkpoint, FileSteps steps) throws CheckpointException {
         Path weights = weightsFile(base);
         Path card = cardFile(base);
+        Path kept = keptWeightsFile(base);
+        String shownBase = UserText.shown(String.valueOf(base.getFileName()));
+        byte[] tensors;
+        byte[] cardBytes;
         try {
-            byte[] tensors = encodeSafetensors(checkpoint);
+            tensors = encodeSafetensors(checkpoint);
             ModelCard sealed = checkpoint.card().withTensorsSha256(sha256(tensors));
-            byte[] cardBytes = JSON.writeValueAsBytes(sealed);
-            Path dir = weights.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            writeAtomically(weights, tensors);
-            writeAtomically(card, cardBytes);
-            return weights;
+            cardBytes = JSON.writeValueAsBytes(sealed);
+            Files.createDirectories(weights.toAbsolutePath().getParent());
         } catch (IOException e) {
-            throw new CheckpointException("could not save the model to " + weights + ": " + e.getMessage(), e);
+            throw new CheckpointException("could not save the model " + shownBase + ": " + UserText.reason(e), e);
         }
+        boolean hadWeights;
+        try {
+            settleInterruptedSave(base, steps);
+            hadWeights = Files.isRegularFile(weights);
+            if (hadWeights) {
+                steps.keep(weights, kept);
+            }
+        } catch (IOException e) {
+            throw new CheckpointException("could not save the model " + shownBase + ": " + UserText.reason(e)
+                    + (Files.isRegularFile(weights) ? "; the previous model is unchanged" : "; nothing was saved"), e);
+        }
+        try {
+            steps.write(weights, tensors);
+            steps.write(card, cardBytes);
+        } catch (IOException e) {
+            String outcome = undo(weights, kept, hadWeights, steps);
+            throw new CheckpointException("could not save the model " + shownBase + ": " + UserText.reason(e)
+                    + "; " + outcome, e);
+        }
+        try {
+            steps.delete(kept);
+        } catch (IOException e) {
+            // the new model is saved; the kept copy is dropped by the next save
+        }
+        return weights;
+    }
+
+    /** Puts the kept weights back after a failed write; says what the user has now. */
+    private static String undo(Path weights, Path kept, boolean hadWeights, FileSteps steps) {
+        try {
+            if (hadWeights) {
+                steps.move(kept, weights);
+                return "the previous model is unchanged";
+            }
+            steps.delete(weights);
+            return "nothing was saved";
+        } catch (IOException again) {
+            return hadWeights ? "the previous model is kept and still loads" : "no complete model was saved";
+        }
+    }
+
+    /**
+     * A crash between steps (3) and (5) of {@link #save} leaves a kept copy: if the card matches it, the
+     * weights are put back; if the card matches the weights (the save was committed), the copy goes.
+     */
+    private static void settleInterruptedSave(Path base, FileSteps steps) throws IOException {
+        Path kept = keptWeightsFile(base);
+        if (!Files.exists(kept, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        String recorded = recordedChecksum(cardFile(base));
+        if (recorded != null && Files.isRegularFile(kept) && recorded.equalsIgnoreCase(sha256(
+                InputFiles.read(kept, MAX_FILE_BYTES, "model weights")))) {
+            steps.move(kept, weightsFile(base));
+        } else {
+            steps.delete(kept);
+        }
+    }
+
+    /** The weights checksum a card records, or null when there is no readable card. */
+    private static String recordedChecksum(Path card) {
+        try {
+            return parseCard(card, InputFiles.read(card, MAX_CARD_BYTES, "model card")).tensorsSha256();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** {@code .<base>.safetensors.previous}: the weights a save in progress keeps until its card is written. */
+    static Path keptWeightsFile(Path base) {
+        return base.resolveSibling("." + base.getFileName() + WEIGHTS_SUFFIX + ".previous");
     }
 
     private static byte[] encodeSafetensors(Checkpoint cp) throws JsonProcessingException {
@@ -175,6 +267,51 @@ public final class CheckpointIO {
         return b.array();
     }
 
+    /**
+     * Checks, before any long work, that a model can be saved at {@code base}: the folder (or, when it does
+     * not exist yet, the nearest existing folder above it, in which it would be created) takes a file. Probes
+     * by creating and deleting a hidden file, since permission bits do not show a read-only mount or a
+     * full quota; creates nothing that stays.
+     */
+    public static void checkWritable(Path base) throws CheckpointException {
+        Path dir = weightsFile(base).toAbsolutePath().getParent();
+        Path existing = dir;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        String shown = UserText.shown(dir.toString(), 200);
+        if (existing == null || !Files.isDirectory(existing)) {
+            throw new CheckpointException("cannot save the model in " + shown + ": "
+                    + (existing == null ? "no such folder" : UserText.shown(existing.toString(), 200)
+                    + " is not a folder"));
+        }
+        Path probe = existing.resolve("." + base.getFileName() + ".probe." + Long.toHexString(System.nanoTime())
+                + ".tmp");
+        try {
+            Files.createFile(probe);
+        } catch (IOException e) {
+            throw new CheckpointException("cannot save the model in " + shown + ": the folder "
+                    + UserText.shown(existing.toString(), 200) + " is not writable ("
+                    + (e instanceof java.nio.file.AccessDeniedException ? "permission denied" : UserText.reason(e))
+                    + ")", e);
+        } finally {
+            try {
+                Files.deleteIfExists(probe);
+            } catch (IOException ignored) {
+                // created but not deletable: a leftover the temporary-file cleaning removes
+            }
+        }
+    }
+
+    /** The first 16 hex digits of the weights file's SHA-256: a name that changes when the model does. */
+    public static String contentId(Checkpoint checkpoint) {
+        try {
+            return sha256(encodeSafetensors(checkpoint)).substring(0, 16);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a checkpoint always encodes", e);
+        }
+    }
+
     /** Temp file in the target's directory, fsync, atomic rename ({@link AtomicFiles}). */
     static void writeAtomically(Path target, byte[] bytes) throws IOException {
         AtomicFiles.write(target, bytes, AtomicFiles.Existing.REPLACE);
@@ -195,15 +332,37 @@ public final class CheckpointIO {
         Path base = baseOf(path);
         Path weightsPath = weightsFile(base);
         Path cardPath = cardFile(base);
-        byte[] bytes = readLimited(weightsPath, "weights file");
-        byte[] cardBytes = readLimited(cardPath, "model card");
+        byte[] cardBytes = readLimited(cardPath, "model card", MAX_CARD_BYTES);
         ModelCard card = parseCard(cardPath, cardBytes);
+        byte[] bytes = readLimited(weightsPath, "weights file", MAX_FILE_BYTES);
+        if (!matches(card, bytes)) {
+            // a save interrupted after it replaced the weights: the card's own weights are kept beside them
+            byte[] kept = readKept(base);
+            if (kept != null && matches(card, kept)) {
+                bytes = kept;
+            }
+        }
+        return build(card, cardPath, weightsPath, bytes);
+    }
+
+    /**
+     * A checkpoint from the contents of its two files, checked as {@link #load} checks them; the paths name
+     * the files in messages only.
+     */
+    public static Checkpoint decode(Path cardPath, byte[] cardBytes, Path weightsPath, byte[] weights)
+            throws CheckpointException {
+        return build(parseCard(cardPath, cardBytes), cardPath, weightsPath, weights);
+    }
+
+    private static Checkpoint build(ModelCard card, Path cardPath, Path weightsPath, byte[] bytes)
+            throws CheckpointException {
         MlpSpec spec;
         try {
             spec = card.network().toSpec();
             card.schedule().toSpec();
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new CheckpointException(cardPath.getFileName() + ": invalid model description: " + e.getMessage(), e);
+            throw new CheckpointException(cardPath.getFileName() + ": invalid model description: "
+                    + UserText.shown(String.valueOf(e.getMessage()), 200), e);
         }
         Map<String, Tensor> tensors = parseSafetensors(weightsPath, bytes);
         String file = weightsPath.getFileName().toString();
@@ -219,36 +378,44 @@ public final class CheckpointIO {
             points = requirePoints(file, tensors, pointsName, card.data().size(), bytes);
         }
         for (String name : tensors.keySet()) {
-            boolean expected = name.equals(pointsName) || name.matches("net\\.\\d+\\.(weight|bias)")
+            boolean expected = name.equals(pointsName) || name.matches("net\\.\\d{1,6}\\.(weight|bias)")
                     && Integer.parseInt(name.substring(4, name.indexOf('.', 4))) < spec.layers();
             if (!expected) {
-                throw new CheckpointException(file + ": unexpected tensor '" + name + "' for a "
+                throw new CheckpointException(file + ": unexpected tensor '" + UserText.shown(name) + "' for a "
                         + spec.depth() + "×" + spec.width() + " network: the file belongs to another model");
             }
         }
-        if (card.tensorsSha256() == null || !card.tensorsSha256().equalsIgnoreCase(sha256(bytes))) {
+        if (!matches(card, bytes)) {
             throw new CheckpointException(cardPath.getFileName() + " does not belong to " + file
                     + " (checksum differs): the two files come from different saves or one was modified");
         }
         try {
             return new Checkpoint(card, Mlp.of(spec, w, b), points);
         } catch (IllegalArgumentException e) {
-            throw new CheckpointException(file + ": " + e.getMessage(), e);
+            throw new CheckpointException(file + ": " + UserText.shown(String.valueOf(e.getMessage()), 200), e);
         }
     }
 
-    private static byte[] readLimited(Path p, String what) throws CheckpointException {
+    private static boolean matches(ModelCard card, byte[] weights) {
+        return card.tensorsSha256() != null && card.tensorsSha256().equalsIgnoreCase(sha256(weights));
+    }
+
+    private static byte[] readKept(Path base) {
         try {
-            long size = Files.size(p);
-            if (size > MAX_FILE_BYTES) {
-                throw new CheckpointException(p.getFileName() + ": " + size / (1 << 20)
-                        + " MB is too large for a model of this app");
-            }
-            return Files.readAllBytes(p);
-        } catch (NoSuchFileException e) {
-            throw new CheckpointException("no " + what + " at " + p, e);
+            return InputFiles.read(keptWeightsFile(base), MAX_FILE_BYTES, "model weights");
         } catch (IOException e) {
-            throw new CheckpointException("could not read " + p + ": " + e.getMessage(), e);
+            return null;
+        }
+    }
+
+    private static byte[] readLimited(Path p, String what, long max) throws CheckpointException {
+        if (!Files.exists(p)) {
+            throw new CheckpointException("no " + what + " at " + UserText.shown(p.toString(), 200));
+        }
+        try {
+            return InputFiles.read(p, max, what);
+        } catch (IOException e) {
+            throw new CheckpointException(e.getMessage(), e);
         }
     }
 
@@ -258,7 +425,7 @@ public final class CheckpointIO {
         try {
             tree = JSON.readTree(bytes);
         } catch (IOException e) {
-            throw new CheckpointException(name + " is not valid JSON: " + firstLine(e.getMessage()), e);
+            throw new CheckpointException(name + " is not valid JSON: " + explainJson(e), e);
         }
         if (tree == null || !tree.isObject() || !ModelCard.FORMAT.equals(tree.path("format").asText(null))) {
             throw new CheckpointException(name + " is not a Diffusion Playground model card (no \"format\": \""
@@ -275,17 +442,16 @@ public final class CheckpointIO {
                 throw new CheckpointException(name + " lacks the network or the schedule description");
             }
             return card;
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            throw new CheckpointException(name + ": the field \"" + UserText.shown(JsonLimits.fieldPath(e)) + "\" has a value "
+                    + "of the wrong kind or out of range", e);
         } catch (JsonProcessingException e) {
-            throw new CheckpointException(name + ": " + firstLine(e.getOriginalMessage()), e);
+            throw new CheckpointException(name + ": " + explainJson(e), e);
         }
     }
 
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+    private static String explainJson(IOException e) {
+        return e instanceof JsonProcessingException j ? JsonLimits.explain(j) : UserText.reason(e);
     }
 
     /** One header entry; begin/end are absolute byte positions in the file. */
@@ -306,7 +472,7 @@ public final class CheckpointIO {
         try {
             header = JSON.readTree(new String(bytes, 8, (int) n, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new CheckpointException(file + " has a corrupt header: " + firstLine(e.getMessage()), e);
+            throw new CheckpointException(file + " has a corrupt header: " + explainJson(e), e);
         }
         if (header == null || !header.isObject()) {
             throw new CheckpointException(file + " has a corrupt header: not a JSON object");
@@ -325,30 +491,41 @@ public final class CheckpointIO {
             JsonNode offsets = t.path("data_offsets");
             String dtype = t.path("dtype").asText("");
             if (!shapeNode.isArray() || !offsets.isArray() || offsets.size() != 2 || dtype.isEmpty()) {
-                throw new CheckpointException(file + ": tensor '" + name + "' has a malformed header entry");
+                throw new CheckpointException(file + ": tensor '" + UserText.shown(name) + "' has a malformed header entry (it needs dtype, shape and data_offsets)");
             }
             long[] shape = new long[shapeNode.size()];
             long count = 1;
             for (int i = 0; i < shape.length; i++) {
-                shape[i] = shapeNode.get(i).asLong(-1);
-                if (shape[i] < 0 || !shapeNode.get(i).canConvertToLong()) {
-                    throw new CheckpointException(file + ": tensor '" + name + "' has an invalid shape " + shapeNode);
+                shape[i] = wholeNumber(shapeNode.get(i));
+                if (shape[i] < 0) {
+                    throw new CheckpointException(file + ": tensor '" + UserText.shown(name) + "' has an invalid shape "
+                            + UserText.shown(shapeNode.toString()) + " (sizes are whole numbers, 0 or more)");
                 }
                 try {
                     count = Math.multiplyExact(count, shape[i]);
                 } catch (ArithmeticException overflow) {
-                    throw new CheckpointException(file + ": tensor '" + name + "' has an impossible shape " + shapeNode);
+                    throw new CheckpointException(file + ": tensor '" + UserText.shown(name) + "' has an impossible shape "
+                            + UserText.shown(shapeNode.toString()) + " (more elements than any file holds)");
                 }
             }
-            long begin = offsets.get(0).asLong(-1);
-            long end = offsets.get(1).asLong(-1);
+            long begin = wholeNumber(offsets.get(0));
+            long end = wholeNumber(offsets.get(1));
             int size = dtypeSize(dtype);
-            if (begin < 0 || end < begin || size > 0 && end - begin != count * size) {
-                throw new CheckpointException(file + ": tensor '" + name + "' has offsets " + offsets
-                        + " that do not fit its shape " + shapeNode + " and dtype " + dtype);
+            long expected;
+            try {
+                expected = size > 0 ? Math.multiplyExact(count, size) : -1;
+            } catch (ArithmeticException overflow) {
+                throw new CheckpointException(file + ": tensor '" + UserText.shown(name) + "' has an impossible shape "
+                        + UserText.shown(shapeNode.toString()) + " (more bytes than any file holds)");
+            }
+            if (begin < 0 || end < begin || size > 0 && end - begin != expected) {
+                throw new CheckpointException(file + ": tensor '" + UserText.shown(name) + "' has offsets "
+                        + UserText.shown(offsets.toString()) + " that do not fit its shape "
+                        + UserText.shown(shapeNode.toString()) + " and dtype " + UserText.shown(dtype)
+                        + " (offsets are whole numbers of bytes)");
             }
             if (end > dataLength) {
-                throw new CheckpointException(file + " is truncated: tensor '" + name + "' ends at byte " + end
+                throw new CheckpointException(file + " is truncated: tensor '" + UserText.shown(name) + "' ends at byte " + end
                         + " of the data but only " + dataLength + " bytes are there");
             }
             out.put(name, new Tensor(dtype, shape, dataStart + begin, dataStart + end));
@@ -368,6 +545,11 @@ public final class CheckpointIO {
                     + "(corrupt, or not written by a safetensors writer)");
         }
         return out;
+    }
+
+    /** A JSON whole number that fits a long, else -1: 3.5 or 1e30 is not a size or an offset. */
+    private static long wholeNumber(JsonNode n) {
+        return n != null && n.isIntegralNumber() && n.canConvertToLong() ? n.asLong() : -1;
     }
 
     private static int dtypeSize(String dtype) {
@@ -398,14 +580,14 @@ public final class CheckpointIO {
             byte[] bytes) throws CheckpointException {
         Tensor t = tensors.get(name);
         if (t == null) {
-            throw new CheckpointException(file + ": tensor '" + name + "' is missing (the model card describes "
+            throw new CheckpointException(file + ": tensor '" + UserText.shown(name) + "' is missing (the model card describes "
                     + "a different network, or the file is from another program)");
         }
         if (!t.dtype().equals("F32")) {
-            throw new CheckpointException(file + ": tensor '" + name + "' has dtype " + t.dtype() + ", expected F32");
+            throw new CheckpointException(file + ": tensor '" + UserText.shown(name) + "' has dtype " + UserText.shown(t.dtype()) + ", expected F32");
         }
         if (!java.util.Arrays.equals(t.shape(), shape)) {
-            throw new CheckpointException(file + ": tensor '" + name + "' has shape "
+            throw new CheckpointException(file + ": tensor '" + UserText.shown(name) + "' has shape "
                     + java.util.Arrays.toString(t.shape()) + " but the model card's network needs "
                     + java.util.Arrays.toString(shape));
         }
@@ -414,7 +596,7 @@ public final class CheckpointIO {
                 .asFloatBuffer().get(a);
         for (int i = 0; i < a.length; i++) {
             if (!Float.isFinite(a[i])) {
-                throw new CheckpointException(file + ": tensor '" + name + "' holds a non-finite value (" + a[i]
+                throw new CheckpointException(file + ": tensor '" + UserText.shown(name) + "' holds a non-finite value (" + a[i]
                         + " at index " + i + "): the model diverged before it was saved");
             }
         }
@@ -430,8 +612,8 @@ public final class CheckpointIO {
         }
         if (!t.dtype().equals("F64") || t.shape().length != 2 || t.shape()[1] != 2
                 || size != null && t.shape()[0] != size) {
-            throw new CheckpointException(file + ": tensor '" + name + "' should be F64 of shape [" + size
-                    + ", 2], found " + t.dtype() + " " + java.util.Arrays.toString(t.shape()));
+            throw new CheckpointException(file + ": tensor '" + UserText.shown(name) + "' should be F64 of shape [" + size
+                     + ", 2], found " + UserText.shown(t.dtype()) + " " + java.util.Arrays.toString(t.shape()));
         }
         double[] xy = new double[(int) ((t.end() - t.begin()) / 8)];
         ByteBuffer.wrap(bytes, (int) t.begin(), (int) (t.end() - t.begin())).order(ByteOrder.LITTLE_ENDIAN)
@@ -439,7 +621,7 @@ public final class CheckpointIO {
         try {
             return PointSet.of(xy);
         } catch (IllegalArgumentException e) {
-            throw new CheckpointException(file + ": tensor '" + name + "': " + e.getMessage(), e);
+            throw new CheckpointException(file + ": tensor '" + UserText.shown(name) + "': " + e.getMessage(), e);
         }
     }
 }

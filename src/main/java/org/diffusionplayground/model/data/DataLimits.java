@@ -9,6 +9,18 @@ public final class DataLimits {
     /** Largest CSV file read, in bytes. */
     public static final long MAX_CSV_BYTES = 200L * 1024 * 1024;
 
+    /** Longest line of a CSV file, in characters: a line of points needs a few dozen. */
+    public static final int MAX_LINE_CHARS = 10_000;
+
+    /** Most columns on a CSV line (x and y are the first two; the rest are ignored). */
+    public static final int MAX_COLUMNS = 1_000;
+
+    /**
+     * Largest magnitude of a coordinate: below it, the sum of a million squares that standardisation
+     * computes stays far below the largest double (1e150² · 1e6 = 1e306 &lt; 1.8e308).
+     */
+    public static final double MAX_ABS_COORDINATE = 1e150;
+
     private DataLimits() {
     }
 }

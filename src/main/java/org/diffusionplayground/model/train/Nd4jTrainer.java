@@ -75,9 +75,6 @@ public final class Nd4jTrainer implements AutoCloseable {
     private final INDArray[] arrays;
     private final ByteBuffer params;
     private final ByteBuffer grads;
-    private final ByteBuffer adamM;
-    private final ByteBuffer adamV;
-    private final ByteBuffer ema;
     private final ByteBuffer input;
     private final ByteBuffer[] hidden;
     private final ByteBuffer[] deriv;
@@ -102,9 +99,7 @@ public final class Nd4jTrainer implements AutoCloseable {
     private final float[] outW1;
 
     private long step;
-    private long adamStep;
-    private double learningRate;
-    private double lastGradNorm;
+    private final AdamState adam;
     private boolean poisonNextStep;
     private final StepProfile profile;
 
@@ -134,19 +129,14 @@ public final class Nd4jTrainer implements AutoCloseable {
         this.biasOffset = spec.biasOffsets();
         this.stage = new DsmBatch(config, config.schedule().build(), data);
 
-        int arrayCount = 5 + 1 + 2 * depth + 2 + 2 + (tangents > 0 ? depth : 0);
+        int arrayCount = 2 + 1 + 2 * depth + 2 + 2 + (tangents > 0 ? depth : 0);
         arrays = new INDArray[arrayCount];
         int a = 0;
         arrays[a++] = zeros(paramCount);
         arrays[a++] = zeros(paramCount);
-        arrays[a++] = zeros(paramCount);
-        arrays[a++] = zeros(paramCount);
-        arrays[a++] = zeros(paramCount);
         params = view(arrays[0]);
         grads = view(arrays[1]);
-        adamM = view(arrays[2]);
-        adamV = view(arrays[3]);
-        ema = view(arrays[4]);
+        adam = new AdamState(config, paramCount);
         INDArray inputArr = arrays[a++] = zeros((long) rows * inDim);
         input = view(inputArr);
         inputPtr = pointer(inputArr, 0);
@@ -198,7 +188,6 @@ public final class Nd4jTrainer implements AutoCloseable {
         profile = new StepProfile();
 
         setParameters(start.flatParameters());
-        learningRate = config.learningRate();
     }
 
     private static int batch(TrainingConfig c) {
@@ -229,19 +218,19 @@ public final class Nd4jTrainer implements AutoCloseable {
     }
 
     public double learningRate() {
-        return learningRate;
+        return adam.learningRate();
     }
 
     public void setLearningRate(double lr) {
         if (!(lr > 0) || !Double.isFinite(lr)) {
             throw new IllegalArgumentException("learning rate must be positive, got " + lr);
         }
-        this.learningRate = lr;
+        adam.setLearningRate(lr);
     }
 
     /** Global gradient norm of the last step, before clipping. */
     public double lastGradientNorm() {
-        return lastGradNorm;
+        return adam.lastGradientNorm();
     }
 
     /**
@@ -517,21 +506,9 @@ public final class Nd4jTrainer implements AutoCloseable {
         }
     }
 
-    /** Clipping, Adam, EMA; false when the new weights are not all finite. */
+    /** Clipping, Adam, EMA ({@link AdamState}); false when the new weights are not all finite. */
     private boolean update() {
-        double norm = Math.sqrt(FusedKernels.sumOfSquares(grads, paramCount));
-        lastGradNorm = norm;
-        double scale = 1.0;
-        if (config.clipNorm() > 0 && norm > config.clipNorm()) {
-            scale = config.clipNorm() / norm;
-        }
-        adamStep++;
-        double c1 = 1 - Math.pow(config.beta1(), adamStep);
-        double c2 = 1 - Math.pow(config.beta2(), adamStep);
-        float check = FusedKernels.adam(params, grads, adamM, adamV, ema, paramCount, (float) scale,
-                (float) learningRate, (float) config.beta1(), (float) config.beta2(), (float) config.adamEps(),
-                (float) c1, (float) c2, (float) config.emaDecay());
-        return check == 0f;
+        return adam.update(params, grads);
     }
 
     private void sgemm(boolean transA, boolean transB, int m, int n, int k, FloatPointer a, int lda, FloatPointer b,
@@ -561,10 +538,7 @@ public final class Nd4jTrainer implements AutoCloseable {
 
     private void setParameters(float[] flat) {
         write(params, flat);
-        write(ema, flat);
-        write(adamM, new float[paramCount]);
-        write(adamV, new float[paramCount]);
-        adamStep = 0;
+        adam.reset(flat);
     }
 
     /** The current (raw) weights. */
@@ -574,7 +548,7 @@ public final class Nd4jTrainer implements AutoCloseable {
 
     /** The EMA of the weights, or the raw weights when EMA is off. */
     public Mlp emaSnapshot() {
-        return config.emaDecay() > 0 ? Mlp.fromFlat(spec, read(ema)) : snapshot();
+        return config.emaDecay() > 0 ? Mlp.fromFlat(spec, adam.ema()) : snapshot();
     }
 
     /** The weights sampling should use: EMA when it is on. */
@@ -584,17 +558,14 @@ public final class Nd4jTrainer implements AutoCloseable {
 
     /** Everything needed to roll back: weights, Adam moments and step, EMA. */
     public State captureState() {
-        return new State(read(params), read(adamM), read(adamV), read(ema), adamStep, step);
+        return new State(read(params), adam.moments1(), adam.moments2(), adam.ema(), adam.step(), step);
     }
 
     /** Rolls weights, optimiser and step counter back to a captured state. */
     public void restoreState(State s) {
         step = s.step();
         write(params, s.params());
-        write(adamM, s.adamM());
-        write(adamV, s.adamV());
-        write(ema, s.ema());
-        adamStep = s.adamStep();
+        adam.restore(s.adamM(), s.adamV(), s.ema(), s.adamStep());
     }
 
     /** A copy of the trainer's mutable numbers; arrays are owned by the record. */
@@ -603,6 +574,7 @@ public final class Nd4jTrainer implements AutoCloseable {
 
     @Override
     public void close() {
+        adam.close();
         for (INDArray a : arrays) {
             if (a != null) {
                 a.close();

@@ -14,11 +14,17 @@ import org.diffusionplayground.model.score.Mlp;
  * reporting to {@link TrainingListener}s. {@link #pause()}, {@link #resume()} and {@link #cancel()} may
  * be called from any thread; the job acts on them between steps.
  *
- * <p>Divergence: a step whose loss or updated weights are not finite rolls the weights, Adam's moments
- * and the step counter back to the last good copy (taken every {@link JobOptions#keepGoodEvery} steps),
+ * <p>Divergence: a step whose loss or updated weights are not finite, the second step in a row whose loss
+ * is more than {@value #DIVERGENCE_FACTOR} times the running (smoothed) loss, or a step after which a weight has grown past
+ * {@value #MAX_WEIGHT} in size (checked when a good copy is taken), rolls the weights, Adam's moments and
+ * the step counter back to the last good copy (taken every {@link JobOptions#keepGoodEvery} steps),
  * halves the learning rate and reports a warning naming the step and the new rate. More than
- * {@link JobOptions#maxConsecutiveRollbacks} rollbacks without reaching a new good copy fail the job.
- * Training never continues silently from bad weights.
+ * {@link JobOptions#maxConsecutiveRollbacks} rollbacks without reaching a new good copy fail the job, and
+ * a failed job hands back no model. Training never continues silently from bad weights: a loss that grows
+ * by orders of magnitude (a too large learning rate: 1e12 after a few steps of Adam at rate 10) is as much
+ * a divergence as a NaN. The factor is far above the step-to-step spread of a batch loss, which is an
+ * average over the batch (a few ×); a single far batch (a heavy-tailed draw of t) is left out of the
+ * running level but not rolled back.
  */
 public final class TrainingJob implements Runnable {
 
@@ -27,6 +33,13 @@ public final class TrainingJob implements Runnable {
 
     /** Factor of the loss EMA shown as the smoothed loss. */
     private static final double LOSS_SMOOTHING = 0.98;
+    /** A loss this many times its running level is a divergence. */
+    static final double DIVERGENCE_FACTOR = 1e3;
+    /**
+     * A weight this large is a divergence: the data are standardised to unit scale, so a network that
+     * fits them has weights of order one to ten; Adam moves each weight by about the learning rate per step.
+     */
+    static final float MAX_WEIGHT = 1e4f;
     /** Factor of the speed EMA over progress windows. */
     private static final double RATE_SMOOTHING = 0.7;
 
@@ -134,6 +147,7 @@ public final class TrainingJob implements Runnable {
         double smoothed = 0;
         long smoothedCount = 0;
         double lastLoss = Double.NaN;
+        boolean lastFar = false;
         double rate = 0;
         long activeNanos = 0;
         long windowStart = System.nanoTime();
@@ -157,22 +171,38 @@ public final class TrainingJob implements Runnable {
                 trainer.poisonNextStep();
             }
             double loss = trainer.trainStep();
-            if (!Double.isFinite(loss)) {
+            double level = smoothedCount == 0 ? Double.NaN : debiased(smoothed, smoothedCount);
+            // one batch far above the level may be a heavy-tailed draw; two in a row are a divergence
+            boolean far = loss > DIVERGENCE_FACTOR * level;
+            boolean farAgain = far && lastFar;
+            lastFar = far;
+            Nd4jTrainer.State good = null;
+            String weightProblem = null;
+            if (Double.isFinite(loss) && !far && trainer.step() % options.keepGoodEvery() == 0) {
+                good = trainer.captureState();
+                weightProblem = largeWeight(good.params());
+            }
+            if (!Double.isFinite(loss) || farAgain || weightProblem != null) {
                 long badStep = trainer.step();
                 rollbacks++;
                 consecutiveRollbacks++;
+                String what = weightProblem != null ? weightProblem
+                        : !Double.isFinite(loss) ? "the " + (Double.isNaN(loss) ? "loss" : "loss or a weight")
+                                + " was not finite (" + loss + ")"
+                        : String.format(Locale.ROOT, "the loss jumped to %.3g, %.2g times its running level %.3g",
+                                loss, loss / level, level);
                 if (consecutiveRollbacks > options.maxConsecutiveRollbacks()) {
-                    fail(String.format(Locale.ROOT, "training diverged: the loss or the weights became non-finite "
-                            + "%d times in a row (last at step %d, learning rate %.2e); try a smaller learning rate "
-                            + "or gradient clipping", consecutiveRollbacks, badStep, trainer.learningRate()), null);
+                    fail(String.format(Locale.ROOT, "training diverged and could not recover: %d times in a row "
+                            + "(last at step %d: %s; learning rate %.2e); no model was kept. Try a smaller learning "
+                            + "rate or gradient clipping", consecutiveRollbacks, badStep, what,
+                            trainer.learningRate()), null);
                     return;
                 }
                 trainer.restoreState(lastGood);
                 trainer.setLearningRate(trainer.learningRate() / 2);
-                warn(String.format(Locale.ROOT, "step %d: the %s was not finite (%s); rolled back to the weights "
-                        + "of step %d and halved the learning rate to %.2e", badStep,
-                        Double.isNaN(loss) ? "loss" : "loss or a weight", loss, lastGood.step(),
-                        trainer.learningRate()));
+                lastFar = false;
+                warn(String.format(Locale.ROOT, "step %d: %s; rolled back to the weights of step %d and halved the "
+                        + "learning rate to %.2e", badStep, what, lastGood.step(), trainer.learningRate()));
                 continue;
             }
             if (smoothedCount == 0) {
@@ -182,12 +212,14 @@ public final class TrainingJob implements Runnable {
                 windowSteps = -1;
             }
             lastLoss = loss;
-            smoothed = LOSS_SMOOTHING * smoothed + (1 - LOSS_SMOOTHING) * loss;
-            smoothedCount++;
+            if (!far) { // a lone outlier stays out of the running level it is compared with
+                smoothed = LOSS_SMOOTHING * smoothed + (1 - LOSS_SMOOTHING) * loss;
+                smoothedCount++;
+            }
             windowSteps++;
             long step = trainer.step();
-            if (step % options.keepGoodEvery() == 0) {
-                lastGood = trainer.captureState();
+            if (good != null) {
+                lastGood = good;
                 consecutiveRollbacks = 0;
             }
             if (options.snapshotEvery() > 0 && step % options.snapshotEvery() == 0 && step < total) {
@@ -220,6 +252,16 @@ public final class TrainingJob implements Runnable {
         Mlp ema = config.emaDecay() > 0 ? trainer.emaSnapshot() : null;
         return new TrainingResult(config, raw, ema, trainer.step(), debiased(smoothed, count),
                 trainer.learningRate(), rollbacks, nanos / 1e9);
+    }
+
+    /** A sentence about the first weight past {@link #MAX_WEIGHT}, or null when all are within it. */
+    private static String largeWeight(float[] params) {
+        for (float w : params) {
+            if (!(Math.abs(w) <= MAX_WEIGHT)) {
+                return String.format(Locale.ROOT, "a weight grew to %.3g (the limit is %.0g)", w, MAX_WEIGHT);
+            }
+        }
+        return null;
     }
 
     private static double debiased(double ema, long count) {

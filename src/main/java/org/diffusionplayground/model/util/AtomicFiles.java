@@ -4,6 +4,12 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.LinkOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -78,6 +84,7 @@ public final class AtomicFiles {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         check(absolute, dir, existing);
+        deleteStaleTemporaries(dir, absolute.getFileName().toString(), Instant.now().minus(STALE));
         // not Files.createTempFile: it makes the file owner-only (0600); this one gets the umask's mode
         Path tmp = dir.resolve("." + absolute.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
         try {
@@ -113,6 +120,34 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * A temporary file untouched this long belongs to a write that was killed: writers fill their temporary
+     * file continuously and rename or delete it when they end.
+     */
+    public static final Duration STALE = Duration.ofHours(1);
+    private static final Pattern TEMPORARY = Pattern.compile("\\.(.+)\\.[0-9a-f]{1,16}\\.tmp");
+
+    /** Deletes this class's temporary files in {@code dir} last modified before {@code before}. */
+    public static void deleteStaleTemporaries(Path dir, Instant before) {
+        deleteStaleTemporaries(dir, null, before);
+    }
+
+    /** The same for the temporary files of one target name only (null: of every target). */
+    private static void deleteStaleTemporaries(Path dir, String target, Instant before) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, ".*.tmp")) {
+            for (Path f : files) {
+                Matcher m = TEMPORARY.matcher(f.getFileName().toString());
+                if (m.matches() && (target == null || target.equals(m.group(1)))
+                        && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)
+                        && Files.getLastModifiedTime(f, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(before)) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // cleaning is a courtesy: a leftover costs disk space, never correctness
+        }
+    }
+
     /** The checks that need no writing, so a dialog can report them before any work starts. */
     public static void check(Path target, Existing existing) throws WriteException {
         Path absolute = target.toAbsolutePath();
@@ -141,8 +176,13 @@ public final class AtomicFiles {
 
     /** Turns an I/O error into a sentence a user can act on. */
     static WriteException explain(IOException e, Path target, Path dir) {
-        String raw = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        String lower = raw.toLowerCase(Locale.ROOT);
+        String raw = e.getMessage() == null ? "input/output error" : e.getMessage();
+        // encoders wrap the real cause ("I/O error writing PNG file!" around "No space left on device")
+        StringBuilder chain = new StringBuilder(raw);
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            chain.append(' ').append(c.getMessage());
+        }
+        String lower = chain.toString().toLowerCase(Locale.ROOT);
         String reason;
         if (lower.contains("no space left") || lower.contains("not enough space") || lower.contains("disk full")
                 || lower.contains("quota")) {
@@ -155,7 +195,7 @@ public final class AtomicFiles {
         } else if (e instanceof FileSystemException fse && fse.getReason() != null) {
             reason = fse.getReason();
         } else {
-            reason = raw;
+            reason = UserText.shown(raw, 200);
         }
         return new WriteException("could not write " + target + ": " + reason + "; nothing was written", e);
     }

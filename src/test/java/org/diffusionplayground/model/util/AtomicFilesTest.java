@@ -63,4 +63,33 @@ class AtomicFilesTest {
         e = assertThrows(AtomicFiles.WriteException.class, () -> AtomicFiles.check(dir, AtomicFiles.Existing.REPLACE));
         assertTrue(e.getMessage().contains("is a folder"), e.getMessage());
     }
+
+    @Test
+    void anEncoderThatWrapsTheFullDiskStillReportsAFullDisk() throws Exception {
+        Path target = dir.resolve("frame.png");
+        // ImageIO reports "I/O error writing PNG file!" around the operating system's reason
+        AtomicFiles.WriteException e = assertThrows(AtomicFiles.WriteException.class,
+                () -> AtomicFiles.write(target, AtomicFiles.Existing.REFUSE, tmp -> {
+                    throw new IOException("I/O error writing PNG file!",
+                            new IOException("No space left on device"));
+                }));
+        assertTrue(e.getMessage().contains("the disk is full"), e.getMessage());
+        assertTrue(!Files.exists(target));
+    }
+
+    @Test
+    void staleTemporaryFilesOfATargetAreRemovedByItsNextWrite() throws Exception {
+        Path target = dir.resolve("talk.mp4");
+        Path killed = Files.writeString(dir.resolve(".talk.mp4.1a2b3c.tmp"), "half a video");
+        Path running = Files.writeString(dir.resolve(".talk.mp4.4d5e6f.tmp"), "a video being written");
+        Path other = Files.writeString(dir.resolve(".other.mp4.7a8b9c.tmp"), "another target's");
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(AtomicFiles.STALE).minusSeconds(60));
+        Files.setLastModifiedTime(killed, old);
+        Files.setLastModifiedTime(other, old);
+        AtomicFiles.write(target, new byte[] {1}, AtomicFiles.Existing.REFUSE);
+        assertTrue(!Files.exists(killed), "the killed write's file is gone");
+        assertTrue(Files.exists(running), "a write in progress is left alone");
+        assertTrue(Files.exists(other), "only the target's own temporary files");
+    }
 }
