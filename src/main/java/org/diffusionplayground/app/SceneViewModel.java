@@ -25,10 +25,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.diffusionplayground.model.data.DataSet;
 import org.diffusionplayground.model.random.CounterNormal;
-import org.diffusionplayground.model.sampling.EulerMaruyama;
 import org.diffusionplayground.model.sampling.PathAction;
 import org.diffusionplayground.model.sampling.ReverseProcess;
 import org.diffusionplayground.model.sampling.SampledPaths;
+import org.diffusionplayground.model.sampling.Sampler;
 import org.diffusionplayground.model.sampling.TimeGrid;
 import org.diffusionplayground.model.schedule.Schedule;
 import org.diffusionplayground.model.score.MixtureScore;
@@ -408,16 +408,13 @@ public final class SceneViewModel {
         double start = t0;
         ReverseProcess p = new ReverseProcess(sch, s, h.get());
         int n = Math.max(2, (int) Math.ceil(steps.get() * (start - sch.tMin()) / (sch.tMax() - sch.tMin())));
-        double[] times = new double[n + 1];
-        for (int k = 0; k <= n; k++) {
-            times[k] = start + (sch.tMin() - start) * k / n;
-        }
-        TimeGrid grid = new TimeGrid(times);
+        TimeGrid grid = TimeGrid.of(solver.get().stepSchedule(), sch, start, n);
+        Sampler sampler = solver.get().sampler(p.h(), false);
         long pathSeed = seed.get() * 1_000_003L + launched.size() + 1;
         jobs.start((prog, cancel) -> {
             double[] xy = {x, y};
             double[] path = new double[2 * (n + 1)];
-            new EulerMaruyama().sample(p, xy, 1, grid, new CounterNormal(pathSeed), (k, t, pos, c) -> {
+            sampler.sample(p, xy, 1, grid, new CounterNormal(pathSeed), (k, t, pos, c) -> {
                 path[2 * k] = pos[0];
                 path[2 * k + 1] = pos[1];
             }, cancel);
