@@ -46,9 +46,9 @@ public final class HelpPane extends ScrollPane {
                     + "curve's tangent at 𝔥 = 0, and on the bundled models the curve bends away from it already between "
                     + "𝔥 ≈ 0.001 and 0.01 (tick “Close-up 𝔥 ≤ 0.1”), because C varies from point to point far more than "
                     + "its mean (docs/results.md; `playground curve` prints the comparison). Below it, "
-                    + "W2 between the sampler's output and held-out data at each 𝔥 (for scale, the chart also gives "
-                    + "W2 between two held-out draws; W2 of finite samples is biased, so compare the 𝔥 values with "
-                    + "each other). “Colour the points by C(x₀)” shows where "
+                    + "W2 and MMD² between the sampler's output and an i.i.d. draw of the data at each 𝔥; beside them "
+                    + "the noise floor, their value for fresh i.i.d. draws of the data, where a perfect sampler lands "
+                    + "(finite samples are never 0 apart). “Colour the points by C(x₀)” shows where "
                     + "noise helps (purple) and hurts (orange); the overlay “Model density at 𝔥” draws q_t^𝔥 itself."},
         {"Keyboard",
             "Space play/pause · ← → step · H 𝔥 slider · R reset · D dark theme · L lecture mode · F11 full screen"

@@ -144,7 +144,7 @@ public final class LikelihoodPanel extends VBox {
         w2Chart.prefHeightProperty().bind(heightProperty().multiply(0.3));
         Runnable redrawExact = () -> {
             chart.showExact(vm.exactProperty().get() == null ? null : vm.exactProperty().get().nllCurve());
-            w2Chart.show(vm.w2Property().get(), vm.heldOutPairW2Property().get());
+            w2Chart.show(vm.w2Property().get(), vm.w2FloorProperty().get());
         };
         vm.lineProperty().addListener(x -> redraw.run());
         vm.staleProperty().addListener(x -> redraw.run());
