@@ -444,7 +444,7 @@ public final class LikelihoodViewModel {
             stale.set(false);
             status.set(String.format(Locale.ROOT, "%d %s points, tol %.0e, %.1f s%s%s", l.count(),
                     heldOut ? "held-out" : "data", tol, e.seconds(),
-                    r.failures() > 0 ? ", " + r.failures() + " failed and left out" : "",
+                    failureNote(r),
                     e.exact() == null ? "" : String.format(Locale.ROOT, " · grid %d² cells", e.exact().finalCells())));
             if (showCorrectionMap.get()) {
                 scene.rebuild();
@@ -453,6 +453,23 @@ public final class LikelihoodViewModel {
             error.set(bad.getMessage());
             status.set("");
         }
+    }
+
+    /** Counts what failed, by what it cost: points without an NLL, and points with an NLL but without C. */
+    static String failureNote(LikelihoodResult r) {
+        int noNll = r.failures();
+        int noC = r.correctionFailures();
+        if (noNll + noC == 0) {
+            return "";
+        }
+        StringBuilder note = new StringBuilder();
+        if (noNll > 0) {
+            note.append(", ").append(noNll).append(" without NLL (PF-ODE failed)");
+        }
+        if (noC > 0) {
+            note.append(", ").append(noC).append(" without C (backward pass failed)");
+        }
+        return note.toString();
     }
 
     // ---- the C(x₀) map -------------------------------------------------------------------------
@@ -483,12 +500,15 @@ public final class LikelihoodViewModel {
     record CorrectionMap(PointSet points, int[] rgb, ColorScale scale) {
 
         static CorrectionMap of(LikelihoodResult r) {
-            int n = r.size() - r.failures();
+            int n = 0;
+            for (int i = 0; i < r.size(); i++) {
+                n += r.correctionOk(i) ? 1 : 0;
+            }
             double[] xy = new double[2 * n];
             double[] c = new double[n];
             int k = 0;
             for (int i = 0; i < r.size(); i++) {
-                if (r.ok(i)) {
+                if (r.correctionOk(i)) {
                     xy[2 * k] = r.points().x(i);
                     xy[2 * k + 1] = r.points().y(i);
                     c[k++] = r.correction()[i];
