@@ -15,6 +15,7 @@ import org.diffusionplayground.model.data.PointSet;
 import org.diffusionplayground.model.data.ToyData;
 import org.diffusionplayground.model.metrics.SampleQuality;
 import org.diffusionplayground.model.metrics.Wasserstein;
+import org.diffusionplayground.model.sampling.EulerMaruyama;
 import org.diffusionplayground.model.sampling.ReverseProcess;
 import org.diffusionplayground.model.sampling.TimeGrid;
 import org.diffusionplayground.model.schedule.Schedule;
@@ -207,6 +208,7 @@ public final class TrainCommand implements Callable<Integer> {
 
         private final Schedule schedule;
         private final PointSet reference;
+        private final double bandwidth;
         private final long start = System.nanoTime();
         private long evaluationNanos;
 
@@ -222,7 +224,9 @@ public final class TrainCommand implements Callable<Integer> {
                 throw usage(e.getMessage());
             }
             this.schedule = config.schedule().build();
-            this.reference = dataSet.heldOut(w2Samples, config.seed());
+            this.reference = SampleQuality.canDraw(dataSet) ? SampleQuality.iidDraw(dataSet, w2Samples, config.seed())
+                    : dataSet.heldOut(w2Samples, config.seed());
+            this.bandwidth = SampleQuality.bandwidth(reference);
             if (!dataSet.hasGenerator()) {
                 System.err.println("note: imported data has no held-out set; W2 is measured against the data itself");
             }
@@ -238,11 +242,11 @@ public final class TrainCommand implements Callable<Integer> {
             double trained = (t0 - start - evaluationNanos) / 1e9;
             var process = new ReverseProcess(schedule,
                     new NetworkScore(mlp, schedule), w2H);
-            double w2 = SampleQuality.w2(process, w2Steps, 1, reference,
-                    Cancellation.NEVER);
+            SampleQuality.Distances d = SampleQuality.of(process, new EulerMaruyama(),
+                    TimeGrid.uniform(schedule, w2Steps), 1, reference, bandwidth, Cancellation.NEVER);
             evaluationNanos += System.nanoTime() - t0;
-            System.err.printf(Locale.ROOT, "W2 at step %d: %.4f (𝔥 = %s, %d samples, %d steps; %.1f s of "
-                    + "training)%n", step, w2, w2H, w2Samples, w2Steps, trained);
+            System.err.printf(Locale.ROOT, "W2 at step %d: %.4f, MMD² %.2e (𝔥 = %s, %d samples, %d steps; %.1f s of "
+                    + "training)%n", step, d.w2(), d.mmd2(), w2H, w2Samples, w2Steps, trained);
         }
     }
 
