@@ -471,7 +471,9 @@ public final class SceneViewModel {
         running = startRun(state, false, result -> {
             paths.set(result);
             busy.set(runningSecond != null && !runningSecond.isDone());
-            status.set("");
+            int failed = result.diverged();
+            status.set(failed == 0 ? "" : failed + " of " + result.particles()
+                    + " particles failed (the score gave NaN or ∞, or the solver gave up)");
             rebuild();
         }, live -> {
             // with nothing on screen yet (app start, first model) animate the run while it samples
