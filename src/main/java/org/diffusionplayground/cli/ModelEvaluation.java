@@ -2,6 +2,7 @@ package org.diffusionplayground.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.diffusionplayground.app.SolverChoice;
 import org.diffusionplayground.model.data.DataSet;
 import org.diffusionplayground.model.data.PointSet;
 import org.diffusionplayground.model.likelihood.LikelihoodOptions;
@@ -12,7 +13,6 @@ import org.diffusionplayground.model.reference.FokkerPlanckOptions;
 import org.diffusionplayground.model.reference.FokkerPlanckResult;
 import org.diffusionplayground.model.reference.FokkerPlanckSolver;
 import org.diffusionplayground.model.reference.Region;
-import org.diffusionplayground.model.sampling.EulerMaruyama;
 import org.diffusionplayground.model.sampling.ReverseProcess;
 import org.diffusionplayground.model.sampling.TimeGrid;
 import org.diffusionplayground.model.schedule.Schedule;
@@ -23,8 +23,8 @@ import org.diffusionplayground.model.util.ProgressListener;
 /**
  * The numbers of one row of the seed's table for one trained model (MATH.md §4–§6): PF-ODE NLL and the
  * first-order correction at each tolerance, the exact NLL(𝔥) from the Fokker–Planck grid, and W2 and MMD² of
- * Euler–Maruyama samples (the paper's sampler) at 𝔥 = 0 and 1 against an i.i.d. draw of the data, with the
- * noise floor of i.i.d. draws (docs/MATH.md §6.4).
+ * samples at 𝔥 = 0 and 1 (by default Euler–Maruyama on equal steps, the paper's sampler) against an i.i.d.
+ * draw of the data, with the noise floor of i.i.d. draws (docs/MATH.md §6.4).
  */
 record ModelEvaluation(List<AtTolerance> likelihoods, double gridNll0, double gridNll1, int gridCells,
         double gridSeconds, int gridFailures, double w2h0, double w2h1, double mmd2h0, double mmd2h1,
@@ -39,8 +39,8 @@ record ModelEvaluation(List<AtTolerance> likelihoods, double gridNll0, double gr
     }
 
     /** What to compute. */
-    record Settings(double[] tolerances, int points, int samples, int samplerSteps, FokkerPlanckOptions grid,
-            boolean references) {
+    record Settings(double[] tolerances, int points, int samples, SolverChoice solver, int samplerSteps,
+            FokkerPlanckOptions grid, boolean references) {
     }
 
     static ModelEvaluation of(Schedule schedule, ScoreModel score, DataSet data, long seed, Settings settings,
@@ -69,11 +69,12 @@ record ModelEvaluation(List<AtTolerance> likelihoods, double gridNll0, double gr
         PointSet reference = SampleQuality.canDraw(data) ? SampleQuality.iidDraw(data, settings.samples(), seed)
                 : data.heldOut(settings.samples(), seed);
         double bandwidth = SampleQuality.bandwidth(reference);
-        TimeGrid steps = TimeGrid.uniform(schedule, settings.samplerSteps());
-        SampleQuality.Distances d0 = SampleQuality.of(new ReverseProcess(schedule, score, 0), new EulerMaruyama(), steps,
-                seed, reference, bandwidth, Cancellation.NEVER);
-        SampleQuality.Distances d1 = SampleQuality.of(new ReverseProcess(schedule, score, 1), new EulerMaruyama(), steps,
-                seed, reference, bandwidth, Cancellation.NEVER);
+        SolverChoice solver = settings.solver();
+        TimeGrid steps = TimeGrid.of(solver.stepSchedule(), schedule, settings.samplerSteps());
+        SampleQuality.Distances d0 = SampleQuality.of(new ReverseProcess(schedule, score, 0), solver.sampler(0, false),
+                steps, seed, reference, bandwidth, Cancellation.NEVER);
+        SampleQuality.Distances d1 = SampleQuality.of(new ReverseProcess(schedule, score, 1), solver.sampler(1, false),
+                steps, seed, reference, bandwidth, Cancellation.NEVER);
         SampleQuality.Floor floor = SampleQuality.iidFloor(data, reference, FLOOR_DRAWS, seed, bandwidth,
                 Cancellation.NEVER);
         return new ModelEvaluation(List.copyOf(likelihoods), g0.meanNll(), g1.meanNll(), grid.finalCells(),

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.diffusionplayground.app.SolverChoice;
 import org.diffusionplayground.model.checkpoint.Checkpoint;
 import org.diffusionplayground.model.checkpoint.CheckpointIO;
 import org.diffusionplayground.model.data.CsvPoints;
@@ -15,7 +16,6 @@ import org.diffusionplayground.model.data.PointSet;
 import org.diffusionplayground.model.data.ToyData;
 import org.diffusionplayground.model.metrics.SampleQuality;
 import org.diffusionplayground.model.metrics.Wasserstein;
-import org.diffusionplayground.model.sampling.EulerMaruyama;
 import org.diffusionplayground.model.sampling.ReverseProcess;
 import org.diffusionplayground.model.sampling.TimeGrid;
 import org.diffusionplayground.model.schedule.Schedule;
@@ -171,8 +171,13 @@ public final class TrainCommand implements Callable<Integer> {
     int w2Samples;
 
     @Option(names = "--w2-steps", paramLabel = "N", defaultValue = "500",
-            description = "Euler-Maruyama steps of those samples (default 500)")
+            description = "sampler steps of those samples (default 500)")
     int w2Steps;
+
+    @Option(names = "--w2-solver", paramLabel = "NAME", defaultValue = "EULER_MARUYAMA",
+            description = "sampler of those samples with its step schedule: EULER_MARUYAMA (default, equal steps in t) "
+                    + "or EXPONENTIAL (equal steps in log-SNR)")
+    SolverChoice w2Solver;
 
     @Option(names = "--w2-h", paramLabel = "H", defaultValue = "1",
             description = "the 𝔥 of those samples (default 1, the reverse SDE)")
@@ -242,11 +247,12 @@ public final class TrainCommand implements Callable<Integer> {
             double trained = (t0 - start - evaluationNanos) / 1e9;
             var process = new ReverseProcess(schedule,
                     new NetworkScore(mlp, schedule), w2H);
-            SampleQuality.Distances d = SampleQuality.of(process, new EulerMaruyama(),
-                    TimeGrid.uniform(schedule, w2Steps), 1, reference, bandwidth, Cancellation.NEVER);
+            SampleQuality.Distances d = SampleQuality.of(process, w2Solver.sampler(w2H, false),
+                    TimeGrid.of(w2Solver.stepSchedule(), schedule, w2Steps), 1, reference, bandwidth,
+                    Cancellation.NEVER);
             evaluationNanos += System.nanoTime() - t0;
-            System.err.printf(Locale.ROOT, "W2 at step %d: %.4f, MMD² %.2e (𝔥 = %s, %d samples, %d steps; %.1f s of "
-                    + "training)%n", step, d.w2(), d.mmd2(), w2H, w2Samples, w2Steps, trained);
+            spec.commandLine().getErr().printf(Locale.ROOT, "W2 at step %d: %.4f, MMD² %.2e (𝔥 = %s, %d samples, %d "
+                    + "steps; %.1f s of training)%n", step, d.w2(), d.mmd2(), w2H, w2Samples, w2Steps, trained);
         }
     }
 
