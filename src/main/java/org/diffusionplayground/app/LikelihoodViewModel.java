@@ -7,6 +7,7 @@ import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -18,7 +19,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.diffusionplayground.model.data.DataSet;
 import org.diffusionplayground.model.data.PointSet;
@@ -34,13 +34,15 @@ import org.diffusionplayground.model.reference.FokkerPlanckSolver;
 import org.diffusionplayground.model.reference.Region;
 import org.diffusionplayground.model.sampling.ReverseProcess;
 import org.diffusionplayground.model.sampling.TimeGrid;
-import org.diffusionplayground.model.util.Cancellation;
-import org.diffusionplayground.model.util.ProgressListener;
 import org.diffusionplayground.model.schedule.Schedule;
 import org.diffusionplayground.model.score.ScoreModel;
+import org.diffusionplayground.model.util.Cancellation;
+import org.diffusionplayground.model.util.ProgressListener;
 import org.diffusionplayground.render.Colormap;
 import org.diffusionplayground.render.SceneLayers.ColorScale;
 import org.diffusionplayground.render.SceneLayers.LegendEntry;
+import org.diffusionplayground.scene.SceneOverlays;
+import org.diffusionplayground.scene.SolverChoice;
 
 /**
  * The likelihood panel's logic: NLL versus 𝔥 for the scene's model on held-out points — the PF-ODE

@@ -2,7 +2,6 @@ package org.diffusionplayground.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.diffusionplayground.app.SolverChoice;
 import org.diffusionplayground.model.data.DataSet;
 import org.diffusionplayground.model.data.PointSet;
 import org.diffusionplayground.model.likelihood.LikelihoodOptions;
@@ -19,6 +18,7 @@ import org.diffusionplayground.model.schedule.Schedule;
 import org.diffusionplayground.model.score.ScoreModel;
 import org.diffusionplayground.model.util.Cancellation;
 import org.diffusionplayground.model.util.ProgressListener;
+import org.diffusionplayground.scene.SolverChoice;
 
 /**
  * The numbers of one row of the seed's table for one trained model (MATH.md §4–§6): PF-ODE NLL and the

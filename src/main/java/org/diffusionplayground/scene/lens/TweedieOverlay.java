@@ -1,8 +1,6 @@
-package org.diffusionplayground.app.lens;
+package org.diffusionplayground.scene.lens;
 
 import java.awt.Color;
-import org.diffusionplayground.app.SceneLegend;
-import org.diffusionplayground.app.SceneOverlays;
 import org.diffusionplayground.model.lens.TweedieDenoiser;
 import org.diffusionplayground.model.schedule.Schedule;
 import org.diffusionplayground.model.score.ScoreModel;
@@ -11,6 +9,8 @@ import org.diffusionplayground.render.SceneLayers.LegendEntry;
 import org.diffusionplayground.render.SceneLayers.PointCloud;
 import org.diffusionplayground.render.SceneSnapshot;
 import org.diffusionplayground.render.Theme;
+import org.diffusionplayground.scene.SceneLegend;
+import org.diffusionplayground.scene.SceneOverlays;
 
 /**
  * The Tweedie lens on the scene: for every particle shown at time t its denoised guess E[x₀ | x_t] as a

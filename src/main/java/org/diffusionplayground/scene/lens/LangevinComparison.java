@@ -1,7 +1,5 @@
-package org.diffusionplayground.app.lens;
+package org.diffusionplayground.scene.lens;
 
-import org.diffusionplayground.app.SceneLegend;
-import org.diffusionplayground.app.SceneOverlays;
 import org.diffusionplayground.model.lens.FixedLevelLangevin;
 import org.diffusionplayground.model.lens.ModeHopCounter;
 import org.diffusionplayground.model.random.CounterNormal;
@@ -17,6 +15,8 @@ import org.diffusionplayground.render.SceneLayers.LegendEntry;
 import org.diffusionplayground.render.SceneLayers.PointCloud;
 import org.diffusionplayground.render.SceneSnapshot;
 import org.diffusionplayground.render.Theme;
+import org.diffusionplayground.scene.SceneLegend;
+import org.diffusionplayground.scene.SceneOverlays;
 
 /**
  * A fixed-level Langevin chain run beside the annealed sampler (MATH.md §7.1): the same score and the same

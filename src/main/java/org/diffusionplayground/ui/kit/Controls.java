@@ -1,4 +1,4 @@
-package org.diffusionplayground.ui;
+package org.diffusionplayground.ui.kit;
 
 import java.util.Locale;
 import java.util.function.DoubleFunction;

@@ -1,4 +1,4 @@
-package org.diffusionplayground.app;
+package org.diffusionplayground.scene;
 
 /**
  * A particle the user launched by clicking at (x, y) at time t: its backward path under the 𝔥-process

@@ -1,4 +1,4 @@
-package org.diffusionplayground.app.lens;
+package org.diffusionplayground.scene.lens;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -6,12 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.diffusionplayground.app.SamplerSettings;
-import org.diffusionplayground.app.SceneComposer;
-import org.diffusionplayground.app.SceneMode;
-import org.diffusionplayground.app.SceneState;
-import org.diffusionplayground.app.SolverChoice;
-import org.diffusionplayground.app.ViewOptions;
 import org.diffusionplayground.model.data.DataSet;
 import org.diffusionplayground.model.data.ToyData;
 import org.diffusionplayground.model.lens.TweedieDenoiser;
@@ -22,6 +16,12 @@ import org.diffusionplayground.model.schedule.ScheduleSpec;
 import org.diffusionplayground.model.score.MixtureScore;
 import org.diffusionplayground.model.util.Cancellation;
 import org.diffusionplayground.render.SceneSnapshot;
+import org.diffusionplayground.scene.SamplerSettings;
+import org.diffusionplayground.scene.SceneComposer;
+import org.diffusionplayground.scene.SceneMode;
+import org.diffusionplayground.scene.SceneState;
+import org.diffusionplayground.scene.SolverChoice;
+import org.diffusionplayground.scene.ViewOptions;
 import org.junit.jupiter.api.Test;
 
 /**

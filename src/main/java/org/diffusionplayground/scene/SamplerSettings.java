@@ -1,4 +1,4 @@
-package org.diffusionplayground.app;
+package org.diffusionplayground.scene;
 
 /**
  * How the scene samples: 𝔥 of the reverse process (MATH.md §3), the particle count, the number of

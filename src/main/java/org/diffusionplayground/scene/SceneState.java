@@ -1,4 +1,4 @@
-package org.diffusionplayground.app;
+package org.diffusionplayground.scene;
 
 import org.diffusionplayground.model.data.DataSet;
 import org.diffusionplayground.model.schedule.Schedule;
@@ -8,7 +8,7 @@ import org.diffusionplayground.model.score.ScoreModel;
  * Everything a frame of the scene is composed from, as immutable values: the data, the forward process
  * and the score that sample, the sampler settings, the split view's second pane, the mode and time, and
  * the view options. {@link SceneComposer} turns it into {@link org.diffusionplayground.render.SceneSnapshot}s;
- * the window's {@link SceneViewModel} holds it as properties, a preset stores it, the video export and the
+ * the window's scene view-model holds it as properties, a preset stores it, the video export and the
  * CLI build it without JavaFX.
  *
  * @param compareH        𝔥 of the second pane of the split view

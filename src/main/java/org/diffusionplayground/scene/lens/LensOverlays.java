@@ -1,20 +1,20 @@
-package org.diffusionplayground.app.lens;
+package org.diffusionplayground.scene.lens;
 
 import java.util.List;
-import org.diffusionplayground.app.SceneComposer;
-import org.diffusionplayground.app.SceneMode;
-import org.diffusionplayground.app.SceneOverlays;
-import org.diffusionplayground.app.SceneState;
 import org.diffusionplayground.model.data.DataSet;
 import org.diffusionplayground.model.schedule.Schedule;
 import org.diffusionplayground.model.score.MixtureScore;
 import org.diffusionplayground.model.score.ScoreModel;
 import org.diffusionplayground.model.util.Cancellation;
+import org.diffusionplayground.scene.SceneComposer;
+import org.diffusionplayground.scene.SceneMode;
+import org.diffusionplayground.scene.SceneOverlays;
+import org.diffusionplayground.scene.SceneState;
 
 /**
  * The scene layers of named lenses for a fixed scene, computed at once on the calling thread: what the
  * headless {@code render} command and exports of a preset draw for its {@code view.overlays}. The window
- * composes the same layers through {@link LensesViewModel}, with the slow parts in the background.
+ * composes the same layers through its lens view-models, with the slow parts in the background.
  * Lenses without a scene layer (entropy production, objectives) and names that are not lenses add nothing.
  */
 public final class LensOverlays {

@@ -1,9 +1,7 @@
-package org.diffusionplayground.app.lens;
+package org.diffusionplayground.scene.lens;
 
 import java.awt.Color;
 import java.util.Locale;
-import org.diffusionplayground.app.SceneLegend;
-import org.diffusionplayground.app.SceneOverlays;
 import org.diffusionplayground.model.data.GaussianMixture;
 import org.diffusionplayground.model.lens.Speciation;
 import org.diffusionplayground.model.sampling.SampledPaths;
@@ -14,6 +12,8 @@ import org.diffusionplayground.render.SceneLayers.Marker;
 import org.diffusionplayground.render.SceneLayers.Polyline;
 import org.diffusionplayground.render.SceneSnapshot;
 import org.diffusionplayground.render.Theme;
+import org.diffusionplayground.scene.SceneLegend;
+import org.diffusionplayground.scene.SceneOverlays;
 
 /**
  * The symmetry-breaking lens for one data mixture (MATH.md §7.4): particles coloured by the mode they

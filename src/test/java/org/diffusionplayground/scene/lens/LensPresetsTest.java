@@ -1,4 +1,4 @@
-package org.diffusionplayground.app.lens;
+package org.diffusionplayground.scene.lens;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.diffusionplayground.app;
+package org.diffusionplayground.scene;
 
 import org.diffusionplayground.model.score.ScoreModel;
 import org.diffusionplayground.render.Colormap;

@@ -1,4 +1,4 @@
-package org.diffusionplayground.app;
+package org.diffusionplayground.scene;
 
 import java.util.List;
 import java.util.Locale;
@@ -176,7 +176,8 @@ public final class SceneComposer {
         return new MixtureScore(m, sch, "exact score of " + data.name());
     }
 
-    static String format(double v) {
+    /** A value as the scene's titles print it (two decimals): 𝔥 in titles, legends and status lines. */
+    public static String format(double v) {
         return String.format(Locale.ROOT, "%.2f", v);
     }
 

@@ -1,4 +1,4 @@
-package org.diffusionplayground.app;
+package org.diffusionplayground.scene;
 
 import org.diffusionplayground.model.ode.Tolerance;
 import org.diffusionplayground.model.sampling.AdaptivePfOdeSampler;

@@ -1,14 +1,14 @@
-package org.diffusionplayground.ui;
+package org.diffusionplayground.ui.kit;
 
 import java.awt.BasicStroke;
 import java.awt.Font;
+import org.diffusionplayground.render.Fonts;
+import org.diffusionplayground.render.Theme;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
-import org.diffusionplayground.render.Fonts;
-import org.diffusionplayground.render.Theme;
 
 /**
  * Styles JFreeChart charts with the scene's theme: the same colours, the bundled fonts (so 𝔥 renders)
@@ -96,7 +96,7 @@ public final class ChartStyle {
      * likelihood result (61 points of the line, 14 of the exact curve, the W2 rows) held the UI thread for
      * 0.39 s in ~80 redraws (issue 5: no stall over 100 ms).
      */
-    static void inOneRedraw(org.jfree.chart.JFreeChart chart, Runnable change) {
+    public static void inOneRedraw(JFreeChart chart, Runnable change) {
         boolean notifying = chart.isNotify();
         chart.setNotify(false);
         try {

@@ -1,10 +1,21 @@
-package org.diffusionplayground.app;
+package org.diffusionplayground.app.window;
 
 import javafx.beans.binding.Bindings;
-import org.diffusionplayground.app.lens.Lens;
+import org.diffusionplayground.app.AppViewModel;
+import org.diffusionplayground.app.DataViewModel;
+import org.diffusionplayground.app.DensityViewModel;
+import org.diffusionplayground.app.DocumentViewModel;
+import org.diffusionplayground.app.ExportViewModel;
+import org.diffusionplayground.app.Jobs;
+import org.diffusionplayground.app.LikelihoodViewModel;
+import org.diffusionplayground.app.SceneViewModel;
+import org.diffusionplayground.app.TrainingViewModel;
 import org.diffusionplayground.app.lens.LensesViewModel;
 import org.diffusionplayground.preset.Autosave;
 import org.diffusionplayground.preset.RecentFiles;
+import org.diffusionplayground.scene.DensityLayer;
+import org.diffusionplayground.scene.SceneOverlays;
+import org.diffusionplayground.scene.lens.Lens;
 
 /**
  * The view-models of one window, wired to each other once: the data, training and likelihood
@@ -55,7 +66,7 @@ public final class PlaygroundViewModels {
             // C(x₀) map is left out: it replaces the samples with a still picture, a screenshot's job.
             SceneOverlays heatmap = settings.kind() == org.diffusionplayground.export.VideoKind.H_SWEEP
                     ? SceneOverlays.NONE : density.frozenOverlay();
-            return (state, cancel) -> heatmap.and(org.diffusionplayground.app.lens.LensOverlays.of(state, on, cancel));
+            return (state, cancel) -> heatmap.and(org.diffusionplayground.scene.lens.LensOverlays.of(state, on, cancel));
         });
     }
 

@@ -1,4 +1,4 @@
-package org.diffusionplayground.app;
+package org.diffusionplayground.scene;
 
 /** What the scene animates: the forward process (data → noise) or sampling (noise → data). */
 public enum SceneMode {

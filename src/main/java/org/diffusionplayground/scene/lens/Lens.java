@@ -1,4 +1,4 @@
-package org.diffusionplayground.app.lens;
+package org.diffusionplayground.scene.lens;
 
 import java.util.Optional;
 

@@ -1,9 +1,7 @@
-package org.diffusionplayground.app.lens;
+package org.diffusionplayground.scene.lens;
 
 import java.awt.Color;
 import java.util.Locale;
-import org.diffusionplayground.app.SceneLegend;
-import org.diffusionplayground.app.SceneOverlays;
 import org.diffusionplayground.model.data.PointSet;
 import org.diffusionplayground.model.lens.ProbabilityCurrent;
 import org.diffusionplayground.model.reference.DensityFrame;
@@ -22,6 +20,8 @@ import org.diffusionplayground.render.SceneLayers.LegendEntry;
 import org.diffusionplayground.render.SceneLayers.VectorField;
 import org.diffusionplayground.render.SceneSnapshot;
 import org.diffusionplayground.render.Theme;
+import org.diffusionplayground.scene.SceneLegend;
+import org.diffusionplayground.scene.SceneOverlays;
 
 /**
  * The probability-current lens for one solved density (MATH.md §7.3): at time t, the quiver of J/q from

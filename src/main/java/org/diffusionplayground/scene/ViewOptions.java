@@ -1,4 +1,4 @@
-package org.diffusionplayground.app;
+package org.diffusionplayground.scene;
 
 /**
  * What the scene shows besides the particles, and where it looks: the world point at the centre and
