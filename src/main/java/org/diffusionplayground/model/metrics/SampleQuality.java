@@ -4,7 +4,6 @@ import java.util.SplittableRandom;
 import org.diffusionplayground.model.data.DataSet;
 import org.diffusionplayground.model.data.GaussianMixture;
 import org.diffusionplayground.model.data.PointSet;
-import org.diffusionplayground.model.sampling.EulerMaruyama;
 import org.diffusionplayground.model.sampling.ReverseProcess;
 import org.diffusionplayground.model.sampling.SampleResult;
 import org.diffusionplayground.model.sampling.SampledPaths;
@@ -47,16 +46,6 @@ public final class SampleQuality {
 
         /** No floor: the data has no generator to draw from. */
         public static final Floor NONE = new Floor(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
-    }
-
-    /**
-     * W2 between samples of {@code process} (seeded; the paper's Euler–Maruyama on equal steps) and
-     * {@code reference}; NaN when a sample failed: then there is no distance to report, and callers print "n/a".
-     */
-    public static double w2(ReverseProcess process, int steps, long seed, PointSet reference, Cancellation cancel) {
-        PointSet samples = samples(process, new EulerMaruyama(), TimeGrid.uniform(process.schedule(), steps), seed,
-                reference.size(), cancel);
-        return samples == null ? Double.NaN : Wasserstein.exact(samples, reference);
     }
 
     /**

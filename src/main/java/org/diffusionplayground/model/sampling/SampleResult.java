@@ -9,10 +9,6 @@ package org.diffusionplayground.model.sampling;
 public record SampleResult(double[] positions, boolean[] failed, int steps, long scoreEvaluations,
         long rejectedSteps) {
 
-    public int particles() {
-        return failed.length;
-    }
-
     /** How many particles failed. */
     public int failures() {
         int count = 0;
