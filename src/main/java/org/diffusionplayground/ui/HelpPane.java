@@ -24,7 +24,10 @@ public final class HelpPane extends ScrollPane {
                     + "The samplers form a family: dx = [f − (1+𝔥)/2 · g² s_θ] dt + √𝔥 · g dw̄. 𝔥 = 0 is the "
                     + "deterministic probability-flow ODE, 𝔥 = 1 the reverse SDE. With a perfect score all 𝔥 give "
                     + "the same distribution; with a learned score they differ — that difference is what the "
-                    + "slider shows. The noise is counter-based: the same seed gives the same noise at every 𝔥."},
+                    + "slider shows. The noise is counter-based: the same seed gives the same noise at every 𝔥. "
+                    + "The default solver, the exponential integrator on equal log-SNR steps, solves the linear part "
+                    + "of the equation exactly, so it stays stable where g² is huge (near T of the cosine schedule); "
+                    + "Euler–Maruyama on equal steps in t, the paper's sampler, is one choice away."},
         {"Training a model",
             "“Data & training” picks the data (a built-in set, a CSV file, or points you draw with the mouse) and "
                     + "trains the score network by denoising: noise a data point to x_t = α_t x₀ + σ_t ε and teach "
