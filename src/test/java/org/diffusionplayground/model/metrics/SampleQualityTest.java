@@ -70,4 +70,48 @@ class SampleQualityTest {
                 "W2 " + d.w2() + " against the floor " + floor.w2Mean() + " ± " + floor.w2Sd());
         assertEquals(floor.mmd2Mean(), d.mmd2(), 5 * floor.mmd2Sd() + 1e-4);
     }
+
+    @Test
+    void aGeneratorThatDealsPointsOutEvenlyIsDrawnIidFromAPool() {
+        // the two moons generator alternates moons (exactly n/2 each); an i.i.d. draw splits them binomially
+        DataSet moons = DataSet.builtIn(ToyData.TWO_MOONS, 1000, 0);
+        int n = 400;
+        int draws = 40;
+        double[] iid = new double[draws];
+        double[] dealt = new double[draws];
+        for (int k = 0; k < draws; k++) {
+            iid[k] = upperMoon(SampleQuality.iidDraw(moons, n, k));
+            dealt[k] = upperMoon(moons.heldOut(n, k));
+        }
+        double binomial = Math.sqrt(n / 4.0 * (1 - 1.0 / SampleQuality.POOL));
+        assertEquals(binomial, sd(iid), 0.35 * binomial, "spread of the upper moon's count over i.i.d. draws");
+        assertTrue(sd(dealt) < 0.5 * binomial, "dealt draws: " + sd(dealt));
+    }
+
+    /** Points nearer the upper moon's circle (radius 1 about (0, 0) before the generator's centring and scaling). */
+    private static int upperMoon(PointSet p) {
+        int count = 0;
+        for (int i = 0; i < p.size(); i++) {
+            double x = 0.72 * p.x(i) + 0.5;
+            double y = 0.72 * p.y(i) + 0.25;
+            double upper = Math.abs(Math.hypot(x, y) - 1);
+            double lower = Math.abs(Math.hypot(x - 1, y - 0.5) - 1);
+            if (upper < lower) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static double sd(double[] v) {
+        double mean = 0;
+        for (double x : v) {
+            mean += x / v.length;
+        }
+        double s = 0;
+        for (double x : v) {
+            s += (x - mean) * (x - mean) / (v.length - 1);
+        }
+        return Math.sqrt(s);
+    }
 }
