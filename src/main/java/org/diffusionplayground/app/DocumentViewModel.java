@@ -489,10 +489,10 @@ public final class DocumentViewModel {
             } else {
                 try {
                     Path aside = autosave.moveAside(orphan);
-                    message.set("the autosaved scene could not be restored; it was kept in " + aside
+                    activity.error("the autosaved scene could not be restored; it was kept in " + aside
                             + " and will not be offered again");
                 } catch (IOException e) {
-                    message.set("the autosaved scene could not be restored, nor moved aside: " + e.getMessage());
+                    activity.error("the autosaved scene could not be restored, nor moved aside: " + e.getMessage());
                 }
             }
             done.accept(ok);

@@ -3,9 +3,9 @@ package org.diffusionplayground.app;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.diffusionplayground.model.random.CounterNormal;
-import org.diffusionplayground.model.sampling.EulerMaruyama;
 import org.diffusionplayground.model.sampling.PathAction;
 import org.diffusionplayground.model.sampling.ReverseProcess;
+import org.diffusionplayground.model.sampling.Sampler;
 import org.diffusionplayground.model.sampling.TimeGrid;
 import org.diffusionplayground.model.schedule.Schedule;
 import org.diffusionplayground.scene.LaunchedPath;
@@ -43,16 +43,13 @@ public final class LaunchedPaths {
         double start = scene.timeOf(false) <= sch.tMin() ? sch.tMax() : scene.timeOf(false);
         ReverseProcess p = new ReverseProcess(sch, scene.score(), scene.sampler().h());
         int n = Math.max(2, (int) Math.ceil(scene.sampler().steps() * (start - sch.tMin()) / (sch.tMax() - sch.tMin())));
-        double[] times = new double[n + 1];
-        for (int k = 0; k <= n; k++) {
-            times[k] = start + (sch.tMin() - start) * k / n;
-        }
-        TimeGrid grid = new TimeGrid(times);
+        TimeGrid grid = TimeGrid.of(scene.sampler().solver().stepSchedule(), sch, start, n);
+        Sampler sampler = scene.sampler().solver().sampler(p.h(), false);
         long pathSeed = scene.sampler().seed() * 1_000_003L + paths.size() + 1;
         jobs.start((prog, cancel) -> {
             double[] xy = {x, y};
             double[] path = new double[2 * (n + 1)];
-            new EulerMaruyama().sample(p, xy, 1, grid, new CounterNormal(pathSeed), (k, t, pos, c) -> {
+            sampler.sample(p, xy, 1, grid, new CounterNormal(pathSeed), (k, t, pos, c) -> {
                 path[2 * k] = pos[0];
                 path[2 * k + 1] = pos[1];
             }, cancel);

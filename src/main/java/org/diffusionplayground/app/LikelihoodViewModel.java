@@ -31,6 +31,7 @@ import org.diffusionplayground.model.reference.FokkerPlanckResult;
 import org.diffusionplayground.model.reference.FokkerPlanckSolver;
 import org.diffusionplayground.model.reference.Region;
 import org.diffusionplayground.model.sampling.ReverseProcess;
+import org.diffusionplayground.model.sampling.TimeGrid;
 import org.diffusionplayground.model.schedule.Schedule;
 import org.diffusionplayground.model.score.ScoreModel;
 import org.diffusionplayground.model.util.Cancellation;
@@ -39,6 +40,7 @@ import org.diffusionplayground.render.Colormap;
 import org.diffusionplayground.render.SceneLayers.ColorScale;
 import org.diffusionplayground.render.SceneLayers.LegendEntry;
 import org.diffusionplayground.scene.SceneOverlays;
+import org.diffusionplayground.scene.SolverChoice;
 
 /**
  * The likelihood panel's logic: NLL versus 𝔥 for the scene's model on held-out points — the PF-ODE
@@ -75,10 +77,10 @@ public final class LikelihoodViewModel {
     static final FokkerPlanckOptions EXACT_GRID = FokkerPlanckOptions.preview();
     /** Samples (and held-out points) per W2: the exact assignment is O(n³), 1 000 keeps it to a second. */
     static final int W2_POINTS = 1_000;
-    /** Seed of the W2 reference draw (another held-out draw than the likelihood's). */
+    /** Seed of the W2 reference draw (i.i.d., another draw than the likelihood's held-out points). */
     static final long W2_SEED = 2;
-    /** Fresh held-out draws whose mean W2 to the reference sets the chart's scale. */
-    static final int HELD_OUT_PAIRS = 4;
+    /** Fresh i.i.d. draws of the data whose W2 and MMD² to the reference give the chart's noise floor. */
+    static final int FLOOR_DRAWS = 4;
     /** The colour map of C saturates at this quantile of |C|: a few extreme points do not wash it out. */
     private static final double MAP_QUANTILE = 0.95;
 
@@ -99,7 +101,8 @@ public final class LikelihoodViewModel {
     private final ReadOnlyObjectWrapper<FirstOrderLine> line = new ReadOnlyObjectWrapper<>(this, "line");
     private final ReadOnlyObjectWrapper<FokkerPlanckResult> exact = new ReadOnlyObjectWrapper<>(this, "exact");
     private final ReadOnlyObjectWrapper<double[][]> w2 = new ReadOnlyObjectWrapper<>(this, "w2");
-    private final ReadOnlyDoubleWrapper heldOutPairW2 = new ReadOnlyDoubleWrapper(this, "heldOutPairW2", Double.NaN);
+    private final ReadOnlyObjectWrapper<SampleQuality.Floor> w2Floor = new ReadOnlyObjectWrapper<>(this, "w2Floor",
+            SampleQuality.Floor.NONE);
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale", true);
     private final Activity activity = new Activity(this);
 
@@ -178,17 +181,20 @@ public final class LikelihoodViewModel {
         return exact.getReadOnlyProperty();
     }
 
-    /** Rows {𝔥, W2 to held-out data} at {@link #W2_HS} (null when not computed; W2 NaN where samples diverged). */
+    /**
+     * Rows {𝔥, W2, MMD²} of the scene's sampler against an i.i.d. reference draw at {@link #W2_HS} (null when not
+     * computed; NaN where samples diverged).
+     */
     public ReadOnlyObjectProperty<double[][]> w2Property() {
         return w2.getReadOnlyProperty();
     }
 
     /**
-     * Mean W2 between the reference and {@link #HELD_OUT_PAIRS} fresh held-out draws of the same size, for
-     * scale (finite-sample W2 is biased upwards).
+     * The noise floor of W2 and MMD²: their mean and spread over {@link #FLOOR_DRAWS} fresh i.i.d. draws of the
+     * data against the same reference, where a perfect sampler lands (docs/MATH.md §6.4).
      */
-    public ReadOnlyDoubleProperty heldOutPairW2Property() {
-        return heldOutPairW2.getReadOnlyProperty();
+    public ReadOnlyObjectProperty<SampleQuality.Floor> w2FloorProperty() {
+        return w2Floor.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<LikelihoodResult> resultProperty() {
@@ -297,12 +303,14 @@ public final class LikelihoodViewModel {
         boolean withExact = exactCurve.get();
         int steps = scene.stepsProperty().get();
         long seed = scene.seedProperty().get();
-        PointSet w2Reference = withExact
-                ? data.heldOut(Math.max(2, Math.min(w2Points.get(), Wasserstein.MAX_EXACT)), W2_SEED) : null;
+        SolverChoice solver = scene.solverProperty().get();
+        int w2n = Math.max(4, Math.min(w2Points.get(), Wasserstein.MAX_EXACT));
+        PointSet w2Reference = !withExact ? null
+                : SampleQuality.canDraw(data) ? SampleQuality.iidDraw(data, w2n, W2_SEED) : data.heldOut(w2n, W2_SEED);
         FokkerPlanckOptions grid = gridOptions.get();
         computing.start(
-                (prog, cancel) -> evaluate(schedule, score, data, evaluated, options, withExact ? grid : null, steps,
-                        seed, w2Reference, prog, cancel),
+                (prog, cancel) -> evaluate(schedule, score, data, evaluated, options, withExact ? grid : null, solver,
+                        steps, seed, w2Reference, prog, cancel),
                 new Jobs.Listener<>() {
                     @Override
                     public void progress(double fraction, String message) {
@@ -344,20 +352,22 @@ public final class LikelihoodViewModel {
     /**
      * Everything one computation gives.
      *
-     * @param heldOutPairW2 W2 between two held-out draws of the W2 sample size, for scale (NaN for data
-     *                      without a generator)
+     * @param w2Floor W2 and MMD² of i.i.d. draws of the data against the W2 reference ({@code NONE} for data
+     *                without a generator)
      */
-    record Evaluation(LikelihoodResult likelihood, FokkerPlanckResult exact, double[][] w2, double heldOutPairW2,
+    record Evaluation(LikelihoodResult likelihood, FokkerPlanckResult exact, double[][] w2, SampleQuality.Floor w2Floor,
             double seconds) {
     }
 
     /**
      * The work of one computation, off the UI thread: NLL and C (WKB, about half the time), then, when
-     * asked ({@code grid} not null), the exact NLL(𝔥) from the Fokker–Planck grid on the same points and W2(𝔥) of the scene's
-     * sampler (Euler–Maruyama at the scene's steps and seed) against other held-out points.
+     * asked ({@code grid} not null), the exact NLL(𝔥) from the Fokker–Planck grid on the same points, and W2(𝔥) and
+     * MMD²(𝔥) of the scene's sampler (its solver, steps and seed) against an i.i.d. reference draw, with their
+     * i.i.d. noise floor.
      */
     static Evaluation evaluate(Schedule schedule, ScoreModel score, DataSet data, PointSet points,
-            LikelihoodOptions options, FokkerPlanckOptions grid, int steps, long seed, PointSet w2Reference,
+            LikelihoodOptions options, FokkerPlanckOptions grid, SolverChoice solver, int steps, long seed,
+            PointSet w2Reference,
             ProgressListener progress, Cancellation cancel) {
         long start = System.nanoTime();
         boolean withExact = grid != null;
@@ -365,31 +375,25 @@ public final class LikelihoodViewModel {
         LikelihoodResult r = new WkbLikelihood(schedule, score, options).withCorrection(points,
                 part(progress, 0, wkbShare), cancel);
         if (!withExact) {
-            return new Evaluation(r, null, null, Double.NaN, (System.nanoTime() - start) / 1e9);
+            return new Evaluation(r, null, null, SampleQuality.Floor.NONE, (System.nanoTime() - start) / 1e9);
         }
         FokkerPlanckResult solved = new FokkerPlanckSolver(schedule, score, grid)
                 .solve(Region.around(data.points(), 0.05), CURVE_HS, points, 0,
                         part(progress, wkbShare, 0.4), cancel);
+        double bandwidth = SampleQuality.bandwidth(w2Reference);
+        TimeGrid samplerGrid = TimeGrid.of(solver.stepSchedule(), schedule, steps);
         double[][] w2Rows = new double[W2_HS.length][];
         for (int k = 0; k < W2_HS.length; k++) {
             cancel.check();
             double hv = W2_HS[k];
             progress.progress(wkbShare + 0.4 + 0.15 * k / W2_HS.length,
                     String.format(Locale.ROOT, "W2 of the samples at 𝔥 = %.2f", hv));
-            w2Rows[k] = new double[] {hv,
-                SampleQuality.w2(new ReverseProcess(schedule, score, hv), steps, seed, w2Reference, cancel)};
+            SampleQuality.Distances d = SampleQuality.of(new ReverseProcess(schedule, score, hv),
+                    solver.sampler(hv, false), samplerGrid, seed, w2Reference, bandwidth, cancel);
+            w2Rows[k] = new double[] {hv, d.w2(), d.mmd2()};
         }
-        // one pair of finite draws scatters widely (0.11–0.18 for 1 000 swiss-roll points), so the scale is
-        // the mean over several fresh held-out draws against the same reference
-        double pair = Double.NaN;
-        if (data.hasGenerator()) {
-            pair = 0;
-            for (int k = 1; k <= HELD_OUT_PAIRS; k++) {
-                cancel.check();
-                pair += Wasserstein.exact(w2Reference, data.heldOut(w2Reference.size(), W2_SEED + k)) / HELD_OUT_PAIRS;
-            }
-        }
-        return new Evaluation(r, solved, w2Rows, pair, (System.nanoTime() - start) / 1e9);
+        SampleQuality.Floor floor = SampleQuality.iidFloor(data, w2Reference, FLOOR_DRAWS, W2_SEED, bandwidth, cancel);
+        return new Evaluation(r, solved, w2Rows, floor, (System.nanoTime() - start) / 1e9);
     }
 
     private static ProgressListener part(ProgressListener progress, double from, double share) {
@@ -403,7 +407,7 @@ public final class LikelihoodViewModel {
             map = CorrectionMap.of(r);
             result.set(r);
             exact.set(e.exact());
-            heldOutPairW2.set(e.heldOutPairW2());
+            w2Floor.set(e.w2Floor());
             w2.set(e.w2());
             line.set(l);
             stale.set(false);

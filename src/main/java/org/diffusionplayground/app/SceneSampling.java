@@ -57,7 +57,9 @@ final class SceneSampling {
         start(first, state, false, result -> {
             paths.set(result);
             activity.busy(second.isRunning());
-            activity.status("");
+            int failed = result.diverged();
+            activity.status(failed == 0 ? "" : failed + " of " + result.particles()
+                    + " particles failed (the score gave NaN or ∞, or the solver gave up)");
             redraw.run();
         }, live -> {
             // with nothing on screen yet (app start, first model) animate the run while it samples

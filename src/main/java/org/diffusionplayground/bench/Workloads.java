@@ -10,6 +10,7 @@ import org.diffusionplayground.model.sampling.EulerMaruyama;
 import org.diffusionplayground.model.sampling.ReverseProcess;
 import org.diffusionplayground.model.sampling.Sampler;
 import org.diffusionplayground.model.sampling.StepObserver;
+import org.diffusionplayground.model.sampling.StepWork;
 import org.diffusionplayground.model.sampling.TimeGrid;
 import org.diffusionplayground.model.schedule.Schedule;
 import org.diffusionplayground.model.score.Mlp;
@@ -81,15 +82,15 @@ public final class Workloads {
         double[] start = new double[2 * n];
         Sampler.samplePrior(process, start, n, noise);
         double[] xy = start.clone();
-        double[] drift = new double[2 * n];
-        double[] score = new double[2 * n];
+        EulerMaruyama sampler = new EulerMaruyama();
+        StepWork work = new StepWork(n);
         int[] k = {0};
         return () -> {
             if (k[0] == steps) {
                 System.arraycopy(start, 0, xy, 0, xy.length);
                 k[0] = 0;
             }
-            EulerMaruyama.step(process, xy, n, grid.time(k[0]), grid.time(k[0] + 1), noise, k[0], drift, score);
+            sampler.step(process, xy, n, grid.time(k[0]), grid.time(k[0] + 1), noise, k[0], work);
             k[0]++;
         };
     }

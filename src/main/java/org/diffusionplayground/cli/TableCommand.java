@@ -29,6 +29,7 @@ import org.diffusionplayground.model.score.ScoreModel;
 import org.diffusionplayground.model.train.TrainingConfig;
 import org.diffusionplayground.model.util.Cancellation;
 import org.diffusionplayground.model.util.ProgressListener;
+import org.diffusionplayground.scene.SolverChoice;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -81,8 +82,14 @@ public final class TableCommand implements Callable<Integer> {
     int samples;
 
     @Option(names = "--sampler-steps", paramLabel = "N", defaultValue = "1000",
-            description = "Euler–Maruyama steps of the W2 samples (default 1000, the paper's)")
+            description = "sampler steps of the W2 samples (default 1000, the paper's)")
     int samplerSteps;
+
+    @Option(names = "--solver", paramLabel = "NAME", defaultValue = "EULER_MARUYAMA",
+            description = "sampler of the W2 samples, with its step schedule: EULER_MARUYAMA (default, the paper's, "
+                    + "equal steps in t) or EXPONENTIAL (exponential integrator, equal steps in log-SNR; stable near T "
+                    + "of the cosine schedule, docs/MATH.md §3.1)")
+    SolverChoice solver;
 
     @CommandLine.Mixin
     GridOptions grid;
@@ -129,7 +136,7 @@ public final class TableCommand implements Callable<Integer> {
         validate();
         PrintWriter out = spec.commandLine().getOut();
         PrintStream err = System.err;
-        ModelEvaluation.Settings settings = new ModelEvaluation.Settings(tolerances, points, samples, samplerSteps,
+        ModelEvaluation.Settings settings = new ModelEvaluation.Settings(tolerances, points, samples, solver, samplerSteps,
                 gridOptions(), !noReference);
         out.printf(Locale.ROOT, "Seed 000's table reproduced: paper setup (MLP 3x128 SiLU on (x, t) -> score, g^2-weighted "
                 + "DSM on the 1000-point t grid, Adam 1e-3, batch 512, %d steps), %d seed(s), %d held-out points;%n",
@@ -143,8 +150,10 @@ public final class TableCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "Fokker-Planck grid: %d^2 cells at T refined up to %d^2 (%.0f cells per width), "
                     + "log-SNR step %s, Courant %s, domain data box + %.0f sigma_t.%n", g.initialCells(), g.maxCells(),
                     g.cellsPerWidth(), g.logSnrStep(), g.courant(), g.tailSigmas());
-            out.printf(Locale.ROOT, "W2: %d Euler-Maruyama samples (%d steps, same noise at both h) vs %d held-out "
-                    + "points, exact assignment (not squared).%n%n", samples, samplerSteps, samples);
+            out.printf(Locale.ROOT, "W2: %d samples by %s (%d steps %s, same noise at both h) vs an i.i.d. draw "
+                    + "of %d data points, exact assignment (not squared); floor: W2 of fresh i.i.d. draws against the same "
+                    + "points, where a perfect sampler lands. MMD^2 (unbiased, Gaussian kernel of the median distance) "
+                    + "in the per-model lines.%n%n", samples, solver.name(), samplerSteps, solver.stepSchedule(), samples);
         }
         List<TableEntry> entries;
         if (merge != null) {
@@ -261,7 +270,7 @@ public final class TableCommand implements Callable<Integer> {
     private String setup() {
         return String.format(Locale.ROOT, "%d training steps, %d points, tolerances %s, %s", trainingSteps(), points,
                 java.util.Arrays.toString(tolerances), noReference ? "no reference"
-                        : "reference: " + samples + " samples, " + samplerSteps + " sampler steps, grid "
+                        : "reference: " + samples + " samples, " + samplerSteps + " steps of " + solver.name() + ", grid "
                                 + gridOptions());
     }
 
@@ -397,8 +406,9 @@ public final class TableCommand implements Callable<Integer> {
 
     private void printTable(PrintWriter out, List<Row> rows) {
         String header = String.format(Locale.ROOT, "%-13s %-8s %-6s %-17s %-17s %-17s %-17s %-8s %-12s %-17s %-17s "
-                + "%-15s %-15s", "data", "schedule", "tol", "NLL(h=0) PF-ODE", "1st corr -E[C]", "-E[C] trim 1%",
-                "-median C", "|C|>100", "failed NLL/C", "NLL(h=0) grid", "NLL(h=1) grid", "W2(h=0)", "W2(h=1)");
+                + "%-15s %-15s %-15s", "data", "schedule", "tol", "NLL(h=0) PF-ODE", "1st corr -E[C]", "-E[C] trim 1%",
+                "-median C", "|C|>100", "failed NLL/C", "NLL(h=0) grid", "NLL(h=1) grid", "W2(h=0)", "W2(h=1)",
+                "W2 iid floor");
         out.println(header);
         out.println("-".repeat(header.length()));
         for (Row row : rows) {
@@ -412,10 +422,11 @@ public final class TableCommand implements Callable<Integer> {
                 Stats trimmed = Stats.of(row.evaluations, e -> -e.likelihoods().get(tk).spread().trimmedMean());
                 Stats median = Stats.of(row.evaluations, e -> -e.likelihoods().get(tk).spread().median());
                 int extreme = row.evaluations.stream().mapToInt(e -> e.likelihoods().get(tk).spread().beyond100()).sum();
-                String gridAndW2 = k > 0 ? "" : String.format(Locale.ROOT, "%-17s %-17s %-15s %-15s",
+                String gridAndW2 = k > 0 ? "" : String.format(Locale.ROOT, "%-17s %-17s %-15s %-15s %-15s",
                         Stats.of(row.evaluations, ModelEvaluation::gridNll0),
                         Stats.of(row.evaluations, ModelEvaluation::gridNll1), Stats.of(row.evaluations, ModelEvaluation::w2h0),
-                        Stats.of(row.evaluations, ModelEvaluation::w2h1));
+                        Stats.of(row.evaluations, ModelEvaluation::w2h1),
+                        Stats.of(row.evaluations, e -> e.floor().w2Mean()));
                 out.printf(Locale.ROOT, "%-13s %-8s %-6s %-17s %-17s %-17s %-17s %-8d %-12s %s%n",
                         k == 0 ? row.data.displayName() : "", k == 0 ? row.schedule : "", shortTol(tolerances[k]), nll,
                         corr, trimmed, median, extreme, failedNll + "/" + failedC, gridAndW2);
@@ -441,7 +452,10 @@ public final class TableCommand implements Callable<Integer> {
         if (!noReference) {
             sb.append(String.format(Locale.ROOT, " | grid %d²: NLL(0) %.4f, NLL(1) %.4f, %d points outside, %.1f s",
                     e.gridCells(), e.gridNll0(), e.gridNll1(), e.gridFailures(), e.gridSeconds()));
-            sb.append(String.format(Locale.ROOT, " | W2 %.4f / %.4f", e.w2h0(), e.w2h1()));
+            sb.append(String.format(Locale.ROOT, " | W2 %.4f / %.4f (i.i.d. floor %.4f ± %.4f)", e.w2h0(), e.w2h1(),
+                    e.floor().w2Mean(), e.floor().w2Sd()));
+            sb.append(String.format(Locale.ROOT, " | MMD^2 %.2e / %.2e (i.i.d. floor %.1e ± %.1e)", e.mmd2h0(),
+                    e.mmd2h1(), e.floor().mmd2Mean(), e.floor().mmd2Sd()));
         }
         return sb.toString();
     }

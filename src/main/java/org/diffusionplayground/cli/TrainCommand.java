@@ -34,6 +34,7 @@ import org.diffusionplayground.model.train.TrainingConfig;
 import org.diffusionplayground.model.train.TrainingListener;
 import org.diffusionplayground.model.train.Weighting;
 import org.diffusionplayground.model.util.Cancellation;
+import org.diffusionplayground.scene.SolverChoice;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -170,8 +171,13 @@ public final class TrainCommand implements Callable<Integer> {
     int w2Samples;
 
     @Option(names = "--w2-steps", paramLabel = "N", defaultValue = "500",
-            description = "Euler-Maruyama steps of those samples (default 500)")
+            description = "sampler steps of those samples (default 500)")
     int w2Steps;
+
+    @Option(names = "--w2-solver", paramLabel = "NAME", defaultValue = "EULER_MARUYAMA",
+            description = "sampler of those samples with its step schedule: EULER_MARUYAMA (default, equal steps in t) "
+                    + "or EXPONENTIAL (equal steps in log-SNR)")
+    SolverChoice w2Solver;
 
     @Option(names = "--w2-h", paramLabel = "H", defaultValue = "1",
             description = "the 𝔥 of those samples (default 1, the reverse SDE)")
@@ -207,6 +213,7 @@ public final class TrainCommand implements Callable<Integer> {
 
         private final Schedule schedule;
         private final PointSet reference;
+        private final double bandwidth;
         private final long start = System.nanoTime();
         private long evaluationNanos;
 
@@ -222,7 +229,9 @@ public final class TrainCommand implements Callable<Integer> {
                 throw usage(e.getMessage());
             }
             this.schedule = config.schedule().build();
-            this.reference = dataSet.heldOut(w2Samples, config.seed());
+            this.reference = SampleQuality.canDraw(dataSet) ? SampleQuality.iidDraw(dataSet, w2Samples, config.seed())
+                    : dataSet.heldOut(w2Samples, config.seed());
+            this.bandwidth = SampleQuality.bandwidth(reference);
             if (!dataSet.hasGenerator()) {
                 System.err.println("note: imported data has no held-out set; W2 is measured against the data itself");
             }
@@ -238,11 +247,12 @@ public final class TrainCommand implements Callable<Integer> {
             double trained = (t0 - start - evaluationNanos) / 1e9;
             var process = new ReverseProcess(schedule,
                     new NetworkScore(mlp, schedule), w2H);
-            double w2 = SampleQuality.w2(process, w2Steps, 1, reference,
+            SampleQuality.Distances d = SampleQuality.of(process, w2Solver.sampler(w2H, false),
+                    TimeGrid.of(w2Solver.stepSchedule(), schedule, w2Steps), 1, reference, bandwidth,
                     Cancellation.NEVER);
             evaluationNanos += System.nanoTime() - t0;
-            System.err.printf(Locale.ROOT, "W2 at step %d: %.4f (𝔥 = %s, %d samples, %d steps; %.1f s of "
-                    + "training)%n", step, w2, w2H, w2Samples, w2Steps, trained);
+            spec.commandLine().getErr().printf(Locale.ROOT, "W2 at step %d: %.4f, MMD² %.2e (𝔥 = %s, %d samples, %d "
+                    + "steps; %.1f s of training)%n", step, d.w2(), d.mmd2(), w2H, w2Samples, w2Steps, trained);
         }
     }
 

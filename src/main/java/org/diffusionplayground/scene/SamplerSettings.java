@@ -4,7 +4,7 @@ import org.diffusionplayground.model.sampling.ReverseProcess;
 
 /**
  * How the scene samples: 𝔥 of the reverse process (MATH.md §3), the particle count, the number of
- * Euler–Maruyama steps from T to t_min, the noise seed (the same seed gives the same noise at every
+ * sampler steps from T to t_min, the noise seed (the same seed gives the same noise at every
  * 𝔥), the solver and the optional Langevin corrector.
  */
 public record SamplerSettings(double h, int particles, int steps, long seed, SolverChoice solver, boolean corrector) {
@@ -17,8 +17,11 @@ public record SamplerSettings(double h, int particles, int steps, long seed, Sol
     /** The split view's second 𝔥 at start: the reverse SDE next to the ODE. */
     public static final double DEFAULT_COMPARE_H = 1.0;
 
-    /** The window's defaults: the probability-flow ODE, 4 000 particles, 200 Euler–Maruyama steps, seed 1. */
-    public static final SamplerSettings DEFAULT = new SamplerSettings(0.0, 4000, 200, 1, SolverChoice.EULER_MARUYAMA,
+    /**
+     * The window's defaults: the probability-flow ODE, 4 000 particles, 200 steps of the exponential integrator
+     * on equal log-SNR steps (stable near T on every schedule, docs/MATH.md §3.1), seed 1.
+     */
+    public static final SamplerSettings DEFAULT = new SamplerSettings(0.0, 4000, 200, 1, SolverChoice.EXPONENTIAL,
             false);
 
     public SamplerSettings {

@@ -66,7 +66,8 @@ public final class SceneComposer {
         ReverseProcess p = new ReverseProcess(sch, score, s.hOf(second));
         SamplerSettings set = s.sampler();
         return SampledPaths.run(p, set.solver().sampler(p.h(), set.corrector()), set.particles(),
-                TimeGrid.uniform(sch, set.steps()), set.seed(), maxFrames, progress, cancel, started);
+                TimeGrid.of(set.solver().stepSchedule(), sch, set.steps()), set.seed(), maxFrames, progress, cancel,
+                started);
     }
 
     /** {@link #sample} with the animation's {@link #FRAMES}. */

@@ -24,7 +24,10 @@ public final class HelpPane extends ScrollPane {
                     + "The samplers form a family: dx = [f − (1+𝔥)/2 · g² s_θ] dt + √𝔥 · g dw̄. 𝔥 = 0 is the "
                     + "deterministic probability-flow ODE, 𝔥 = 1 the reverse SDE. With a perfect score all 𝔥 give "
                     + "the same distribution; with a learned score they differ — that difference is what the "
-                    + "slider shows. The noise is counter-based: the same seed gives the same noise at every 𝔥."},
+                    + "slider shows. The noise is counter-based: the same seed gives the same noise at every 𝔥. "
+                    + "The default solver, the exponential integrator on equal log-SNR steps, solves the linear part "
+                    + "of the equation exactly, so it stays stable where g² is huge (near T of the cosine schedule); "
+                    + "Euler–Maruyama on equal steps in t, the paper's sampler, is one choice away."},
         {"Training a model",
             "“Data & training” picks the data (a built-in set, a CSV file, or points you draw with the mouse) and "
                     + "trains the score network by denoising: noise a data point to x_t = α_t x₀ + σ_t ε and teach "
@@ -46,9 +49,9 @@ public final class HelpPane extends ScrollPane {
                     + "curve's tangent at 𝔥 = 0, and on the bundled models the curve bends away from it already between "
                     + "𝔥 ≈ 0.001 and 0.01 (tick “Close-up 𝔥 ≤ 0.1”), because C varies from point to point far more than "
                     + "its mean (docs/results.md; `playground curve` prints the comparison). Below it, "
-                    + "W2 between the sampler's output and held-out data at each 𝔥 (for scale, the chart also gives "
-                    + "W2 between two held-out draws; W2 of finite samples is biased, so compare the 𝔥 values with "
-                    + "each other). “Colour the points by C(x₀)” shows where "
+                    + "W2 and MMD² between the sampler's output and an i.i.d. draw of the data at each 𝔥; beside them "
+                    + "the noise floor, their value for fresh i.i.d. draws of the data, where a perfect sampler lands "
+                    + "(finite samples are never 0 apart). “Colour the points by C(x₀)” shows where "
                     + "noise helps (purple) and hurts (orange); the overlay “Model density at 𝔥” draws q_t^𝔥 itself."},
         {"Keyboard",
             "Space play/pause · ← → step · H 𝔥 slider · R reset · D dark theme · L lecture mode · F11 full screen"

@@ -119,8 +119,9 @@ public final class LikelihoodPanel extends VBox {
         exact.setId("likelihood-exact");
         exact.selectedProperty().bindBidirectional(vm.exactCurveProperty());
         Controls.tipped(exact, "Also solve the Fokker–Planck equation of the 𝔥-sampler on a grid for the exact NLL(𝔥) "
-                + "at 𝔥 = 0, 0.003, 0.01, 0.03, 0.1, 0.25, … 3 (same points), and measure W2 between samples and "
-                + "held-out data at 𝔥 = 0, 0.25, … 3. Takes about as long again as the first-order line.");
+                + "at 𝔥 = 0, 0.003, 0.01, 0.03, 0.1, 0.25, … 3 (same points), and measure W2 and MMD² between the "
+                + "scene's samples and an i.i.d. draw of the data at 𝔥 = 0, 0.25, … 3, beside their i.i.d. noise floor. "
+                + "Takes about as long again as the first-order line.");
         closeUp.setId("likelihood-close-up");
         Controls.tipped(closeUp, "First order is the tangent at 𝔥 = 0: zoom to 0 … 0.1 to see where the exact curve "
                 + "touches the line and where it bends away (on the bundled swiss roll near 𝔥 ≈ 0.003–0.01).");
@@ -145,7 +146,7 @@ public final class LikelihoodPanel extends VBox {
         w2Chart.prefHeightProperty().bind(heightProperty().multiply(0.3));
         Runnable redrawExact = () -> {
             chart.showExact(vm.exactProperty().get() == null ? null : vm.exactProperty().get().nllCurve());
-            w2Chart.show(vm.w2Property().get(), vm.heldOutPairW2Property().get());
+            w2Chart.show(vm.w2Property().get(), vm.w2FloorProperty().get());
         };
         vm.lineProperty().addListener(x -> redraw.run());
         vm.staleProperty().addListener(x -> redraw.run());

@@ -97,7 +97,8 @@ public final class SamplerPanel extends VBox {
         Spinner<Integer> steps = new Spinner<>(10, 5000, vm.stepsProperty().get(), 50);
         steps.setEditable(true);
         steps.valueProperty().addListener((obs, old, v) -> vm.stepsProperty().set(v));
-        Controls.tipped(steps, "Number of sampler steps from T to t_min (uniform grid, as in the paper).");
+        Controls.tipped(steps, "Number of sampler steps from T to t_min, placed as the solver says (equal steps in t "
+                + "as in the paper, or equal steps in log-SNR).");
         Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, (int) vm.seedProperty().get(), 1);
         seed.setEditable(true);
         seed.valueProperty().addListener((obs, old, v) -> vm.seedProperty().set(v));
@@ -107,7 +108,9 @@ public final class SamplerPanel extends VBox {
         solver.getItems().setAll(SolverChoice.values());
         solver.valueProperty().bindBidirectional(vm.solverProperty());
         Controls.tipped(solver, """
-                Euler–Maruyama: x ← x − F_𝔥 Δ + √𝔥 g √Δ z, any 𝔥.
+                Exponential integrator (default): the linear part of F_𝔥 solved exactly and the noise drawn with
+                its exact variance, any 𝔥; stable where g² is large (near T of the cosine schedule).
+                Euler–Maruyama: x ← x − F_𝔥 Δ + √𝔥 g √Δ z, any 𝔥 (the paper's sampler).
                 Heun and Dormand–Prince integrate the probability-flow ODE (𝔥 = 0) to higher order;
                 for 𝔥 > 0 they fall back to Euler–Maruyama.""");
         CheckBox corrector = new CheckBox("Langevin corrector");

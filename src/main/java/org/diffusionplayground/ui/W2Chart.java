@@ -3,6 +3,7 @@ package org.diffusionplayground.ui;
 import java.util.Locale;
 import javafx.beans.value.ObservableValue;
 import org.diffusionplayground.app.SceneViewModel;
+import org.diffusionplayground.model.metrics.SampleQuality;
 import org.diffusionplayground.render.Fonts;
 import org.diffusionplayground.render.Theme;
 import org.diffusionplayground.ui.kit.ChartStyle;
@@ -18,12 +19,14 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * Sample quality versus 𝔥 (MATH.md §6.4): the exact 2-Wasserstein distance between the sampler's output at
- * each 𝔥 (same seed, same steps as the scene) and held-out data, with the marker of the current 𝔥.
+ * Sample quality versus 𝔥 (MATH.md §6.4): the exact 2-Wasserstein distance (left axis) and the unbiased MMD²
+ * (right axis) between the sampler's output at each 𝔥 (the scene's solver, seed and steps) and an i.i.d. draw
+ * of the data, with the marker of the current 𝔥 and the noise floor of both for i.i.d. draws.
  */
 public final class W2Chart extends ChartViewer {
 
-    private final XYSeries w2 = new XYSeries("W2(samples at 𝔥, held-out data)");
+    private final XYSeries w2 = new XYSeries("W2(samples at 𝔥, data)");
+    private final XYSeries mmd = new XYSeries("MMD²(samples at 𝔥, data)");
     private final JFreeChart chart;
     private final ValueMarker hMarker = ChartStyle.hMarker();
     private final org.jfree.chart.title.TextTitle reference = new org.jfree.chart.title.TextTitle("");
@@ -36,9 +39,15 @@ public final class W2Chart extends ChartViewer {
         NumberAxis y = new NumberAxis("W2");
         y.setAutoRangeIncludesZero(true);
         XYPlot plot = new XYPlot(new XYSeriesCollection(w2), x, y, new XYLineAndShapeRenderer(true, true));
+        NumberAxis mmdAxis = new NumberAxis("MMD²");
+        mmdAxis.setAutoRangeIncludesZero(true);
+        plot.setRangeAxis(1, mmdAxis);
+        plot.setDataset(1, new XYSeriesCollection(mmd));
+        plot.mapDatasetToRangeAxis(1, 1);
+        plot.setRenderer(1, new XYLineAndShapeRenderer(true, true));
         plot.addDomainMarker(hMarker);
-        chart = new JFreeChart("Sample quality: W2 to held-out data versus 𝔥", JFreeChart.DEFAULT_TITLE_FONT, plot,
-                false);
+        chart = new JFreeChart("Sample quality versus 𝔥: W2 (left) and MMD² (right) to the data",
+                JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         chart.setPadding(new RectangleInsets(4, 4, 4, 16));
         chart.addSubtitle(reference);
         setChart(chart);
@@ -53,26 +62,31 @@ public final class W2Chart extends ChartViewer {
     }
 
     /**
-     * Rows {𝔥, W2} (null clears the chart) and the mean W2 of fresh held-out draws of the same size (NaN: none),
-     * shown as a reference number rather than a line: W2 between finite samples is biased upwards by an
-     * amount that depends on the distributions, so the model's samples can land below it; compare the 𝔥
-     * values with each other.
+     * Rows {𝔥, W2, MMD²} (null clears the chart) and the noise floor of i.i.d. draws of the data of the same size
+     * (NONE: no generator), shown as numbers: W2 and MMD² of finite samples scatter around it, so a perfect
+     * sampler lands there, not at 0.
      */
-    public void show(double[][] rows, double heldOutPair) {
-        ChartStyle.inOneRedraw(chart, () -> showNow(rows, heldOutPair));
+    public void show(double[][] rows, SampleQuality.Floor floor) {
+        ChartStyle.inOneRedraw(chart, () -> showNow(rows, floor));
     }
 
-    private void showNow(double[][] rows, double heldOutPair) {
-        reference.setText(rows != null && Double.isFinite(heldOutPair) ? String.format(Locale.ROOT,
-                "fresh held-out draws of the same size against the same reference: %.3f (mean)", heldOutPair) : "");
+    private void showNow(double[][] rows, SampleQuality.Floor floor) {
+        reference.setText(rows != null && floor.draws() > 0 ? String.format(Locale.ROOT,
+                "noise floor (i.i.d. draws of the data, same size): W2 %.3f ± %.3f, MMD² %.1e ± %.1e", floor.w2Mean(),
+                floor.w2Sd(), floor.mmd2Mean(), floor.mmd2Sd()) : "");
         w2.clear();
+        mmd.clear();
         if (rows != null) {
             for (double[] r : rows) {
                 if (Double.isFinite(r[1])) {
                     w2.add(r[0], r[1], false);
                 }
+                if (r.length > 2 && Double.isFinite(r[2])) {
+                    mmd.add(r[0], r[2], false);
+                }
             }
             w2.fireSeriesChanged();
+            mmd.fireSeriesChanged();
         }
         markH(hMarker.getValue());
     }
@@ -92,6 +106,10 @@ public final class W2Chart extends ChartViewer {
         r.setSeriesStroke(0, ChartStyle.line(theme, 2.4f));
         double q = 4.5 * theme.scale();
         r.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-q, -q, 2 * q, 2 * q));
+        XYLineAndShapeRenderer m = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer(1);
+        m.setSeriesPaint(0, theme.text());
+        m.setSeriesStroke(0, ChartStyle.line(theme, 1.6f));
+        m.setSeriesShape(0, new java.awt.geom.Rectangle2D.Double(-q * 0.8, -q * 0.8, 1.6 * q, 1.6 * q));
         ChartStyle.styleHMarker(hMarker, theme);
         reference.setFont(Fonts.sans(theme.fontSize() * 0.8f, false));
         reference.setPaint(theme.text());

@@ -254,7 +254,7 @@ class DocumentViewModelTest {
         List<Autosave.Orphan> orphans = w.doc.orphans();
         assertEquals(1, orphans.size());
         assertFalse(w.restore(orphans.get(0)));
-        String message = onUi(() -> w.doc.messageProperty().get());
+        String message = onUi(() -> w.doc.activity().errorProperty().get());
         assertTrue(message.contains("could not be restored") && message.contains("will not be offered again"),
                 message);
         assertTrue(Files.isRegularFile(autosave.root().resolve("0f0e0d0c-crashed-session.broken").resolve("scene.json")),

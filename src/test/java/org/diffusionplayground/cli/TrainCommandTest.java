@@ -141,6 +141,13 @@ class TrainCommandTest {
         CliRun r = run("train", "--dataset", "25gaussians", "--size", "1000", "--steps", "40", "--batch", "128",
                 "--w2-every", "20", "--w2-samples", "50", "--w2-steps", "20", "--out", out.toString(), "--quiet");
         assertEquals(0, r.code(), r.err());
+        long lines = r.err().lines().filter(l -> l.startsWith("W2 at step") && l.contains("MMD²")).count();
+        assertTrue(lines >= 2, r.err());
+        CliRun exponential = run("train", "--dataset", "25gaussians", "--size", "1000", "--steps", "20", "--batch",
+                "128", "--w2-every", "20", "--w2-samples", "50", "--w2-steps", "20", "--w2-solver", "exponential",
+                "--out", dir.resolve("w2e").toString(), "--quiet");
+        assertEquals(0, exponential.code(), exponential.err());
+        assertTrue(exponential.err().contains("W2 at step 20"), exponential.err());
         CliRun bad = run("train", "--dataset", "25gaussians", "--steps", "4", "--w2-every", "2", "--w2-samples", "5000",
                 "--out", dir.resolve("bad").toString(), "--quiet");
         assertEquals(2, bad.code());

@@ -1,16 +1,18 @@
 package org.diffusionplayground.model.sampling;
 
 import org.diffusionplayground.model.random.CounterNormal;
-import org.diffusionplayground.model.util.Cancellation;
 import org.diffusionplayground.model.util.Parallel;
 
 /**
- * Euler–Maruyama for the 𝔥-SDE, any 𝔥 ≥ 0 (MATH.md §3). With Δ = t_k − t_{k+1} > 0 (time runs
+ * Euler–Maruyama for the 𝔥-SDE, any 𝔥 ≥ 0 (docs/MATH.md §3). With Δ = t_k − t_{k+1} &gt; 0 (time runs
  * backward):
  * <pre>
  *   x_{k+1} = x_k − F_𝔥(x_k, t_k) Δ + √𝔥 g(t_k) √Δ z_k,      z_k ~ N(0, I)
  * </pre>
  * the paper's step_euler_maruyama in "time backward" mode. 𝔥 = 0 is the Euler method for the PF-ODE.
+ * Its linear part is explicit: a step multiplies x by about 1 + κΔ + (1+𝔥) g²Δ / (2σ²), which is far from
+ * stable where g²Δ is large (near T of the cosine schedule on a uniform grid); see
+ * {@link ExponentialIntegrator}.
  */
 public final class EulerMaruyama implements Sampler {
 
@@ -20,23 +22,12 @@ public final class EulerMaruyama implements Sampler {
     }
 
     @Override
-    public void sample(ReverseProcess process, double[] xy, int n, TimeGrid grid, CounterNormal noise,
-            StepObserver observer, Cancellation cancel) {
-        double[] drift = new double[2 * n];
-        double[] score = new double[2 * n];
-        observer.onStep(0, grid.start(), xy, n);
-        for (int k = 0; k < grid.steps(); k++) {
-            cancel.check();
-            step(process, xy, n, grid.time(k), grid.time(k + 1), noise, k, drift, score);
-            observer.onStep(k + 1, grid.time(k + 1), xy, n);
-        }
-    }
-
-    /** One step from t to tNext < t with noise stream {@code stream}; scratch arrays of length 2n. */
-    public static void step(ReverseProcess process, double[] xy, int n, double t, double tNext, CounterNormal noise,
-            long stream, double[] drift, double[] score) {
+    public void step(ReverseProcess process, double[] xy, int n, double t, double tNext, CounterNormal noise,
+            long stream, StepWork work) {
+        double[] drift = work.scratch(0);
         double dt = t - tNext;
-        process.drift(t, xy, n, drift, score);
+        process.drift(t, xy, n, drift, work.scratch(1));
+        work.scoreEvaluated(n);
         double kick = process.diffusion(t) * Math.sqrt(dt);
         if (kick == 0) {
             for (int i = 0; i < 2 * n; i++) {

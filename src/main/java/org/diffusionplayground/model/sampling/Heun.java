@@ -1,7 +1,6 @@
 package org.diffusionplayground.model.sampling;
 
 import org.diffusionplayground.model.random.CounterNormal;
-import org.diffusionplayground.model.util.Cancellation;
 
 /**
  * Heun's second-order method (explicit trapezoid) for the probability-flow ODE, 𝔥 = 0
@@ -18,31 +17,29 @@ public final class Heun implements Sampler {
     }
 
     @Override
-    public void sample(ReverseProcess process, double[] xy, int n, TimeGrid grid, CounterNormal noise,
-            StepObserver observer, Cancellation cancel) {
+    public void requireSupported(ReverseProcess process) {
         if (process.h() != 0) {
             throw new IllegalArgumentException("Heun integrates the probability-flow ODE (𝔥 = 0); got 𝔥 = "
-                    + process.h() + " — use Euler–Maruyama for 𝔥 > 0");
+                    + process.h() + " — use Euler–Maruyama or the exponential integrator for 𝔥 > 0");
         }
-        double[] f0 = new double[2 * n];
-        double[] f1 = new double[2 * n];
-        double[] score = new double[2 * n];
-        double[] trial = new double[2 * n];
-        observer.onStep(0, grid.start(), xy, n);
-        for (int k = 0; k < grid.steps(); k++) {
-            cancel.check();
-            double t = grid.time(k);
-            double tNext = grid.time(k + 1);
-            double dt = t - tNext;
-            process.drift(t, xy, n, f0, score);
-            for (int i = 0; i < 2 * n; i++) {
-                trial[i] = xy[i] - f0[i] * dt;
-            }
-            process.drift(tNext, trial, n, f1, score);
-            for (int i = 0; i < 2 * n; i++) {
-                xy[i] -= 0.5 * (f0[i] + f1[i]) * dt;
-            }
-            observer.onStep(k + 1, tNext, xy, n);
+    }
+
+    @Override
+    public void step(ReverseProcess process, double[] xy, int n, double t, double tNext, CounterNormal noise,
+            long stream, StepWork work) {
+        double[] f0 = work.scratch(0);
+        double[] score = work.scratch(1);
+        double[] trial = work.scratch(2);
+        double[] f1 = work.scratch(3);
+        double dt = t - tNext;
+        process.drift(t, xy, n, f0, score);
+        for (int i = 0; i < 2 * n; i++) {
+            trial[i] = xy[i] - f0[i] * dt;
+        }
+        process.drift(tNext, trial, n, f1, score);
+        work.scoreEvaluated(2L * n);
+        for (int i = 0; i < 2 * n; i++) {
+            xy[i] -= 0.5 * (f0[i] + f1[i]) * dt;
         }
     }
 }

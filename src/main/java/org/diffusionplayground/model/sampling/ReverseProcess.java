@@ -79,6 +79,33 @@ public record ReverseProcess(Schedule schedule, ScoreModel score, double h) {
         }
     }
 
+    /**
+     * The exact transition of the 𝔥-process from t down to s &lt; t when the denoiser
+     * D(x, u) = (x + σ_u² s_θ(x, u)) / α_u is a given linear function of ℓ = log(α/σ) over the step,
+     * D(ℓ) = D_t + (ℓ − ℓ_t) D′ (docs/MATH.md §3.1). Written through D, the score is −x/σ² + αD/σ², so F_𝔥 is
+     * linear in x up to the input D; since g² = −2σ² dℓ/du the linear SDE integrates in closed form to
+     * <pre>
+     *   x_s = (α_s/α_t) e^{−cδ} x_t + α_s (1 − e^{−cδ}) D_t + α_s (δ − (1 − e^{−cδ})/c) D′ + σ_s √(1 − e^{−2𝔥δ}) z,
+     *   c = 1 + 𝔥,   δ = ℓ_s − ℓ_t &gt; 0.
+     * </pre>
+     * With D′ = 0 this is DDIM / DPM-Solver++(1) at 𝔥 = 0 and SDE-DPM-Solver++(1) at 𝔥 = 1 (Lu et al. 2022).
+     */
+    public Transition exponentialTransition(double t, double s) {
+        double c = 1 + h;
+        double as = schedule.alpha(s);
+        double delta = TimeGrid.logSnr(schedule, s) - TimeGrid.logSnr(schedule, t);
+        double gain = -Math.expm1(-c * delta); // 1 − e^{−cδ}, accurate for small δ
+        return new Transition(as / schedule.alpha(t) * Math.exp(-c * delta), as * gain, as * (delta - gain / c),
+                schedule.sigma(s) * Math.sqrt(-Math.expm1(-2 * h * delta)), delta);
+    }
+
+    /**
+     * One step x_s = x · x_t + denoiser · D_t + slope · D′ + noise · z of an exponential integrator, over a
+     * log-SNR interval {@code delta}.
+     */
+    public record Transition(double x, double denoiser, double slope, double noise, double delta) {
+    }
+
     /** F_𝔥 with one time per point. */
     public void drift(double[] t, double[] xy, int n, double[] out, double[] scoreOut) {
         score.score(t, xy, n, scoreOut);

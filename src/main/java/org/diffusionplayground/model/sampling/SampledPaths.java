@@ -16,16 +16,14 @@ public final class SampledPaths {
     private final ReverseProcess process;
     private final long seed;
     private final TrajectoryRecorder frames;
-    private final double[] finalPositions;
 
-    /** False while the sampler is still running: only the recorded frames are valid then. */
-    private volatile boolean complete;
+    /** Null while the sampler is still running: only the recorded frames are valid then. */
+    private volatile SampleResult result;
 
-    private SampledPaths(ReverseProcess process, long seed, TrajectoryRecorder frames, double[] finalPositions) {
+    private SampledPaths(ReverseProcess process, long seed, TrajectoryRecorder frames) {
         this.process = process;
         this.seed = seed;
         this.frames = frames;
-        this.finalPositions = finalPositions;
     }
 
     public static SampledPaths run(ReverseProcess process, Sampler sampler, int n, TimeGrid grid, long seed,
@@ -52,7 +50,7 @@ public final class SampledPaths {
         double[] xy = new double[2 * n];
         CounterNormal noise = new CounterNormal(seed);
         Sampler.samplePrior(process, xy, n, noise);
-        SampledPaths run = new SampledPaths(process, seed, recorder, xy);
+        SampledPaths run = new SampledPaths(process, seed, recorder);
         StepObserver observer = recorder;
         if (started != null) {
             observer = observer.andThen((step, t, p, count) -> {
@@ -68,14 +66,22 @@ public final class SampledPaths {
                 }
             });
         }
-        sampler.sample(process, xy, n, grid, noise, observer, cancel);
-        run.complete = true;
+        run.result = sampler.sample(process, xy, n, grid, noise, observer, cancel);
         return run;
     }
 
     /** True once the sampler reached t_min; before that only times ≥ {@link #recordedDownTo()} are shown. */
     public boolean complete() {
-        return complete;
+        return result != null;
+    }
+
+    /** What the sampler produced: final positions, failed particles, work done. */
+    public SampleResult result() {
+        SampleResult r = result;
+        if (r == null) {
+            throw new IllegalStateException("the run is still sampling");
+        }
+        return r;
     }
 
     /** The earliest time recorded so far (t_min once complete; T before the first step). */
@@ -105,38 +111,29 @@ public final class SampledPaths {
     }
 
     /**
-     * Particles whose final position is not finite (the score returned NaN or ∞ on their way, or the step was
-     * unstable): a reported failure the caller shows, never folded silently into a mean.
+     * Particles the sampler reported failed (the score returned NaN or ∞ on their way, the step was unstable,
+     * or the adaptive solver gave up): a reported failure the caller shows, never folded silently into a mean.
      */
     public int diverged() {
-        int count = 0;
-        for (int i = 0; i < particles(); i++) {
-            if (!Double.isFinite(finalPositions[2 * i]) || !Double.isFinite(finalPositions[2 * i + 1])) {
-                count++;
-            }
-        }
-        return count;
+        return result().failures();
     }
 
     /** Positions at t_min, full precision. */
     public double[] finalPositions() {
-        if (!complete) {
-            throw new IllegalStateException("the run is still sampling");
-        }
-        return finalPositions.clone();
+        return result().positions().clone();
     }
 
     /** Positions at time t (clamped to the run), interpolated linearly between recorded frames. */
     public void positionsAt(double t, double[] out) {
-        boolean done = complete;
+        SampleResult done = result;
         int last = frames.frames() - 1;
         if (t >= frames.time(0)) {
             copyFrame(0, out);
             return;
         }
         if (t <= frames.time(last)) {
-            if (done) {
-                System.arraycopy(finalPositions, 0, out, 0, 2 * particles());
+            if (done != null) {
+                System.arraycopy(done.positions(), 0, out, 0, 2 * particles());
             } else {
                 copyFrame(last, out); // still sampling: the latest recorded frame
             }

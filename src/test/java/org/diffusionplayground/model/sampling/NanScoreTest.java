@@ -3,6 +3,7 @@ package org.diffusionplayground.model.sampling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.diffusionplayground.model.random.CounterNormal;
 import org.diffusionplayground.model.reference.GaussianOracle;
 import org.diffusionplayground.model.schedule.Schedule;
 import org.diffusionplayground.model.schedule.ScheduleKind;
@@ -65,13 +66,29 @@ class NanScoreTest {
     }
 
     @Test
+    void theExponentialIntegratorReportsEachFailedParticleAndKeepsTheOthersFinite() {
+        ReverseProcess process = new ReverseProcess(simple, poisonedRightHalf(), 1.0);
+        double[] start = new double[2 * 4000];
+        CounterNormal noise = new CounterNormal(3);
+        Sampler.samplePrior(process, start, 4000, noise);
+        SampleResult r = new ExponentialIntegrator().sample(process, start, 4000, TimeGrid.uniform(simple, 100), noise,
+                StepObserver.NONE, Cancellation.NEVER);
+        assertTrue(r.failures() > 5 && r.failures() < 1000, "failures: " + r.failures());
+        for (int i = 0; i < 4000; i++) {
+            boolean finite = Double.isFinite(r.positions()[2 * i]) && Double.isFinite(r.positions()[2 * i + 1]);
+            assertEquals(!finite, r.failed()[i], "particle " + i);
+        }
+    }
+
+    @Test
     void theAdaptiveSolverReportsFailuresInsteadOfLoopingForever() {
         ReverseProcess process = new ReverseProcess(simple, poisonedRightHalf(), 0.0);
         AdaptivePfOdeSampler sampler = new AdaptivePfOdeSampler(org.diffusionplayground.model.ode.Tolerance.of(1e-5));
         SampledPaths paths = SampledPaths.run(process, sampler, 2000, TimeGrid.uniform(simple, 10), 5, 2, null,
                 Cancellation.NEVER);
-        assertTrue(sampler.lastFailures() > 0, "failures: " + sampler.lastFailures());
-        assertTrue(sampler.lastFailures() < 100);
+        int failures = paths.result().failures();
+        assertTrue(failures > 0, "failures: " + failures);
+        assertTrue(failures < 100);
         assertTrue(paths.particles() == 2000);
     }
 }

@@ -36,9 +36,8 @@ class SamplerTest {
         double[] xy = new double[2 * N];
         CounterNormal noise = new CounterNormal(seed);
         Sampler.samplePrior(process, xy, N, noise);
-        sampler.sample(process, xy, N, TimeGrid.uniform(process.schedule(), steps), noise, StepObserver.NONE,
-                Cancellation.NEVER);
-        return xy;
+        return sampler.sample(process, xy, N, TimeGrid.uniform(process.schedule(), steps), noise, StepObserver.NONE,
+                Cancellation.NEVER).positions();
     }
 
     @ParameterizedTest
@@ -72,14 +71,15 @@ class SamplerTest {
         double[] a = new double[2 * n];
         CounterNormal noise = new CounterNormal(5);
         Sampler.samplePrior(pf, a, n, noise);
-        double[] b = a.clone();
-        new Heun().sample(pf, a, n, TimeGrid.uniform(simple, 400), noise, StepObserver.NONE, Cancellation.NEVER);
-        new AdaptivePfOdeSampler(Tolerance.of(1e-9)).sample(pf, b, n, TimeGrid.uniform(simple, 10), noise,
-                StepObserver.NONE, Cancellation.NEVER);
+        double[] start = a;
+        a = new Heun().sample(pf, start, n, TimeGrid.uniform(simple, 400), noise, StepObserver.NONE,
+                Cancellation.NEVER).positions();
+        double[] b = new AdaptivePfOdeSampler(Tolerance.of(1e-9)).sample(pf, start, n, TimeGrid.uniform(simple, 10),
+                noise, StepObserver.NONE, Cancellation.NEVER).positions();
         for (int i = 0; i < 2 * n; i++) {
             assertEquals(b[i], a[i], 1e-4 * (1 + Math.abs(b[i])));
         }
-        assertThrows(IllegalArgumentException.class, () -> new Heun().sample(pf.withH(1), a, n,
+        assertThrows(IllegalArgumentException.class, () -> new Heun().sample(pf.withH(1), start, n,
                 TimeGrid.uniform(simple, 10), noise, StepObserver.NONE, Cancellation.NEVER));
     }
 
@@ -95,15 +95,13 @@ class SamplerTest {
             CounterNormal noise = new CounterNormal(99);
             Sampler.samplePrior(p, xy, n, noise);
             starts[r] = xy.clone();
-            new EulerMaruyama().sample(p, xy, n, TimeGrid.uniform(simple, 50), noise, StepObserver.NONE,
-                    Cancellation.NEVER);
-            ends[r] = xy;
+            ends[r] = new EulerMaruyama().sample(p, xy, n, TimeGrid.uniform(simple, 50), noise, StepObserver.NONE,
+                    Cancellation.NEVER).positions();
         }
         assertArrayEquals(starts[0], starts[1], 0.0);
         // and a rerun at the same 𝔥 is bit-for-bit identical, whatever the thread split
-        double[] again = starts[0].clone();
-        new EulerMaruyama().sample(new ReverseProcess(simple, oracle.score(), 0.7), again, n,
-                TimeGrid.uniform(simple, 50), new CounterNormal(99), StepObserver.NONE, Cancellation.NEVER);
+        double[] again = new EulerMaruyama().sample(new ReverseProcess(simple, oracle.score(), 0.7), starts[0], n,
+                TimeGrid.uniform(simple, 50), new CounterNormal(99), StepObserver.NONE, Cancellation.NEVER).positions();
         assertArrayEquals(ends[0], again, 0.0);
     }
 
@@ -149,8 +147,29 @@ class SamplerTest {
     void langevinCorrectorKeepsTheExactDistribution() {
         GaussianOracle oracle = new GaussianOracle(simple, 0.5, 0.5, 1.0);
         ReverseProcess p = new ReverseProcess(simple, oracle.score(), 1.0);
-        double v = sampleVariance(sample(p, new LangevinCorrector(new EulerMaruyama(), 1, 0.16), 500, 4));
+        double v = sampleVariance(sample(p, new EulerMaruyama().withCorrector(new LangevinCorrector(1, 0.16)), 500, 4));
         assertEquals(0.5, v, 4 * 0.5 * Math.sqrt(2.0 / (2 * N)) + 0.01 * 0.5);
+    }
+
+    @Test
+    void theCorrectorComposesWithTheAdaptivePredictorAndObserversSeeTheCorrectedState() {
+        // exact score of N(0, ½): the probability flow and every Langevin move keep the law (score_sde's PC)
+        GaussianOracle oracle = new GaussianOracle(simple, 0.5, 0.5, 1.0);
+        ReverseProcess pf = new ReverseProcess(simple, oracle.score(), 0);
+        int n = 10_000;
+        double[] start = new double[2 * n];
+        CounterNormal noise = new CounterNormal(8);
+        Sampler.samplePrior(pf, start, n, noise);
+        Sampler pc = new AdaptivePfOdeSampler(Tolerance.of(1e-6)).withCorrector(new LangevinCorrector(1, 0.16));
+        double[] last = new double[2 * n];
+        SampleResult r = pc.sample(pf, start, n, TimeGrid.uniform(simple, 50), noise,
+                (k, t, pos, count) -> System.arraycopy(pos, 0, last, 0, pos.length), Cancellation.NEVER);
+        assertArrayEquals(r.positions(), last, 0.0);
+        assertEquals(0, r.failures());
+        assertEquals(50, r.steps());
+        assertTrue(r.scoreEvaluations() > 50L * n, "evaluations " + r.scoreEvaluations());
+        double v = sampleVariance(r.positions());
+        assertEquals(0.5, v, 4 * 0.5 * Math.sqrt(2.0 / (2 * n)) + 0.01 * 0.5);
     }
 
     @Test
