@@ -4,8 +4,8 @@ import java.util.List;
 import org.diffusionplayground.model.data.PointSet;
 
 /**
- * What a {@link FokkerPlanckSolver} run gives: for every 𝔥 the exact (to grid accuracy) log q_{t_min}^𝔥 at
- * the evaluation points and the density frames it kept, plus the cost.
+ * What a {@link FokkerPlanckSolver} run gives: for every 𝔥 the exact (to grid accuracy, with the grid's error
+ * bar) log q_{t_min}^𝔥 at the evaluation points and the density frames it kept, plus the cost.
  *
  * @param points            the evaluation points (held-out data)
  * @param marginals         one entry per 𝔥, in the order asked
@@ -28,12 +28,15 @@ public record FokkerPlanckResult(PointSet points, List<Marginal> marginals, int 
         throw new IllegalArgumentException("no solution for 𝔥 = " + h);
     }
 
-    /** Rows {𝔥, E[NLL], standard error}: the exact NLL(𝔥) curve. */
+    /**
+     * Rows {𝔥, E[NLL], standard error over the points, grid error}: the exact NLL(𝔥) curve with both of its
+     * error bars (the grid error is NaN when the solve made no error estimate).
+     */
     public double[][] nllCurve() {
         double[][] rows = new double[marginals.size()][];
         for (int k = 0; k < rows.length; k++) {
             Marginal m = marginals.get(k);
-            rows[k] = new double[] {m.h(), m.meanNll(), m.seNll()};
+            rows[k] = new double[] {m.h(), m.meanNll(), m.seNll(), m.gridError()};
         }
         return rows;
     }
@@ -45,14 +48,16 @@ public record FokkerPlanckResult(PointSet points, List<Marginal> marginals, int 
      * @param logQ              log q_{t_min}^𝔥 at each point (nats); NaN where {@code failure} says why
      * @param failure           null where the point was evaluated, else the reason (outside the domain,
      *                          density below what the grid resolves)
+     * @param coarseLogQ        log q_{t_min}^𝔥 at the same points from the solve at half the resolution in
+     *                          space and time (the error estimate), or null when none was made
      * @param massError         |Σ q dA − 1| at t_min: round-off of the conservative scheme
      * @param boundaryMass      mass in the outermost ring of cells at t_min: if not tiny, the domain was too
      *                          small for this model's density (zero-flux walls held mass back)
      * @param substeps          explicit advection substeps taken
      * @param frames            kept density frames, from T down to t_min
      */
-    public record Marginal(double h, double[] logQ, String[] failure, double massError, double boundaryMass,
-            long substeps, List<DensityFrame> frames) {
+    public record Marginal(double h, double[] logQ, String[] failure, double[] coarseLogQ, double massError,
+            double boundaryMass, long substeps, List<DensityFrame> frames) {
 
         public boolean ok(int i) {
             return failure[i] == null;
@@ -83,6 +88,47 @@ public record FokkerPlanckResult(PointSet points, List<Marginal> marginals, int 
                 }
             }
             return n == 0 ? Double.NaN : s / n;
+        }
+
+        /**
+         * The grid's error bar on {@link #meanNll()}: |NLL − NLL_half|, the change of the mean over the points
+         * from the half-resolution solve to this one (docs/MATH.md §6.3). For a scheme of order p the
+         * remaining error is |NLL − NLL_half|/(2^p − 1), so this is a bound as long as the error falls at
+         * least linearly with the cell size; docs/results.md checks it against exact answers. NaN without
+         * an error estimate.
+         */
+        public double gridError() {
+            if (coarseLogQ == null) {
+                return Double.NaN;
+            }
+            double change = 0;
+            int n = 0;
+            for (int i = 0; i < logQ.length; i++) {
+                if (ok(i) && Double.isFinite(coarseLogQ[i])) {
+                    change += coarseLogQ[i] - logQ[i];
+                    n++;
+                }
+            }
+            return n == 0 ? Double.NaN : Math.abs(change) / n;
+        }
+
+        /**
+         * The grid's error bar on the paired difference NLL(𝔥) − NLL(𝔥′) of two solutions on the same points:
+         * the change of that difference from the half-resolution solve (the common errors cancel in both).
+         */
+        public double gridErrorOfDifference(Marginal other) {
+            if (coarseLogQ == null || other.coarseLogQ == null) {
+                return Double.NaN;
+            }
+            double change = 0;
+            int n = 0;
+            for (int i = 0; i < logQ.length; i++) {
+                if (ok(i) && other.ok(i) && Double.isFinite(coarseLogQ[i]) && Double.isFinite(other.coarseLogQ[i])) {
+                    change += (other.logQ[i] - logQ[i]) - (other.coarseLogQ[i] - coarseLogQ[i]);
+                    n++;
+                }
+            }
+            return n == 0 ? Double.NaN : Math.abs(change) / n;
         }
 
         /** Standard error of {@link #meanNll()}. */
