@@ -19,6 +19,7 @@ import org.diffusionplayground.model.data.DrawnPoints;
 import org.diffusionplayground.model.data.InvalidDataException;
 import org.diffusionplayground.model.data.PointSet;
 import org.diffusionplayground.model.data.ToyData;
+import org.diffusionplayground.scene.SceneOverlays;
 
 /**
  * The data panel's logic: choose a built-in data set (kind, size, seed), import a CSV, or draw points.

@@ -5,16 +5,18 @@ import java.util.Locale;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import org.diffusionplayground.model.data.DataSet;
 import org.diffusionplayground.model.reference.FokkerPlanckOptions;
 import org.diffusionplayground.model.schedule.Schedule;
 import org.diffusionplayground.model.score.ScoreModel;
+import org.diffusionplayground.scene.DensityLayer;
+import org.diffusionplayground.scene.SceneOverlays;
 
 /**
  * The model-density overlay (issue 5, "Overlays at time t"): the density q_t^𝔥 of the sampler at the

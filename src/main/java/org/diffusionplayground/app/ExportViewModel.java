@@ -36,6 +36,8 @@ import org.diffusionplayground.model.util.Cancellation;
 import org.diffusionplayground.preset.Preset;
 import org.diffusionplayground.render.SceneFrame;
 import org.diffusionplayground.render.Theme;
+import org.diffusionplayground.scene.SceneOverlays;
+import org.diffusionplayground.scene.SceneState;
 import org.jfree.chart.JFreeChart;
 
 /**

@@ -7,6 +7,7 @@ import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -18,7 +19,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.diffusionplayground.model.data.DataSet;
 import org.diffusionplayground.model.data.PointSet;
@@ -33,13 +33,14 @@ import org.diffusionplayground.model.reference.FokkerPlanckResult;
 import org.diffusionplayground.model.reference.FokkerPlanckSolver;
 import org.diffusionplayground.model.reference.Region;
 import org.diffusionplayground.model.sampling.ReverseProcess;
-import org.diffusionplayground.model.util.Cancellation;
-import org.diffusionplayground.model.util.ProgressListener;
 import org.diffusionplayground.model.schedule.Schedule;
 import org.diffusionplayground.model.score.ScoreModel;
+import org.diffusionplayground.model.util.Cancellation;
+import org.diffusionplayground.model.util.ProgressListener;
 import org.diffusionplayground.render.Colormap;
 import org.diffusionplayground.render.SceneLayers.ColorScale;
 import org.diffusionplayground.render.SceneLayers.LegendEntry;
+import org.diffusionplayground.scene.SceneOverlays;
 
 /**
  * The likelihood panel's logic: NLL versus 𝔥 for the scene's model on held-out points — the PF-ODE
@@ -441,7 +442,7 @@ public final class LikelihoodViewModel {
             stale.set(false);
             status.set(String.format(Locale.ROOT, "%d %s points, tol %.0e, %.1f s%s%s", l.count(),
                     heldOut ? "held-out" : "data", tol, e.seconds(),
-                    r.failures() > 0 ? ", " + r.failures() + " failed and left out" : "",
+                    failureNote(r),
                     e.exact() == null ? "" : String.format(Locale.ROOT, " · grid %d² cells", e.exact().finalCells())));
             if (showCorrectionMap.get()) {
                 scene.rebuild();
@@ -450,6 +451,23 @@ public final class LikelihoodViewModel {
             error.set(bad.getMessage());
             status.set("");
         }
+    }
+
+    /** Counts what failed, by what it cost: points without an NLL, and points with an NLL but without C. */
+    static String failureNote(LikelihoodResult r) {
+        int noNll = r.failures();
+        int noC = r.correctionFailures();
+        if (noNll + noC == 0) {
+            return "";
+        }
+        StringBuilder note = new StringBuilder();
+        if (noNll > 0) {
+            note.append(", ").append(noNll).append(" without NLL (PF-ODE failed)");
+        }
+        if (noC > 0) {
+            note.append(", ").append(noC).append(" without C (backward pass failed)");
+        }
+        return note.toString();
     }
 
     // ---- the C(x₀) map -------------------------------------------------------------------------
@@ -480,12 +498,15 @@ public final class LikelihoodViewModel {
     record CorrectionMap(PointSet points, int[] rgb, ColorScale scale) {
 
         static CorrectionMap of(LikelihoodResult r) {
-            int n = r.size() - r.failures();
+            int n = 0;
+            for (int i = 0; i < r.size(); i++) {
+                n += r.correctionOk(i) ? 1 : 0;
+            }
             double[] xy = new double[2 * n];
             double[] c = new double[n];
             int k = 0;
             for (int i = 0; i < r.size(); i++) {
-                if (r.ok(i)) {
+                if (r.correctionOk(i)) {
                     xy[2 * k] = r.points().x(i);
                     xy[2 * k + 1] = r.points().y(i);
                     c[k++] = r.correction()[i];

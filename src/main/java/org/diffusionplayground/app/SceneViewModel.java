@@ -35,6 +35,14 @@ import org.diffusionplayground.model.score.MixtureScore;
 import org.diffusionplayground.model.score.ScoreModel;
 import org.diffusionplayground.render.SceneFrame;
 import org.diffusionplayground.render.SceneSnapshot;
+import org.diffusionplayground.scene.LaunchedPath;
+import org.diffusionplayground.scene.SamplerSettings;
+import org.diffusionplayground.scene.SceneComposer;
+import org.diffusionplayground.scene.SceneMode;
+import org.diffusionplayground.scene.SceneOverlays;
+import org.diffusionplayground.scene.SceneState;
+import org.diffusionplayground.scene.SolverChoice;
+import org.diffusionplayground.scene.ViewOptions;
 
 /**
  * The scene's state and logic, with no controls in it (JabRef's view-model rule): what is sampled

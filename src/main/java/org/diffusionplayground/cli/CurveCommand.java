@@ -2,15 +2,11 @@ package org.diffusionplayground.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.diffusionplayground.model.checkpoint.Checkpoint;
 import org.diffusionplayground.model.checkpoint.CheckpointException;
-import org.diffusionplayground.model.checkpoint.CheckpointIO;
-import org.diffusionplayground.model.checkpoint.PretrainedModel;
 import org.diffusionplayground.model.data.DataSet;
 import org.diffusionplayground.model.data.PointSet;
 import org.diffusionplayground.model.likelihood.LikelihoodOptions;
@@ -52,7 +48,7 @@ public final class CurveCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "ID|PATH", defaultValue = "swissroll-simple",
             description = "a bundled model's id (${COMPLETION-CANDIDATES}) or a checkpoint (.json, .safetensors or "
                     + "their common base path); default swissroll-simple",
-            completionCandidates = BundledIds.class)
+            completionCandidates = ModelArgument.BundledIds.class)
     String model;
 
     @Option(names = "--points", paramLabel = "N", defaultValue = "500",
@@ -76,21 +72,13 @@ public final class CurveCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress lines")
     boolean quiet;
 
-    /** Ids of the bundled models, for the help text. */
-    static final class BundledIds implements Iterable<String> {
-        @Override
-        public java.util.Iterator<String> iterator() {
-            return Arrays.stream(PretrainedModel.values()).map(PretrainedModel::id).iterator();
-        }
-    }
-
     @Override
     public Integer call() throws Exception {
         validate();
         FokkerPlanckOptions gridOptions = grid.apply(FokkerPlanckOptions.defaults());
         PrintWriter out = spec.commandLine().getOut();
         PrintStream err = System.err;
-        Checkpoint cp = load();
+        Checkpoint cp = ModelArgument.load(model);
         if (cp.dataSource() == null) {
             throw new CheckpointException(model + ": the checkpoint does not say what data it was trained on");
         }
@@ -163,11 +151,6 @@ public final class CurveCommand implements Callable<Integer> {
         if (Arrays.stream(hs).distinct().count() != hs.length) {
             throw usage("--hs: a value is repeated");
         }
-    }
-
-    private Checkpoint load() throws CheckpointException {
-        Optional<PretrainedModel> bundled = PretrainedModel.byId(model);
-        return bundled.isPresent() ? bundled.get().load() : CheckpointIO.load(Path.of(model));
     }
 
     private static String quantiles(LikelihoodResult r) {

@@ -100,6 +100,24 @@ public final class TableCommand implements Callable<Integer> {
             + "only (seconds per model instead of minutes)")
     boolean noReference;
 
+    @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
+            description = "models trained and evaluated at once in this process (default 1; each uses every core "
+                    + "while it trains, so more than the core count gains nothing)")
+    int jobs;
+
+    @Option(names = "--shard", paramLabel = "I/N", converter = Shard.Converter.class,
+            description = "only the I-th of N equal shares of the (data set, schedule, seed) cells, for a cluster "
+                    + "job array; with --save, then --merge")
+    Shard shard;
+
+    @Option(names = "--save", paramLabel = "DIR",
+            description = "also write every cell's numbers to DIR as JSON (one file per model), for --merge")
+    Path save;
+
+    @Option(names = "--merge", paramLabel = "DIR",
+            description = "print the table from the cells that --save wrote to DIR (no training, no evaluation)")
+    Path merge;
+
     @Option(names = "--details", description = "also print every model's own numbers")
     boolean details;
 
@@ -128,48 +146,123 @@ public final class TableCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "W2: %d Euler-Maruyama samples (%d steps, same noise at both h) vs %d held-out "
                     + "points, exact assignment (not squared).%n%n", samples, samplerSteps, samples);
         }
-        List<String> detailLines = new ArrayList<>();
-        List<Row> rows = new ArrayList<>();
-        Checkpoint first = null;
-        DataSet firstData = null;
-        for (ToyData data : datasets) {
-            for (ScheduleKind kind : schedules) {
-                Schedule schedule = ScheduleSpec.of(kind).build();
-                List<ModelEvaluation> evaluations = new ArrayList<>();
-                for (int seed = 1; seed <= seeds; seed++) {
-                    DataSet dataSet = DataSet.builtIn(data, TrainingConfig.PAPER_DATA_SIZE, seed);
-                    Checkpoint model = loadOrTrain(dataSet, kind, seed, err);
-                    if (model == null) {
-                        return PlaygroundCli.EXIT_INTERRUPTED;
-                    }
-                    if (first == null) {
-                        first = model;
-                        firstData = dataSet;
-                    }
-                    ScoreModel score = new NetworkScore(model.network(), schedule);
-                    String label = String.format(Locale.ROOT, "%s %s seed %d", data.displayName(), kind, seed);
-                    ModelEvaluation e = ModelEvaluation.of(schedule, score, dataSet, seed, settings, progress(err, label));
-                    evaluations.add(e);
-                    if (!quiet) {
-                        err.printf(Locale.ROOT, "%s evaluated in %.1f s%n", label, e.seconds());
-                    }
-                    detailLines.add(detail(label, e));
-                }
-                rows.add(new Row(data, kind, evaluations));
+        List<TableEntry> entries;
+        if (merge != null) {
+            entries = TableEntry.loadAll(merge);
+            String mismatch = entries.stream().map(TableEntry::setup).filter(x -> !x.equals(setup())).findFirst()
+                    .orElse(null);
+            if (mismatch != null) {
+                throw new CheckpointException(merge + " holds cells made with another setup (" + mismatch
+                        + ") than this command's (" + setup() + "): give the same options as the shards had");
+            }
+        } else {
+            entries = evaluateCells(settings, err);
+            if (entries == null) {
+                return PlaygroundCli.EXIT_INTERRUPTED;
             }
         }
+        List<Row> rows = rows(entries);
         printTable(out, rows);
         if (details) {
             out.println();
             out.println("Per model:");
-            detailLines.forEach(out::println);
+            entries.forEach(e -> out.println(detail(e.kind().displayName() + " " + e.schedule() + " seed " + e.seed(),
+                    e.evaluation())));
         }
-        if (compareFd > 0 && first != null) {
+        if (compareFd > 0 && merge == null && !entries.isEmpty()) {
+            TableEntry first = entries.get(0);
+            DataSet firstData = DataSet.builtIn(first.kind(), TrainingConfig.PAPER_DATA_SIZE, first.seed());
             out.println();
-            compareFiniteDifferences(out, first, firstData, err);
+            compareFiniteDifferences(out, loadOrTrain(firstData, first.schedule(), first.seed(), err), firstData, err);
         }
         out.flush();
         return 0;
+    }
+
+    /** The (data set, schedule, seed) cells in table order. */
+    private List<TableEntry> cells() {
+        List<TableEntry> cells = new ArrayList<>();
+        for (ToyData data : datasets) {
+            for (ScheduleKind kind : schedules) {
+                for (int seed = 1; seed <= seeds; seed++) {
+                    cells.add(new TableEntry(DatasetName.of(data), kind, seed, setup(), null));
+                }
+            }
+        }
+        return cells;
+    }
+
+    /** Trains or loads and evaluates this shard's cells, {@code jobs} at a time; null when interrupted. */
+    private List<TableEntry> evaluateCells(ModelEvaluation.Settings settings, PrintStream err) throws Exception {
+        List<TableEntry> mine = new ArrayList<>();
+        List<TableEntry> all = cells();
+        for (int i = 0; i < all.size(); i++) {
+            if (shard == null || shard.includes(i)) {
+                mine.add(all.get(i));
+            }
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(jobs);
+        try {
+            List<java.util.concurrent.Future<TableEntry>> futures = new ArrayList<>();
+            for (TableEntry cell : mine) {
+                futures.add(pool.submit(() -> evaluate(cell, settings, err)));
+            }
+            List<TableEntry> done = new ArrayList<>();
+            for (java.util.concurrent.Future<TableEntry> f : futures) {
+                TableEntry e;
+                try {
+                    e = f.get();
+                } catch (java.util.concurrent.ExecutionException failed) {
+                    throw failed.getCause() instanceof Exception ex ? ex : failed;
+                }
+                if (e == null) {
+                    return null;
+                }
+                done.add(e);
+            }
+            return done;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private TableEntry evaluate(TableEntry cell, ModelEvaluation.Settings settings, PrintStream err) throws Exception {
+        ToyData data = cell.kind();
+        DataSet dataSet = DataSet.builtIn(data, TrainingConfig.PAPER_DATA_SIZE, cell.seed());
+        Checkpoint model = loadOrTrain(dataSet, cell.schedule(), cell.seed(), err);
+        if (model == null) {
+            return null;
+        }
+        Schedule schedule = ScheduleSpec.of(cell.schedule()).build();
+        ScoreModel score = new NetworkScore(model.network(), schedule);
+        String label = String.format(Locale.ROOT, "%s %s seed %d", data.displayName(), cell.schedule(), cell.seed());
+        ModelEvaluation e = ModelEvaluation.of(schedule, score, dataSet, cell.seed(), settings, progress(err, label));
+        if (!quiet) {
+            err.printf(Locale.ROOT, "%s evaluated in %.1f s%n", label, e.seconds());
+        }
+        TableEntry entry = new TableEntry(cell.data(), cell.schedule(), cell.seed(), cell.setup(), e);
+        if (save != null) {
+            entry.save(save);
+        }
+        return entry;
+    }
+
+    /** Groups the cells into one row per (data set, schedule), in table order. */
+    private static List<Row> rows(List<TableEntry> entries) {
+        java.util.Map<String, Row> rows = new java.util.LinkedHashMap<>();
+        for (TableEntry e : entries) {
+            rows.computeIfAbsent(e.data() + " " + e.schedule(), k -> new Row(e.kind(), e.schedule(), new ArrayList<>()))
+                    .evaluations().add(e.evaluation());
+        }
+        return List.copyOf(rows.values());
+    }
+
+    /** What must agree between the cells of one table. */
+    private String setup() {
+        return String.format(Locale.ROOT, "%d training steps, %d points, tolerances %s, %s", trainingSteps(), points,
+                java.util.Arrays.toString(tolerances), noReference ? "no reference"
+                        : "reference: " + samples + " samples, " + samplerSteps + " sampler steps, grid "
+                                + gridOptions());
     }
 
     private void validate() {
@@ -202,6 +295,12 @@ public final class TableCommand implements Callable<Integer> {
         }
         if (compareFd < 0 || compareFd > 1000) {
             throw usage("--compare-fd must be between 0 and 1000, got " + compareFd);
+        }
+        if (jobs < 1 || jobs > 64) {
+            throw usage("--jobs must be between 1 and 64, got " + jobs);
+        }
+        if (merge != null && (shard != null || save != null)) {
+            throw usage("--merge prints saved cells: it takes neither --shard nor --save");
         }
         if (steps != null && (steps < 1 || steps > TrainingConfig.MAX_STEPS)) {
             throw usage("--steps must be between 1 and " + TrainingConfig.MAX_STEPS + ", got " + steps);
@@ -297,9 +396,9 @@ public final class TableCommand implements Callable<Integer> {
     }
 
     private void printTable(PrintWriter out, List<Row> rows) {
-        String header = String.format(Locale.ROOT, "%-13s %-8s %-6s %-17s %-17s %-17s %-17s %-8s %-6s %-17s %-17s "
+        String header = String.format(Locale.ROOT, "%-13s %-8s %-6s %-17s %-17s %-17s %-17s %-8s %-12s %-17s %-17s "
                 + "%-15s %-15s", "data", "schedule", "tol", "NLL(h=0) PF-ODE", "1st corr -E[C]", "-E[C] trim 1%",
-                "-median C", "|C|>100", "failed", "NLL(h=0) grid", "NLL(h=1) grid", "W2(h=0)", "W2(h=1)");
+                "-median C", "|C|>100", "failed NLL/C", "NLL(h=0) grid", "NLL(h=1) grid", "W2(h=0)", "W2(h=1)");
         out.println(header);
         out.println("-".repeat(header.length()));
         for (Row row : rows) {
@@ -307,7 +406,9 @@ public final class TableCommand implements Callable<Integer> {
                 int tk = k;
                 Stats nll = Stats.of(row.evaluations, e -> e.likelihoods().get(tk).summary().meanNll());
                 Stats corr = Stats.of(row.evaluations, e -> e.likelihoods().get(tk).summary().nllCorrection());
-                int failed = row.evaluations.stream().mapToInt(e -> e.likelihoods().get(tk).summary().failed()).sum();
+                int failedNll = row.evaluations.stream().mapToInt(e -> e.likelihoods().get(tk).summary().failed()).sum();
+                int failedC = row.evaluations.stream()
+                        .mapToInt(e -> e.likelihoods().get(tk).summary().correctionFailed()).sum();
                 Stats trimmed = Stats.of(row.evaluations, e -> -e.likelihoods().get(tk).spread().trimmedMean());
                 Stats median = Stats.of(row.evaluations, e -> -e.likelihoods().get(tk).spread().median());
                 int extreme = row.evaluations.stream().mapToInt(e -> e.likelihoods().get(tk).spread().beyond100()).sum();
@@ -315,9 +416,9 @@ public final class TableCommand implements Callable<Integer> {
                         Stats.of(row.evaluations, ModelEvaluation::gridNll0),
                         Stats.of(row.evaluations, ModelEvaluation::gridNll1), Stats.of(row.evaluations, ModelEvaluation::w2h0),
                         Stats.of(row.evaluations, ModelEvaluation::w2h1));
-                out.printf(Locale.ROOT, "%-13s %-8s %-6s %-17s %-17s %-17s %-17s %-8d %-6d %s%n",
+                out.printf(Locale.ROOT, "%-13s %-8s %-6s %-17s %-17s %-17s %-17s %-8d %-12s %s%n",
                         k == 0 ? row.data.displayName() : "", k == 0 ? row.schedule : "", shortTol(tolerances[k]), nll,
-                        corr, trimmed, median, extreme, failed, gridAndW2);
+                        corr, trimmed, median, extreme, failedNll + "/" + failedC, gridAndW2);
             }
         }
     }
@@ -332,9 +433,10 @@ public final class TableCommand implements Callable<Integer> {
             LikelihoodResult.Summary s = a.summary();
             LikelihoodResult.CorrectionSpread c = a.spread();
             sb.append(String.format(Locale.ROOT, " | tol %s: NLL %.4f ± %.4f, -E[C] %.4g ± %.3g (trimmed %.3f, "
-                    + "median %.3f, max |C| %.3g, %d beyond 100), %d failed, %d evals, %.1f s", shortTol(a.tolerance()),
-                    s.meanNll(), s.seNll(), s.nllCorrection(), s.seCorrection(), -c.trimmedMean(), -c.median(),
-                    c.maxAbs(), c.beyond100(), s.failed(), a.evaluations(), a.seconds()));
+                    + "median %.3f, max |C| %.3g, %d beyond 100), failed %d without NLL, %d without C, %d evals, %.1f s",
+                    shortTol(a.tolerance()), s.meanNll(), s.seNll(), s.nllCorrection(), s.seCorrection(),
+                    -c.trimmedMean(), -c.median(), c.maxAbs(), c.beyond100(), s.failed(), s.correctionFailed(),
+                    a.evaluations(), a.seconds()));
         }
         if (!noReference) {
             sb.append(String.format(Locale.ROOT, " | grid %d²: NLL(0) %.4f, NLL(1) %.4f, %d points outside, %.1f s",
@@ -361,7 +463,7 @@ public final class TableCommand implements Callable<Integer> {
         double maxDiff = 0;
         int n = 0;
         for (int i = 0; i < pts.size(); i++) {
-            if (ours.ok(i) && fd.ok(i)) {
+            if (ours.correctionOk(i) && fd.correctionOk(i)) {
                 double d = Math.abs(ours.correction()[i] - fd.correction()[i]);
                 sumDiff += d;
                 maxDiff = Math.max(maxDiff, d);

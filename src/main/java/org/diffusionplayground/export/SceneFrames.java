@@ -3,10 +3,6 @@ package org.diffusionplayground.export;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.diffusionplayground.app.SceneComposer;
-import org.diffusionplayground.app.SceneMode;
-import org.diffusionplayground.app.SceneOverlays;
-import org.diffusionplayground.app.SceneState;
 import org.diffusionplayground.model.sampling.SampledPaths;
 import org.diffusionplayground.model.schedule.Schedule;
 import org.diffusionplayground.model.util.Cancellation;
@@ -14,6 +10,10 @@ import org.diffusionplayground.model.util.ProgressListener;
 import org.diffusionplayground.render.SceneFrame;
 import org.diffusionplayground.render.SceneSnapshot;
 import org.diffusionplayground.render.Theme;
+import org.diffusionplayground.scene.SceneComposer;
+import org.diffusionplayground.scene.SceneMode;
+import org.diffusionplayground.scene.SceneOverlays;
+import org.diffusionplayground.scene.SceneState;
 
 /**
  * The pictures of a scene without a window: a still of a {@link SceneState} (sampled first when it
@@ -152,9 +152,9 @@ public final class SceneFrames {
     }
 
     /** An 𝔥 sweep records only the end points, so trails would be straight lines: leave them out. */
-    private static org.diffusionplayground.app.ViewOptions withoutTrails(SceneState s) {
+    private static org.diffusionplayground.scene.ViewOptions withoutTrails(SceneState s) {
         var v = s.view();
-        return new org.diffusionplayground.app.ViewOptions(v.showData(), false, v.showField(), v.showExactField(),
+        return new org.diffusionplayground.scene.ViewOptions(v.showData(), false, v.showField(), v.showExactField(),
                 v.showAxes(), v.showLegend(), v.centreX(), v.centreY(), v.halfSize());
     }
 

@@ -4,14 +4,14 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.diffusionplayground.app.SceneOverlays;
-import org.diffusionplayground.app.SceneState;
 import org.diffusionplayground.model.util.AtomicFiles;
 import org.diffusionplayground.model.util.AtomicFiles.Existing;
 import org.diffusionplayground.model.util.Cancellation;
 import org.diffusionplayground.model.util.ProgressListener;
 import org.diffusionplayground.render.FrameRenderer;
 import org.diffusionplayground.render.Theme;
+import org.diffusionplayground.scene.SceneOverlays;
+import org.diffusionplayground.scene.SceneState;
 
 /**
  * Renders a video of the scene off-screen, frame by frame, into MP4 (H.264) or an animated GIF: no

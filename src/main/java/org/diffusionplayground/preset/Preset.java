@@ -3,8 +3,6 @@ package org.diffusionplayground.preset;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
-import org.diffusionplayground.app.SceneMode;
-import org.diffusionplayground.app.SolverChoice;
 import org.diffusionplayground.export.ImageFormat;
 import org.diffusionplayground.export.VideoFormat;
 import org.diffusionplayground.export.VideoKind;
@@ -17,6 +15,8 @@ import org.diffusionplayground.model.train.Batching;
 import org.diffusionplayground.model.train.Objective;
 import org.diffusionplayground.model.train.TimeSampling;
 import org.diffusionplayground.model.train.Weighting;
+import org.diffusionplayground.scene.SceneMode;
+import org.diffusionplayground.scene.SolverChoice;
 
 /**
  * A scene as a file ({@code presets/*.json}): the data, the forward process, the model, the training

@@ -25,10 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.diffusionplayground.app.SamplerSettings;
-import org.diffusionplayground.app.SceneMode;
-import org.diffusionplayground.app.SceneState;
-import org.diffusionplayground.app.ViewOptions;
 import org.diffusionplayground.export.ImageExport;
 import org.diffusionplayground.export.ImageFormat;
 import org.diffusionplayground.export.VideoFormat;
@@ -57,6 +53,10 @@ import org.diffusionplayground.preset.Preset.ThemeName;
 import org.diffusionplayground.preset.Preset.Training;
 import org.diffusionplayground.preset.Preset.Video;
 import org.diffusionplayground.preset.Preset.View;
+import org.diffusionplayground.scene.SamplerSettings;
+import org.diffusionplayground.scene.SceneMode;
+import org.diffusionplayground.scene.SceneState;
+import org.diffusionplayground.scene.ViewOptions;
 
 /**
  * Reads, checks and writes presets. Reading goes: size limit → strict JSON (no duplicate keys, nothing

@@ -2,10 +2,6 @@ package org.diffusionplayground.preset;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import org.diffusionplayground.app.SamplerSettings;
-import org.diffusionplayground.app.SceneComposer;
-import org.diffusionplayground.app.SceneState;
-import org.diffusionplayground.app.ViewOptions;
 import org.diffusionplayground.model.checkpoint.Checkpoint;
 import org.diffusionplayground.model.checkpoint.CheckpointException;
 import org.diffusionplayground.model.checkpoint.CheckpointIO;
@@ -20,6 +16,10 @@ import org.diffusionplayground.preset.Preset.Model;
 import org.diffusionplayground.preset.Preset.ModelSource;
 import org.diffusionplayground.render.Theme;
 import org.diffusionplayground.render.ThemeColours;
+import org.diffusionplayground.scene.SamplerSettings;
+import org.diffusionplayground.scene.SceneComposer;
+import org.diffusionplayground.scene.SceneState;
+import org.diffusionplayground.scene.ViewOptions;
 
 /**
  * Between a preset and a scene: {@link #load} makes a preset concrete (generates or reads the data,

@@ -13,6 +13,7 @@ import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.diffusionplayground.app.DataViewModel;
 import org.diffusionplayground.model.data.ToyData;
+import org.diffusionplayground.ui.kit.Controls;
 
 /** Data set picker, CSV import and draw mode. */
 public final class DataPanel extends VBox {

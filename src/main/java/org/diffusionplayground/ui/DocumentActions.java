@@ -36,6 +36,7 @@ import org.diffusionplayground.preset.Autosave;
 import org.diffusionplayground.preset.PresetException;
 import org.diffusionplayground.preset.PresetIO;
 import org.diffusionplayground.preset.ShippedPresets;
+import org.diffusionplayground.ui.kit.Controls;
 
 /**
  * The File menu and everything around documents in the window: Open, the lecture presets, recent files,

@@ -27,6 +27,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.diffusionplayground.app.AppViewModel;
 import org.diffusionplayground.app.ExportViewModel;
+import org.diffusionplayground.ui.kit.Controls;
 
 /**
  * The frame both export dialogs share: a form of settings, the output file with Browse…, a progress bar

@@ -13,6 +13,7 @@ import org.diffusionplayground.app.AppViewModel;
 import org.diffusionplayground.app.ExportViewModel;
 import org.diffusionplayground.export.VideoKind;
 import org.diffusionplayground.export.VideoSettings;
+import org.diffusionplayground.ui.kit.Controls;
 
 /**
  * Export Video: forward noising, backward sampling or the 𝔥 sweep of the current scene, as MP4 (H.264)

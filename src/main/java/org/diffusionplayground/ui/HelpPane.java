@@ -61,7 +61,7 @@ public final class HelpPane extends ScrollPane {
         java.util.List<String[]> sections = new java.util.ArrayList<>(java.util.List.of(SECTIONS));
         // the lenses (MATH.md §7) before the keyboard section, each with its formula
         int at = sections.size() - 1;
-        for (org.diffusionplayground.app.lens.Lens lens : org.diffusionplayground.app.lens.Lens.values()) {
+        for (org.diffusionplayground.scene.lens.Lens lens : org.diffusionplayground.scene.lens.Lens.values()) {
             sections.add(at++, new String[] {"Lens: " + lens.title(), lens.formula() + "\n" + lens.help()});
         }
         for (String[] s : sections) {

@@ -7,6 +7,7 @@ import org.diffusionplayground.app.SceneViewModel;
 import org.diffusionplayground.model.likelihood.FirstOrderLine;
 import org.diffusionplayground.render.Fonts;
 import org.diffusionplayground.render.Theme;
+import org.diffusionplayground.ui.kit.ChartStyle;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartViewer;

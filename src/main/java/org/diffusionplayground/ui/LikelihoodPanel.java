@@ -18,6 +18,7 @@ import javafx.util.StringConverter;
 import org.diffusionplayground.app.LikelihoodViewModel;
 import org.diffusionplayground.app.SceneViewModel;
 import org.diffusionplayground.render.Theme;
+import org.diffusionplayground.ui.kit.Controls;
 
 /**
  * The likelihood view: tolerance and points, Compute / Cancel with progress, the NLL-versus-𝔥 chart

@@ -6,6 +6,7 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.diffusionplayground.app.LossPoint;
 import org.diffusionplayground.render.Theme;
+import org.diffusionplayground.ui.kit.ChartStyle;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartViewer;

@@ -25,6 +25,7 @@ import javafx.stage.Stage;
 import org.diffusionplayground.app.AppViewModel;
 import org.diffusionplayground.app.DataViewModel;
 import org.diffusionplayground.app.SceneViewModel;
+import org.diffusionplayground.ui.kit.Controls;
 
 /**
  * The main window: tool bar on top, control panels on the left, the scene (or two scenes side by side)

@@ -5,6 +5,7 @@ import javafx.geometry.Insets;
 import javafx.scene.control.CheckBox;
 import javafx.scene.layout.VBox;
 import org.diffusionplayground.app.SceneViewModel;
+import org.diffusionplayground.ui.kit.Controls;
 
 /** Toggles of what the scene shows at time t. */
 public final class OverlayPanel extends VBox {

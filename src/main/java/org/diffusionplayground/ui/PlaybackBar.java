@@ -11,8 +11,9 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import org.diffusionplayground.app.SceneMode;
 import org.diffusionplayground.app.SceneViewModel;
+import org.diffusionplayground.scene.SceneMode;
+import org.diffusionplayground.ui.kit.Controls;
 
 /**
  * Play / pause / step / reset, the mode (forward noising or backward sampling), the speed and the time

@@ -14,7 +14,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.diffusionplayground.app.SceneViewModel;
-import org.diffusionplayground.app.SolverChoice;
+import org.diffusionplayground.scene.SolverChoice;
+import org.diffusionplayground.ui.kit.Controls;
 
 /**
  * The sampler controls: the 𝔥 slider (0 … 3, ticks at 0 and 1 labelled "ODE" and "SDE") with its numeric

@@ -30,7 +30,7 @@ import java.util.Map;
 record StartOptions(boolean dark, boolean lecture, String panel, String analysis, boolean map, boolean closeUp,
         boolean density,
         boolean train, Integer particles, Double time, Double frameLogSeconds, String preset, List<String> lenses,
-        org.diffusionplayground.app.SceneMode mode) {
+        org.diffusionplayground.scene.SceneMode mode) {
 
     static StartOptions parse(List<String> unnamed, Map<String, String> named) {
         boolean dark = unnamed.contains("--dark") || "dark".equalsIgnoreCase(named.get("theme"));
@@ -41,8 +41,8 @@ record StartOptions(boolean dark, boolean lecture, String panel, String analysis
                 number(named, "particles", Integer::valueOf), number(named, "time", Double::valueOf),
                 number(named, "frame-log", Double::valueOf), named.get("preset"),
                 named.containsKey("lens") ? List.of(lower(named.get("lens")).split(",")) : List.of(),
-                "forward".equalsIgnoreCase(named.get("mode")) ? org.diffusionplayground.app.SceneMode.FORWARD
-                        : "backward".equalsIgnoreCase(named.get("mode")) ? org.diffusionplayground.app.SceneMode.BACKWARD
+                "forward".equalsIgnoreCase(named.get("mode")) ? org.diffusionplayground.scene.SceneMode.FORWARD
+                        : "backward".equalsIgnoreCase(named.get("mode")) ? org.diffusionplayground.scene.SceneMode.BACKWARD
                         : null);
     }
 

@@ -26,6 +26,7 @@ import org.diffusionplayground.model.score.Target;
 import org.diffusionplayground.model.train.Objective;
 import org.diffusionplayground.model.train.TrainingJob;
 import org.diffusionplayground.model.train.Weighting;
+import org.diffusionplayground.ui.kit.Controls;
 
 /**
  * The training controls: schedule, network size, target, weighting, learning rate and steps; Train /

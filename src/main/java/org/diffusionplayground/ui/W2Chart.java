@@ -5,6 +5,7 @@ import javafx.beans.value.ObservableValue;
 import org.diffusionplayground.app.SceneViewModel;
 import org.diffusionplayground.render.Fonts;
 import org.diffusionplayground.render.Theme;
+import org.diffusionplayground.ui.kit.ChartStyle;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;

@@ -16,10 +16,11 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.diffusionplayground.app.ExportViewModel;
-import org.diffusionplayground.app.PlaygroundViewModels;
 import org.diffusionplayground.app.TrainingViewModel;
-import org.diffusionplayground.app.lens.Lens;
+import org.diffusionplayground.app.window.PlaygroundViewModels;
 import org.diffusionplayground.model.train.TrainingJob;
+import org.diffusionplayground.scene.lens.Lens;
+import org.diffusionplayground.ui.kit.Controls;
 import org.diffusionplayground.ui.lens.LensCharts;
 import org.diffusionplayground.ui.lens.LensPanel;
 

@@ -73,6 +73,33 @@ class TableCommandTest {
     }
 
     @Test
+    void shardsSavedAndMergedGiveTheTableOfOneRunAndParallelJobsTheSameNumbers() throws Exception {
+        Path cells = dir.resolve("cells");
+        CliRun whole = run(tiny("0", "--no-reference", "--jobs", "2"));
+        assertEquals(0, whole.code(), whole.err());
+        for (String shard : new String[] {"1/2", "2/2"}) {
+            CliRun part = run(tiny("0", "--no-reference", "--shard", shard, "--save", cells.toString()));
+            assertEquals(0, part.code(), part.err());
+        }
+        assertTrue(Files.exists(cells.resolve("25gaussians-SIMPLE-seed1.json")));
+        assertTrue(Files.exists(cells.resolve("25gaussians-SIMPLE-seed2.json")));
+        CliRun merged = run(tiny("0", "--no-reference", "--merge", cells.toString()));
+        assertEquals(0, merged.code(), merged.err());
+        String row = whole.out().lines().filter(l -> l.startsWith("25 gaussians")).findFirst().orElseThrow();
+        assertEquals(row, merged.out().lines().filter(l -> l.startsWith("25 gaussians")).findFirst().orElseThrow());
+        // --jobs 2 evaluated the two seeds at once; one at a time gives the same numbers to the digit
+        CliRun serial = run(tiny("0", "--no-reference"));
+        assertEquals(row, serial.out().lines().filter(l -> l.startsWith("25 gaussians")).findFirst().orElseThrow());
+
+        CliRun otherSetup = run(tiny("0", "--no-reference", "--tolerances", "1e-4", "--merge", cells.toString()));
+        assertEquals(1, otherSetup.code());
+        assertTrue(otherSetup.err().contains("another setup"), otherSetup.err());
+        assertEquals(2, run(tiny("0", "--shard", "3/2")).code());
+        assertEquals(2, run(tiny("0", "--shard", "x")).code());
+        assertEquals(2, run(tiny("0", "--jobs", "0")).code());
+    }
+
+    @Test
     void badOptionsAreUsageErrors() {
         CliRun zeroTol = run("table", "--tolerances", "0", "--cache", dir.toString());
         assertEquals(2, zeroTol.code());

@@ -1,16 +1,16 @@
 package org.diffusionplayground.export;
 
-import org.diffusionplayground.app.SamplerSettings;
-import org.diffusionplayground.app.SceneMode;
-import org.diffusionplayground.app.SceneState;
-import org.diffusionplayground.app.SolverChoice;
-import org.diffusionplayground.app.ViewOptions;
 import org.diffusionplayground.model.data.DataSet;
 import org.diffusionplayground.model.data.ToyData;
 import org.diffusionplayground.model.schedule.Schedule;
 import org.diffusionplayground.model.schedule.ScheduleKind;
 import org.diffusionplayground.model.schedule.ScheduleSpec;
 import org.diffusionplayground.model.score.MixtureScore;
+import org.diffusionplayground.scene.SamplerSettings;
+import org.diffusionplayground.scene.SceneMode;
+import org.diffusionplayground.scene.SceneState;
+import org.diffusionplayground.scene.SolverChoice;
+import org.diffusionplayground.scene.ViewOptions;
 
 /** Small scenes for export tests: the 8 gaussians with their exact score, few particles, few steps. */
 final class TestScenes {

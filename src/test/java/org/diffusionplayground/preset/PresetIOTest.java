@@ -8,11 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.diffusionplayground.app.SamplerSettings;
-import org.diffusionplayground.app.SceneMode;
 import org.diffusionplayground.model.data.ToyData;
 import org.diffusionplayground.model.schedule.ScheduleKind;
 import org.diffusionplayground.model.util.AtomicFiles;
+import org.diffusionplayground.scene.SamplerSettings;
+import org.diffusionplayground.scene.SceneMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

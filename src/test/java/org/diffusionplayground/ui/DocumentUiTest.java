@@ -18,7 +18,7 @@ import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.diffusionplayground.app.ExportViewModel;
 import org.diffusionplayground.app.Jobs;
-import org.diffusionplayground.app.PlaygroundViewModels;
+import org.diffusionplayground.app.window.PlaygroundViewModels;
 import org.diffusionplayground.export.VideoKind;
 import org.diffusionplayground.preset.Preset;
 import org.jcodec.api.awt.AWTFrameGrab;

@@ -20,12 +20,10 @@ import javafx.scene.control.Slider;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.diffusionplayground.app.Jobs;
-import org.diffusionplayground.app.PlaygroundViewModels;
-import org.diffusionplayground.app.SceneMode;
 import org.diffusionplayground.app.LikelihoodViewModel;
-import org.diffusionplayground.app.SceneOverlays;
 import org.diffusionplayground.app.SceneViewModel;
 import org.diffusionplayground.app.TrainingViewModel;
+import org.diffusionplayground.app.window.PlaygroundViewModels;
 import org.diffusionplayground.model.checkpoint.CheckpointIO;
 import org.diffusionplayground.model.data.DataSet;
 import org.diffusionplayground.model.data.DataSource;
@@ -36,6 +34,8 @@ import org.diffusionplayground.model.score.NetworkScore;
 import org.diffusionplayground.model.score.ScoreModel;
 import org.diffusionplayground.model.train.TrainingJob;
 import org.diffusionplayground.render.SceneSnapshot;
+import org.diffusionplayground.scene.SceneMode;
+import org.diffusionplayground.scene.SceneOverlays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -402,7 +402,7 @@ class WorkbenchUiTest {
     private static org.diffusionplayground.render.SceneLayers.ScalarGrid heatmapOf(SceneOverlays layer, double t,
             double h) {
         SceneSnapshot.Builder b = SceneSnapshot.builder();
-        layer.contribute(b, new org.diffusionplayground.app.SceneLegend(), t, h);
+        layer.contribute(b, new org.diffusionplayground.scene.SceneLegend(), t, h);
         return b.build().heatmap();
     }
 }

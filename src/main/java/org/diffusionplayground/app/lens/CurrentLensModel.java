@@ -3,11 +3,12 @@ package org.diffusionplayground.app.lens;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.diffusionplayground.app.Jobs;
-import org.diffusionplayground.app.SceneOverlays;
 import org.diffusionplayground.app.SceneViewModel;
 import org.diffusionplayground.model.data.DataSet;
 import org.diffusionplayground.model.schedule.Schedule;
 import org.diffusionplayground.model.score.ScoreModel;
+import org.diffusionplayground.scene.SceneOverlays;
+import org.diffusionplayground.scene.lens.CurrentView;
 
 /**
  * The probability-current lens: solves the model's density on the Fokker–Planck grid in the background

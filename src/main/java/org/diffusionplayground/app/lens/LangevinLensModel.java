@@ -9,13 +9,14 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import org.diffusionplayground.app.Jobs;
-import org.diffusionplayground.app.SceneOverlays;
 import org.diffusionplayground.app.SceneViewModel;
 import org.diffusionplayground.model.data.DataSet;
 import org.diffusionplayground.model.sampling.SampledPaths;
 import org.diffusionplayground.model.schedule.Schedule;
 import org.diffusionplayground.model.score.MixtureScore;
 import org.diffusionplayground.model.score.ScoreModel;
+import org.diffusionplayground.scene.SceneOverlays;
+import org.diffusionplayground.scene.lens.LangevinComparison;
 
 /**
  * The Langevin lens's settings and its chain (MATH.md §7.1): the fixed noise level t, the step size as a

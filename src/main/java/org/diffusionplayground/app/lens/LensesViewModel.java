@@ -7,11 +7,13 @@ import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.diffusionplayground.app.Jobs;
-import org.diffusionplayground.app.SceneMode;
-import org.diffusionplayground.app.SceneOverlays;
 import org.diffusionplayground.app.SceneViewModel;
 import org.diffusionplayground.model.schedule.Schedule;
 import org.diffusionplayground.model.score.ScoreModel;
+import org.diffusionplayground.scene.SceneMode;
+import org.diffusionplayground.scene.SceneOverlays;
+import org.diffusionplayground.scene.lens.Lens;
+import org.diffusionplayground.scene.lens.TweedieOverlay;
 
 /**
  * The lenses of the scene (MATH.md §7): one switch per {@link Lens}, the settings and results of the lenses

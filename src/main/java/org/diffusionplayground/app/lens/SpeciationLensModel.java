@@ -3,11 +3,12 @@ package org.diffusionplayground.app.lens;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.diffusionplayground.app.Jobs;
-import org.diffusionplayground.app.SceneOverlays;
 import org.diffusionplayground.app.SceneViewModel;
 import org.diffusionplayground.model.data.DataSet;
 import org.diffusionplayground.model.sampling.SampledPaths;
 import org.diffusionplayground.model.schedule.Schedule;
+import org.diffusionplayground.scene.SceneOverlays;
+import org.diffusionplayground.scene.lens.SpeciationView;
 
 /**
  * The symmetry-breaking lens: a {@link SpeciationView} of the scene's data and schedule, and the mean

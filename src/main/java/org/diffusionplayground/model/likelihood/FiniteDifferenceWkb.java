@@ -47,7 +47,7 @@ public final class FiniteDifferenceWkb {
         int n = points.size();
         LikelihoodResult base = new WkbLikelihood(schedule, score, new LikelihoodOptions(inner, maxSteps, false))
                 .logLikelihood(points, null, cancel);
-        String[] failure = base.failure().clone();
+        PointFailure[] failure = base.failure().clone();
         OuterSystem system = new OuterSystem(cancel);
         double[] y = new double[5 * n];
         for (int i = 0; i < n; i++) {
@@ -60,7 +60,8 @@ public final class FiniteDifferenceWkb {
         double v = schedule.priorVariance();
         for (int i = 0; i < n; i++) {
             if (r.failed(i)) {
-                failure[i] = failure[i] != null ? failure[i] : "outer δx pass: " + r.failure()[i];
+                failure[i] = failure[i] != null ? failure[i]
+                        : new PointFailure(PointFailure.Pass.BACKWARD, "the outer δx pass with finite differences: " + r.failure()[i]);
                 continue;
             }
             c[i] = y[5 * i + 4] - (y[5 * i + 2] * y[5 * i] + y[5 * i + 3] * y[5 * i + 1]) / v;

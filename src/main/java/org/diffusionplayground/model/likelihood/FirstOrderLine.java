@@ -14,7 +14,8 @@ package org.diffusionplayground.model.likelihood;
  * @param varNll   sample variance of the per-point NLL at 𝔥 = 0
  * @param covNllC  sample covariance of per-point NLL and C
  * @param varC     sample variance of C
- * @param count    points that entered (failed points are left out, see {@link LikelihoodResult})
+ * @param count    points that entered: those with both log q₀⁰ and C (the others are counted as failures in
+ *                 {@link LikelihoodResult#summary()})
  */
 public record FirstOrderLine(double meanNll, double meanC, double varNll, double covNllC, double varC, int count) {
 
@@ -27,7 +28,7 @@ public record FirstOrderLine(double meanNll, double meanC, double varNll, double
         double sa = 0;
         double sc = 0;
         for (int i = 0; i < r.size(); i++) {
-            if (r.ok(i)) {
+            if (r.correctionOk(i)) {
                 n++;
                 sa += -r.logQ0()[i];
                 sc += r.correction()[i];
@@ -42,7 +43,7 @@ public record FirstOrderLine(double meanNll, double meanC, double varNll, double
         double vac = 0;
         double vcc = 0;
         for (int i = 0; i < r.size(); i++) {
-            if (r.ok(i)) {
+            if (r.correctionOk(i)) {
                 double da = -r.logQ0()[i] - ma;
                 double dc = r.correction()[i] - mc;
                 vaa += da * da;

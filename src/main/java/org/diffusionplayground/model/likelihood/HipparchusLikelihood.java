@@ -37,7 +37,7 @@ public final class HipparchusLikelihood {
         double tMax = schedule.tMax();
         double span = tMax - tMin;
         double[] logQ0 = new double[n];
-        String[] failure = new String[n];
+        PointFailure[] failure = new PointFailure[n];
         long evaluations = 0;
         PfOdeSystem field = new PfOdeSystem(schedule, score);
         for (int i = 0; i < n; i++) {
@@ -53,10 +53,10 @@ public final class HipparchusLikelihood {
                 double[] y = end.getPrimaryState();
                 logQ0[i] = schedule.priorLogDensity(y[0], y[1]) + y[2];
                 if (!Double.isFinite(logQ0[i])) {
-                    failure[i] = "PF-ODE: the log-likelihood is not finite";
+                    failure[i] = new PointFailure(PointFailure.Pass.PF_ODE, "the log-likelihood is not finite");
                 }
             } catch (MathIllegalStateException e) {
-                failure[i] = "PF-ODE (Hipparchus): " + e.getMessage();
+                failure[i] = new PointFailure(PointFailure.Pass.PF_ODE, "Hipparchus: " + e.getMessage());
             }
             evaluations += integrator.getEvaluations();
         }

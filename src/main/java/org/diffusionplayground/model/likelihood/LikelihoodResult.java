@@ -5,68 +5,92 @@ import org.diffusionplayground.model.data.PointSet;
 /**
  * Per-point results of a likelihood computation at 𝔥 = 0 and its first-order correction
  * (MATH.md §4–§5): log q₀⁰(x₀) in nats, the WKB coefficient C(x₀) so that
- * log q₀^𝔥 = log q₀⁰ + 𝔥·C + O(𝔥²), and, for checks, ∇ log q and Δ log q at x₀. Points whose
- * integration failed carry a reason and are left out of every mean (never a silent NaN).
+ * log q₀^𝔥 = log q₀⁰ + 𝔥·C + O(𝔥²), and, for checks, ∇ log q and Δ log q at x₀.
+ *
+ * <p>A point that failed carries its {@link PointFailure}: the pass and the reason. It keeps what the
+ * passes before that one computed — a point whose backward pass failed still has its NLL and counts in
+ * the NLL mean — and is counted, never silently dropped: {@link Summary} reports how many points each
+ * mean has and how many failed.
  *
  * <p>Sign conventions: NLL = −log q (nats per sample); the first-order correction to the NLL is −C.
  */
 public record LikelihoodResult(PointSet points, double[] logQ0, double[] correction, double[] correctionSeedForm,
-        double[] gradLogQ0, double[] laplacianLogQ0, String[] failure, long memberEvaluations, double seconds) {
+        double[] gradLogQ0, double[] laplacianLogQ0, PointFailure[] failure, long memberEvaluations,
+        double seconds) {
 
     public int size() {
         return logQ0.length;
     }
 
+    /** Whether point i has its log q₀⁰ (its PF-ODE pass succeeded). */
     public boolean ok(int i) {
-        return failure[i] == null;
+        return failure[i] == null || failure[i].pass() != PointFailure.Pass.PF_ODE;
+    }
+
+    /** Whether point i has its C in the adjoint form (every pass up to the backward one succeeded). */
+    public boolean correctionOk(int i) {
+        return correction != null && (failure[i] == null || failure[i].pass() == PointFailure.Pass.DELTA_X);
+    }
+
+    /** Whether point i also has its C in the δx form. */
+    public boolean seedFormOk(int i) {
+        return correctionSeedForm != null && failure[i] == null;
     }
 
     public boolean hasCorrection() {
         return correction != null;
     }
 
+    /** Points without a log-likelihood (their PF-ODE failed). */
     public int failures() {
+        return count(PointFailure.Pass.PF_ODE);
+    }
+
+    /** Points with a log-likelihood but without C (their backward pass failed). */
+    public int correctionFailures() {
+        return count(PointFailure.Pass.BACKWARD);
+    }
+
+    /** Points with C in the adjoint form but not in the δx form. */
+    public int seedFormFailures() {
+        return count(PointFailure.Pass.DELTA_X);
+    }
+
+    private int count(PointFailure.Pass pass) {
         int n = 0;
-        for (String f : failure) {
-            if (f != null) {
+        for (PointFailure f : failure) {
+            if (f != null && f.pass() == pass) {
                 n++;
             }
         }
         return n;
     }
 
-    /** First-order prediction log q₀^𝔥(x_i) ≈ log q₀⁰ + 𝔥 C. */
-    public double predictedLogLikelihood(int i, double h) {
-        return logQ0[i] + h * (correction == null ? 0 : correction[i]);
-    }
-
-    /** Means with standard errors over the points that succeeded. */
+    /** Means with standard errors: the NLL over the points that have it, C over the points that have C. */
     public Summary summary() {
         int n = 0;
+        int nc = 0;
         double sumNll = 0;
         double sumNll2 = 0;
         double sumC = 0;
         double sumC2 = 0;
         for (int i = 0; i < size(); i++) {
-            if (!ok(i)) {
-                continue;
+            if (ok(i)) {
+                n++;
+                double nll = -logQ0[i];
+                sumNll += nll;
+                sumNll2 += nll * nll;
             }
-            n++;
-            double nll = -logQ0[i];
-            sumNll += nll;
-            sumNll2 += nll * nll;
-            if (correction != null) {
+            if (correctionOk(i)) {
+                nc++;
                 sumC += correction[i];
                 sumC2 += correction[i] * correction[i];
             }
         }
-        if (n == 0) {
-            return new Summary(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, failures());
-        }
-        double meanNll = sumNll / n;
-        double meanC = sumC / n;
-        return new Summary(meanNll, standardError(sumNll2, meanNll, n), correction == null ? Double.NaN : meanC,
-                correction == null ? Double.NaN : standardError(sumC2, meanC, n), n, failures());
+        double meanNll = n == 0 ? Double.NaN : sumNll / n;
+        double meanC = nc == 0 ? Double.NaN : sumC / nc;
+        return new Summary(meanNll, standardError(sumNll2, meanNll, n), meanC, standardError(sumC2, meanC, nc), n,
+                failures(), correction == null ? 0 : nc, correctionFailures());
     }
 
     /**
@@ -85,7 +109,7 @@ public record LikelihoodResult(PointSet points, double[] logQ0, double[] correct
     }
 
     /**
-     * C at the points that succeeded, in ascending order (every one finite: a non-finite C fails its point);
+     * C at the points that have it, in ascending order (every one finite: a non-finite C fails its point);
      * null without a correction.
      */
     public double[] sortedCorrection() {
@@ -95,7 +119,7 @@ public record LikelihoodResult(PointSet points, double[] logQ0, double[] correct
         double[] c = new double[size()];
         int n = 0;
         for (int i = 0; i < size(); i++) {
-            if (ok(i)) {
+            if (correctionOk(i)) {
                 c[n++] = correction[i];
             }
         }
@@ -137,18 +161,14 @@ public record LikelihoodResult(PointSet points, double[] logQ0, double[] correct
     }
 
     /**
-     * Aggregates: E[NLL] at 𝔥 = 0 and E[C], each with its standard error, over {@code count} points;
-     * {@code failed} points were excluded.
+     * Aggregates: E[NLL] at 𝔥 = 0 over {@code count} points ({@code failed} had no log-likelihood) and
+     * E[C] over {@code correctionCount} points ({@code correctionFailed} had an NLL but no C), each with its
+     * standard error; NaN where no point has the value.
      */
     public record Summary(double meanNll, double seNll, double meanCorrection, double seCorrection, int count,
-            int failed) {
+            int failed, int correctionCount, int correctionFailed) {
 
-        /** The first-order line NLL(𝔥) ≈ E[NLL at 0] − 𝔥 E[C]. */
-        public double firstOrderNll(double h) {
-            return meanNll - h * meanCorrection;
-        }
-
-        /** The first-order correction to the NLL, −E[C] (the seed table's "1st-corr"). */
+        /** The first-order correction to the NLL, −E[C] (the paper's table's "1st-corr"). */
         public double nllCorrection() {
             return -meanCorrection;
         }

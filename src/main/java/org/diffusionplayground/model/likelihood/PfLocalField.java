@@ -69,33 +69,29 @@ final class PfLocalField {
     }
 
     /**
-     * d/dt of (x, ∇ℓ, H) along ẋ = f_PF, for ℓ = log q_t⁰ (MATH.md §5):
+     * d/dt of (∇ℓ, H) along ẋ = f_PF, for ℓ = log q_t⁰ (MATH.md §5):
      * <pre>
      *   d(∇ℓ)_j/dt  = −∂_j(∇·f) − Σ_i J_ij (∇ℓ)_i
      *   dH_jm/dt    = −∂_j∂_m(∇·f) − Σ_i J_ij H_im − Σ_i H_ji J_im − Σ_k (∇ℓ)_k ∂_j∂_m f_k
      * </pre>
-     * State layout at {@code off}: x, y, Gx, Gy, Hxx, Hxy, Hyy; derivatives go to the same slots of
-     * {@code out}.
+     * Linear in (∇ℓ, H) for a given path: backward in time, where the flow contracts forward, these decay,
+     * so the pass is stable as long as the path itself is not integrated backward (MATH.md §5).
+     * State layout at {@code off}: Gx, Gy, Hxx, Hxy, Hyy; derivatives go to the same slots of {@code out}.
      */
-    void flowAndLogDensityDerivatives(double[] state, int off, double[] out) {
-        double gx = state[off + 2];
-        double gy = state[off + 3];
-        double[][] h = {{state[off + 4], state[off + 5]}, {state[off + 5], state[off + 6]}};
-        double[] g = {gx, gy};
-        out[off] = f[0];
-        out[off + 1] = f[1];
+    void logDensityDerivatives(double[] state, int off, double[] out) {
+        double[] g = {state[off], state[off + 1]};
+        double[][] h = {{state[off + 2], state[off + 3]}, {state[off + 3], state[off + 4]}};
         for (int j = 0; j < 2; j++) {
-            out[off + 2 + j] = -gradDivF[j] - (jac[0][j] * g[0] + jac[1][j] * g[1]);
+            out[off + j] = -gradDivF[j] - (jac[0][j] * g[0] + jac[1][j] * g[1]);
         }
-        int[][] slots = {{0, 0}, {0, 1}, {1, 1}};
         for (int e = 0; e < 3; e++) {
-            int j = slots[e][0];
-            int m = slots[e][1];
+            int j = e == 2 ? 1 : 0;
+            int m = e == 0 ? 0 : 1;
             double v = -hessDivF[j][m];
             for (int i = 0; i < 2; i++) {
                 v -= jac[i][j] * h[i][m] + h[j][i] * jac[i][m] + g[i] * hessF[i][j][m];
             }
-            out[off + 4 + e] = v;
+            out[off + 2 + e] = v;
         }
     }
 }

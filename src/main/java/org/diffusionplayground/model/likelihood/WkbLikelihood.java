@@ -10,27 +10,40 @@ import org.diffusionplayground.model.util.Cancellation;
 import org.diffusionplayground.model.util.ProgressListener;
 
 /**
- * Likelihood of the 𝔥-sampler to first order in 𝔥 (seed 000, MATH.md §4–§5), for a batch of points:
+ * Likelihood of the 𝔥-sampler to first order in 𝔥 (Hirono, Tanaka &amp; Fukushima, ICML 2024; MATH.md
+ * §4–§5), for a batch of points:
  * <ol>
- *   <li>forward PF-ODE pass (x, ℓ) from t_min to T: log q₀⁰ = log q_T(x_T) + ℓ(T);</li>
- *   <li>backward adjoint pass (x, ∇ℓ, H, c) from T to t_min: C = −c(t_min), and ∇ log q₀⁰, Δ log q₀⁰;</li>
- *   <li>optionally the seed's forward δx pass, an independent second route to C.</li>
+ *   <li>forward PF-ODE pass (x, ℓ) from t_min to T: log q₀⁰ = log q_T(x_T) + ℓ(T), keeping the path x(t)
+ *       as the solver's dense output;</li>
+ *   <li>backward adjoint pass (∇ℓ, H, c) from T to t_min along that path: C = −c(t_min), and
+ *       ∇ log q₀⁰, Δ log q₀⁰;</li>
+ *   <li>optionally the paper's forward δx pass along the same path, an independent second route to C.</li>
  * </ol>
- * Each pass integrates all points as one ensemble with per-point step control
- * ({@link EnsembleDormandPrince}); a point that fails in one pass is dropped from the later ones and
- * reported. This is the one implementation of the PF-ODE likelihood and the WKB correction; the GUI,
- * the CLI and the tests all call it.
+ * The path is never integrated backward: the flow contracts strongly toward the gaps between modes, and
+ * a backward integration of x amplifies its local errors there by up to e⁴⁰ (docs/results.md). Each pass
+ * integrates all points as one ensemble with per-point step control ({@link EnsembleDormandPrince}); a
+ * point that fails in one pass keeps what the earlier passes gave it and carries a {@link PointFailure}.
+ * This is the one implementation of the PF-ODE likelihood and the WKB correction; the GUI, the CLI and
+ * the tests all call it.
  */
 public final class WkbLikelihood {
 
     private final Schedule schedule;
     private final ScoreModel score;
     private final LikelihoodOptions options;
+    private final TerminalDensity terminal;
 
+    /** The likelihood of the app's sampler, which starts from the schedule's Gaussian prior. */
     public WkbLikelihood(Schedule schedule, ScoreModel score, LikelihoodOptions options) {
+        this(schedule, score, options, TerminalDensity.prior(schedule));
+    }
+
+    /** With another density at T (an exact-score oracle's own p_T). */
+    public WkbLikelihood(Schedule schedule, ScoreModel score, LikelihoodOptions options, TerminalDensity terminal) {
         this.schedule = schedule;
         this.score = score;
         this.options = options;
+        this.terminal = terminal;
     }
 
     /** log q₀⁰ only (the first pass). */
@@ -49,58 +62,50 @@ public final class WkbLikelihood {
         int n = points.size();
         double tMin = schedule.tMin();
         double tMax = schedule.tMax();
-        double priorVar = schedule.priorVariance();
-        String[] failure = new String[n];
+        PointFailure[] failure = new PointFailure[n];
         double[] logQ0 = new double[n];
         long evaluations = 0;
         int passes = correction ? (options.seedForm() ? 3 : 2) : 1;
         EnsembleDormandPrince solver = new EnsembleDormandPrince(options.tolerance(), options.maxSteps());
 
-        // pass 1: PF-ODE forward with the log-density accumulator
+        // pass 1: PF-ODE forward with the log-density accumulator, recording the path
         double[] y1 = new double[3 * n];
         for (int i = 0; i < n; i++) {
             y1[3 * i] = points.x(i);
             y1[3 * i + 1] = points.y(i);
         }
-        EnsembleResult r1 = solver.integrate(new PfOdeSystem(schedule, score), tMin, tMax, y1, n, null,
-                scaled(progress, 0, passes, "log-likelihood (PF-ODE)"), cancel);
+        DenseTrajectories path = correction ? new DenseTrajectories(n, 2) : null;
+        EnsembleResult r1 = solver.integrate(new PfOdeSystem(schedule, score), tMin, tMax, y1, n,
+                path == null ? null : path.listener(), scaled(progress, 0, passes, "log-likelihood (PF-ODE)"), cancel);
         evaluations += r1.memberEvaluations();
         for (int i = 0; i < n; i++) {
             if (r1.failed(i)) {
-                failure[i] = "PF-ODE: " + r1.failure()[i];
+                failure[i] = new PointFailure(PointFailure.Pass.PF_ODE, r1.failure()[i]);
                 continue;
             }
-            logQ0[i] = schedule.priorLogDensity(y1[3 * i], y1[3 * i + 1]) + y1[3 * i + 2];
+            logQ0[i] = terminal.logDensity(y1[3 * i], y1[3 * i + 1]) + y1[3 * i + 2];
             if (!Double.isFinite(logQ0[i])) {
-                failure[i] = "PF-ODE: the log-likelihood is not finite";
+                failure[i] = new PointFailure(PointFailure.Pass.PF_ODE, "the log-likelihood is not finite");
             }
         }
         if (!correction) {
             return new LikelihoodResult(points, logQ0, null, null, null, null, failure, evaluations, seconds(start));
         }
 
-        // pass 2: backward adjoint from the prior's ∇ℓ = −x/v, H = −I/v
+        // pass 2: backward adjoint along the recorded path, from the terminal density's ∇ℓ and H
         int[] alive = survivors(failure);
         int m = alive.length;
         int d2 = WkbAdjointSystem.DIM;
         double[] y2 = new double[d2 * m];
+        double[] terminalValues = new double[5];
         for (int a = 0; a < m; a++) {
             int i = alive[a];
-            double xT = y1[3 * i];
-            double yT = y1[3 * i + 1];
-            int o = d2 * a;
-            y2[o] = xT;
-            y2[o + 1] = yT;
-            y2[o + 2] = -xT / priorVar;
-            y2[o + 3] = -yT / priorVar;
-            y2[o + 4] = -1 / priorVar;
-            y2[o + 5] = 0;
-            y2[o + 6] = -1 / priorVar;
-            y2[o + 7] = 0;
+            terminal.derivatives(y1[3 * i], y1[3 * i + 1], terminalValues);
+            System.arraycopy(terminalValues, 0, y2, d2 * a, 5);
         }
-        DenseTrajectories dense = options.seedForm() ? new DenseTrajectories(m, d2) : null;
-        EnsembleResult r2 = solver.integrate(new WkbAdjointSystem(schedule, score), tMax, tMin, y2, m,
-                dense == null ? null : dense.listener(),
+        DenseTrajectories backward = options.seedForm() ? new DenseTrajectories(m, 5) : null;
+        EnsembleResult r2 = solver.integrate(new WkbAdjointSystem(schedule, score, path, alive), tMax, tMin, y2, m,
+                backward == null ? null : backward.listener(),
                 scaled(progress, 1, passes, "first-order correction (backward pass)"), cancel);
         evaluations += r2.memberEvaluations();
         double[] c = new double[n];
@@ -110,21 +115,21 @@ public final class WkbLikelihood {
             int i = alive[a];
             int o = d2 * a;
             if (r2.failed(a)) {
-                failure[i] = "WKB backward pass: " + r2.failure()[a];
+                failure[i] = new PointFailure(PointFailure.Pass.BACKWARD, r2.failure()[a]);
                 continue;
             }
-            c[i] = -y2[o + 7];
-            grad[2 * i] = y2[o + 2];
-            grad[2 * i + 1] = y2[o + 3];
-            laplacian[i] = y2[o + 4] + y2[o + 6];
+            c[i] = -y2[o + 5];
+            grad[2 * i] = y2[o];
+            grad[2 * i + 1] = y2[o + 1];
+            laplacian[i] = y2[o + 2] + y2[o + 4];
             if (!Double.isFinite(c[i])) {
-                failure[i] = "WKB backward pass: the correction is not finite";
+                failure[i] = new PointFailure(PointFailure.Pass.BACKWARD, "the correction is not finite");
             }
         }
 
         double[] cSeed = null;
         if (options.seedForm()) {
-            SeedForm seed = seedForm(solver, points, dense, alive, failure, passes, progress, cancel);
+            SeedForm seed = seedForm(solver, path, y1, backward, alive, failure, passes, progress, cancel);
             cSeed = seed.correction();
             evaluations += seed.evaluations();
         }
@@ -134,46 +139,46 @@ public final class WkbLikelihood {
     private record SeedForm(double[] correction, long evaluations) {
     }
 
-    /** Pass 3: the seed's δx form, forward from x₀ with ∇ℓ, Δℓ from the backward pass's dense output. */
-    private SeedForm seedForm(EnsembleDormandPrince solver, PointSet points, DenseTrajectories backward,
-            int[] alive2, String[] failure, int passes, ProgressListener progress, Cancellation cancel) {
-        int n = points.size();
+    /** Pass 3: the paper's δx form, forward from x₀ along the recorded path with ∇ℓ, Δℓ from pass 2. */
+    private SeedForm seedForm(EnsembleDormandPrince solver, DenseTrajectories path, double[] y1,
+            DenseTrajectories backward, int[] aliveInBackward, PointFailure[] failure, int passes,
+            ProgressListener progress, Cancellation cancel) {
+        int n = failure.length;
         int[] position = new int[n];
-        for (int a = 0; a < alive2.length; a++) {
-            position[alive2[a]] = a;
+        for (int a = 0; a < aliveInBackward.length; a++) {
+            position[aliveInBackward[a]] = a;
         }
         int[] alive = survivors(failure);
         int m = alive.length;
         int d3 = WkbDeltaXSystem.DIM;
         int[] backwardMember = new int[m];
-        double[] y3 = new double[d3 * m];
         for (int a = 0; a < m; a++) {
-            int i = alive[a];
-            backwardMember[a] = position[i];
-            y3[d3 * a] = points.x(i);
-            y3[d3 * a + 1] = points.y(i);
+            backwardMember[a] = position[alive[a]];
         }
-        EnsembleResult r3 = solver.integrate(new WkbDeltaXSystem(schedule, score, backward, backwardMember),
+        double[] y3 = new double[d3 * m];
+        EnsembleResult r3 = solver.integrate(
+                new WkbDeltaXSystem(schedule, score, path, alive, backward, backwardMember),
                 schedule.tMin(), schedule.tMax(), y3, m, null,
                 scaled(progress, 2, passes, "first-order correction (δx form)"), cancel);
         double[] cSeed = new double[n];
-        double priorVar = schedule.priorVariance();
+        double[] terminalValues = new double[5];
         for (int a = 0; a < m; a++) {
             int i = alive[a];
             int o = d3 * a;
             if (r3.failed(a)) {
-                failure[i] = "WKB δx pass: " + r3.failure()[a];
+                failure[i] = new PointFailure(PointFailure.Pass.DELTA_X, r3.failure()[a]);
                 continue;
             }
-            // C = c(T) + δx_T · ∇ log q_T(x_T), with ∇ log q_T(x) = −x/v for the prior
-            cSeed[i] = y3[o + 4] - (y3[o + 2] * y3[o] + y3[o + 3] * y3[o + 1]) / priorVar;
+            // C = c(T) + δx_T · ∇ log q_T(x_T)
+            terminal.derivatives(y1[3 * i], y1[3 * i + 1], terminalValues);
+            cSeed[i] = y3[o + 2] + y3[o] * terminalValues[0] + y3[o + 1] * terminalValues[1];
         }
         return new SeedForm(cSeed, r3.memberEvaluations());
     }
 
-    private static int[] survivors(String[] failure) {
+    private static int[] survivors(PointFailure[] failure) {
         int count = 0;
-        for (String f : failure) {
+        for (PointFailure f : failure) {
             if (f == null) {
                 count++;
             }

@@ -43,14 +43,15 @@ public final class EnsembleDormandPrince {
     private final Tolerance tolerance;
     private final int maxSteps;
 
-    /** Observes accepted steps of one member (trajectory recording, dense output by Hermite cubics). */
+    /** Observes accepted steps of one member (trajectory recording, dense output). */
     public interface StepListener {
         /**
-         * Member {@code m} stepped from tOld to tNew; its states and derivatives are at
-         * {@code offset .. offset + dim} of the arrays.
+         * Member {@code m} stepped from tOld to tNew; its states are at {@code offset .. offset + dim} of
+         * {@code yOld} and {@code yNew}, and the seven stage derivatives of the step at the same slots of
+         * {@code stages[0..6]} (stage 0 is f(tOld, yOld), stage 6 is f(tNew, yNew)), which is what the
+         * method's own continuous extension needs ({@link DenseTrajectories}).
          */
-        void accepted(int m, double tOld, double tNew, double[] yOld, double[] fOld, double[] yNew, double[] fNew,
-                int offset);
+        void accepted(int m, double tOld, double tNew, double[] yOld, double[] yNew, double[][] stages, int offset);
     }
 
     public EnsembleDormandPrince(Tolerance tolerance, int maxSteps) {
@@ -136,7 +137,7 @@ public final class EnsembleDormandPrince {
                         tNew = t1;
                     }
                     if (listener != null) {
-                        listener.accepted(m, t[m], tNew, y, w.k[0], w.yNew, w.k[6], off);
+                        listener.accepted(m, t[m], tNew, y, w.yNew, w.k, off);
                     }
                     System.arraycopy(w.yNew, off, y, off, d);
                     System.arraycopy(w.k[6], off, w.k[0], off, d); // FSAL

@@ -69,7 +69,7 @@ public record FirstOrderCheck(int count, double meanC, double seC, double exactN
         boolean[] use = new boolean[n];
         int count = 0;
         for (int i = 0; i < n; i++) {
-            boolean ok = wkb.ok(i) && Double.isFinite(wkb.correction()[i]);
+            boolean ok = wkb.correctionOk(i);
             for (FokkerPlanckResult.Marginal m : grid.marginals()) {
                 ok &= m.ok(i);
             }

@@ -9,7 +9,7 @@ import org.diffusionplayground.app.lens.EntropyLensModel;
 import org.diffusionplayground.app.lens.EntropyReport;
 import org.diffusionplayground.model.lens.FluctuationCheck;
 import org.diffusionplayground.render.Theme;
-import org.diffusionplayground.ui.ChartStyle;
+import org.diffusionplayground.ui.kit.ChartStyle;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;

@@ -6,9 +6,9 @@ import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
 import org.diffusionplayground.app.SceneViewModel;
-import org.diffusionplayground.app.lens.Lens;
 import org.diffusionplayground.app.lens.LensesViewModel;
 import org.diffusionplayground.render.Theme;
+import org.diffusionplayground.scene.lens.Lens;
 
 /**
  * The lenses' charts, stacked; each shows only while its lens is on, with a hint while none is.

@@ -12,9 +12,9 @@ import javafx.scene.layout.VBox;
 import org.diffusionplayground.app.SceneViewModel;
 import org.diffusionplayground.app.lens.EntropyLensModel;
 import org.diffusionplayground.app.lens.LangevinLensModel;
-import org.diffusionplayground.app.lens.Lens;
 import org.diffusionplayground.app.lens.LensesViewModel;
-import org.diffusionplayground.ui.Controls;
+import org.diffusionplayground.scene.lens.Lens;
+import org.diffusionplayground.ui.kit.Controls;
 
 /**
  * The lens switches (MATH.md §7), each with its formula in the tooltip, and the settings of the lenses

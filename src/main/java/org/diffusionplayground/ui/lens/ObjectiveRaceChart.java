@@ -10,7 +10,7 @@ import org.diffusionplayground.app.lens.ObjectivesLensModel;
 import org.diffusionplayground.model.train.Objective;
 import org.diffusionplayground.model.util.Estimate;
 import org.diffusionplayground.render.Theme;
-import org.diffusionplayground.ui.ChartStyle;
+import org.diffusionplayground.ui.kit.ChartStyle;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;

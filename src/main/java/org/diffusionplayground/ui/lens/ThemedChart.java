@@ -5,7 +5,7 @@ import java.awt.Color;
 import javafx.beans.value.ObservableValue;
 import org.diffusionplayground.render.Fonts;
 import org.diffusionplayground.render.Theme;
-import org.diffusionplayground.ui.ChartStyle;
+import org.diffusionplayground.ui.kit.ChartStyle;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.ValueMarker;

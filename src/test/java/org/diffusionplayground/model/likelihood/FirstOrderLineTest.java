@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class FirstOrderLineTest {
 
-    private static LikelihoodResult result(double[] logQ, double[] c, String[] failure) {
+    private static LikelihoodResult result(double[] logQ, double[] c, PointFailure[] failure) {
         return new LikelihoodResult(PointSet.of(new double[2 * logQ.length]), logQ, c, null, null, null, failure, 0, 0);
     }
 
@@ -19,12 +19,12 @@ class FirstOrderLineTest {
         int n = 400;
         double[] logQ = new double[n];
         double[] c = new double[n];
-        String[] failure = new String[n];
+        PointFailure[] failure = new PointFailure[n];
         for (int i = 0; i < n; i++) {
             logQ[i] = -1.4 + 0.8 * rng.nextGaussian();
             c[i] = 0.3 + 0.5 * logQ[i] + rng.nextGaussian(); // correlated with log q, as in real models
         }
-        failure[7] = "PF-ODE: step budget exhausted"; // left out of every mean
+        failure[7] = new PointFailure(PointFailure.Pass.PF_ODE, "step budget exhausted"); // left out of every mean
         FirstOrderLine line = FirstOrderLine.of(result(logQ, c, failure));
         assertEquals(n - 1, line.count());
         for (double h : new double[] {0, 0.5, 1, 3}) {
@@ -63,8 +63,8 @@ class FirstOrderLineTest {
     @Test
     void withoutTheCorrectionThereIsNoLine() {
         assertThrows(IllegalArgumentException.class,
-                () -> FirstOrderLine.of(result(new double[] {1}, null, new String[1])));
+                () -> FirstOrderLine.of(result(new double[] {1}, null, new PointFailure[1])));
         assertThrows(IllegalArgumentException.class,
-                () -> FirstOrderLine.of(result(new double[] {1}, new double[] {1}, new String[] {"failed"})));
+                () -> FirstOrderLine.of(result(new double[] {1}, new double[] {1}, new PointFailure[] {new PointFailure(PointFailure.Pass.PF_ODE, "failed")})));
     }
 }

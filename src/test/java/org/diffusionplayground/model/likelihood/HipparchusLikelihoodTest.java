@@ -56,6 +56,7 @@ class HipparchusLikelihoodTest {
                 false);
         LikelihoodResult r = new HipparchusLikelihood(simple, net, starved).logLikelihood(points, Cancellation.NEVER);
         assertEquals(points.size(), r.failures());
-        assertTrue(r.failure()[0].startsWith("PF-ODE (Hipparchus)"), r.failure()[0]);
+        assertEquals(PointFailure.Pass.PF_ODE, r.failure()[0].pass());
+        assertTrue(r.failure()[0].toString().startsWith("PF-ODE: Hipparchus"), r.failure()[0].toString());
     }
 }

@@ -13,13 +13,13 @@ class LikelihoodResultTest {
         // 200 points: C = 1 … 198 plus one exploding point (1e46) and one failed point (whose C is ignored)
         int n = 200;
         double[] c = new double[n];
-        String[] failure = new String[n];
+        PointFailure[] failure = new PointFailure[n];
         for (int i = 0; i < 198; i++) {
             c[i] = i + 1;
         }
         c[198] = 1e46;
         c[199] = -5e9;
-        failure[199] = "too many steps";
+        failure[199] = new PointFailure(PointFailure.Pass.PF_ODE, "too many steps");
         LikelihoodResult r = new LikelihoodResult(PointSet.of(new double[2 * n]), new double[n], c, c, null, null,
                 failure, 0, 0);
         LikelihoodResult.CorrectionSpread s = r.correctionSpread();
@@ -30,6 +30,6 @@ class LikelihoodResultTest {
         assertEquals(98 + 1, s.beyond100()); // 101 … 198 and the exploding point
         assertEquals(1e46 / 199, r.summary().meanCorrection(), 1e32, "the plain mean is the exploding point's");
         assertNull(new LikelihoodResult(PointSet.of(new double[2]), new double[1], null, null, null, null,
-                new String[1], 0, 0).correctionSpread());
+                new PointFailure[1], 0, 0).correctionSpread());
     }
 }

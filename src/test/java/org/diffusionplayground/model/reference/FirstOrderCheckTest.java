@@ -8,6 +8,7 @@ import java.util.List;
 import org.diffusionplayground.model.data.PointSet;
 import org.diffusionplayground.model.likelihood.LikelihoodOptions;
 import org.diffusionplayground.model.likelihood.LikelihoodResult;
+import org.diffusionplayground.model.likelihood.PointFailure;
 import org.diffusionplayground.model.likelihood.WkbLikelihood;
 import org.diffusionplayground.model.schedule.Schedule;
 import org.diffusionplayground.model.schedule.ScheduleKind;
@@ -29,7 +30,7 @@ class FirstOrderCheckTest {
         for (int i = 0; i < 4; i++) {
             logQh[i] = logQ0[i] + h * c[i] + h * h * d[i];
         }
-        LikelihoodResult wkb = new LikelihoodResult(pts, logQ0, c, c, null, null, new String[4], 0, 0);
+        LikelihoodResult wkb = new LikelihoodResult(pts, logQ0, c, c, null, null, new PointFailure[4], 0, 0);
         String[] gridFailure = {null, null, null, "outside the domain"};
         FokkerPlanckResult grid = new FokkerPlanckResult(pts, List.of(
                 new FokkerPlanckResult.Marginal(0, logQ0, gridFailure, null, 0, 0, 0, List.of()),
@@ -107,8 +108,8 @@ class FirstOrderCheckTest {
         double[] q = {-1, -1};
         FokkerPlanckResult grid = new FokkerPlanckResult(three, List.of(new FokkerPlanckResult.Marginal(0,
                 new double[3], new String[3], null, 0, 0, 0, List.of())), 64, 1, 0, 0, 0, 0);
-        LikelihoodResult noC = new LikelihoodResult(two, q, null, null, null, null, new String[2], 0, 0);
-        LikelihoodResult withC = new LikelihoodResult(two, q, q, q, null, null, new String[2], 0, 0);
+        LikelihoodResult noC = new LikelihoodResult(two, q, null, null, null, null, new PointFailure[2], 0, 0);
+        LikelihoodResult withC = new LikelihoodResult(two, q, q, q, null, null, new PointFailure[2], 0, 0);
         assertThrows(IllegalArgumentException.class, () -> FirstOrderCheck.of(noC, grid));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> FirstOrderCheck.of(withC, grid)).getMessage()
                 .contains("different points"));
