@@ -24,7 +24,8 @@ import org.diffusionplayground.model.util.ProgressListener;
  * Euler–Maruyama samples at 𝔥 = 0 and 1 against held-out data.
  */
 record ModelEvaluation(List<AtTolerance> likelihoods, double gridNll0, double gridNll1, int gridCells,
-        double gridSeconds, int gridFailures, double w2h0, double w2h1, double seconds) {
+        double gridSeconds, int gridFailures, double w2h0, double w2h1, double seconds, double gridError0,
+        double gridError1) {
 
     /** NLL and C at one solver tolerance. */
     record AtTolerance(double tolerance, LikelihoodResult.Summary summary, LikelihoodResult.CorrectionSpread spread,
@@ -50,7 +51,7 @@ record ModelEvaluation(List<AtTolerance> likelihoods, double gridNll0, double gr
         }
         if (!settings.references()) {
             return new ModelEvaluation(List.copyOf(likelihoods), Double.NaN, Double.NaN, 0, 0, 0, Double.NaN,
-                    Double.NaN, (System.nanoTime() - start) / 1e9);
+                    Double.NaN, (System.nanoTime() - start) / 1e9, Double.NaN, Double.NaN);
         }
         progress.progress(0, "Fokker–Planck grid");
         FokkerPlanckResult grid = new FokkerPlanckSolver(schedule, score, settings.grid())
@@ -65,6 +66,7 @@ record ModelEvaluation(List<AtTolerance> likelihoods, double gridNll0, double gr
         double w1 = SampleQuality.w2(new ReverseProcess(schedule, score, 1), settings.samplerSteps(), seed, reference,
                 Cancellation.NEVER);
         return new ModelEvaluation(List.copyOf(likelihoods), g0.meanNll(), g1.meanNll(), grid.finalCells(),
-                grid.seconds(), g0.failed() + g1.failed(), w0, w1, (System.nanoTime() - start) / 1e9);
+                grid.seconds(), g0.failed() + g1.failed(), w0, w1, (System.nanoTime() - start) / 1e9, g0.gridError(),
+                g1.gridError());
     }
 }

@@ -112,6 +112,11 @@ public record FokkerPlanckResult(PointSet points, List<Marginal> marginals, int 
             return n == 0 ? Double.NaN : Math.abs(change) / n;
         }
 
+        /** The grid's error bar on −log q at point i: |log q − log q_half| (NaN without an estimate or value). */
+        public double pointGridError(int i) {
+            return coarseLogQ == null || !ok(i) ? Double.NaN : Math.abs(logQ[i] - coarseLogQ[i]);
+        }
+
         /**
          * The grid's error bar on the paired difference NLL(𝔥) − NLL(𝔥′) of two solutions on the same points:
          * the change of that difference from the half-resolution solve (the common errors cancel in both).
