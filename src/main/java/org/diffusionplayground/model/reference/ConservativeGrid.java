@@ -58,7 +58,10 @@ final class ConservativeGrid {
         return Math.max(1, 16_384 / n);
     }
 
-    /** Scratch of {@link #advect} and {@link #implicitDrift}. */
+    /**
+     * Scratch of {@link #advect} (fx, fy: the point fluxes w·q; faceX, faceY: the face fluxes) and of
+     * {@link #implicitDrift} (fx: the transposed density; elimination: the Thomas algorithm's factors).
+     */
     static final class Scratch {
         final double[] fx;
         final double[] fy;

@@ -228,30 +228,64 @@ public final class FokkerPlanckSolver {
         long points;
     }
 
-    /** Scratch arrays of one grid size: the velocities of a substep, Runge–Kutta stages and flux buffers. */
+    /** What one 𝔥's update needs for itself: Runge–Kutta stages and flux buffers. */
+    private static final class Lane {
+        final double[] stage;
+        final double[] stage2;
+        final ConservativeGrid.Scratch scratch;
+
+        Lane(int n) {
+            stage = new double[n * n];
+            stage2 = new double[n * n];
+            scratch = new ConservativeGrid.Scratch(n);
+        }
+    }
+
+    /**
+     * Scratch arrays of one grid size: the velocities of a substep and the drift weights (shared by every 𝔥),
+     * and lanes for the 𝔥 values updated at the same time.
+     */
     private static final class Work {
+        final int n;
         double[] wxA;
         double[] wyA;
         double[] wxB;
         double[] wyB;
         final double[] wxM;
         final double[] wyM;
-        final double[] stage;
-        final double[] stage2;
         final ConservativeGrid.DriftWeights weights;
-        final ConservativeGrid.Scratch scratch;
+        private final java.util.concurrent.ConcurrentLinkedQueue<Lane> lanes =
+                new java.util.concurrent.ConcurrentLinkedQueue<>();
 
         Work(int n) {
+            this.n = n;
             wxA = new double[n * n];
             wyA = new double[n * n];
             wxB = new double[n * n];
             wyB = new double[n * n];
             wxM = new double[n * n];
             wyM = new double[n * n];
-            stage = new double[n * n];
-            stage2 = new double[n * n];
             weights = ConservativeGrid.DriftWeights.of(n);
-            scratch = new ConservativeGrid.Scratch(n);
+        }
+
+        /**
+         * Runs {@code update} for every 𝔥 (index k), several at a time: the densities are independent within a
+         * step, and on the grids below 256² the kernels are too small to split across cores by rows.
+         */
+        void eachH(int count, java.util.function.ObjIntConsumer<Lane> update) {
+            Parallel.forBlocks(count, 1, (from, to) -> {
+                Lane lane = lanes.poll();
+                if (lane == null) {
+                    lane = new Lane(n);
+                }
+                try {
+                    for (int k = from; k < to; k++) {
+                        update.accept(lane, k);
+                    }
+                } finally {
+                    lanes.add(lane);
+                }
+            });
         }
 
         /** The velocity at the end of a substep is the one at the start of the next. */
@@ -450,15 +484,16 @@ public final class FokkerPlanckSolver {
                 limitSpeed(w.wxB, w.wyB, limit);
                 velocity(tm, s, w.wxM, w.wyM);
                 limitSpeed(w.wxM, w.wyM, limit);
-                for (double[] density : q) {
+                w.eachH(q.length, (lane, k) -> {
                     // SSP-RK3 (Shu–Osher): q1 = q + Δτ L(q; ta), q2 = ¾q + ¼(q1 + Δτ L(q1; tb)),
                     // q ← ⅓q + ⅔(q2 + Δτ L(q2; ta + Δτ/2))
-                    grid.advect(density, w.wxA, w.wyA, dt, w.stage, w.scratch);
-                    grid.advect(w.stage, w.wxB, w.wyB, dt, w.stage2, w.scratch);
-                    grid.combine(w.stage2, 0.25, density, 0.75);
-                    grid.advect(w.stage2, w.wxM, w.wyM, dt, w.stage, w.scratch);
-                    grid.combine(density, 1.0 / 3, w.stage, 2.0 / 3);
-                }
+                    double[] density = q[k];
+                    grid.advect(density, w.wxA, w.wyA, dt, lane.stage, lane.scratch);
+                    grid.advect(lane.stage, w.wxB, w.wyB, dt, lane.stage2, lane.scratch);
+                    grid.combine(lane.stage2, 0.25, density, 0.75);
+                    grid.advect(lane.stage2, w.wxM, w.wyM, dt, lane.stage, lane.scratch);
+                    grid.combine(density, 1.0 / 3, lane.stage, 2.0 / 3);
+                });
                 w.swapVelocities();
             }
             diffuse(t1, 0.5 * span, s);
@@ -495,13 +530,13 @@ public final class FokkerPlanckSolver {
             double bx = domain.halfX(t);
             double by = domain.halfY(t);
             double d2 = grid.d * grid.d;
-            for (int k = 0; k < hs.length; k++) {
+            work.eachH(hs.length, (lane, k) -> {
                 if (hs[k] > 0) {
                     double diff = 0.5 * hs[k] * g2;
-                    grid.implicitDrift(q[k], 0, dt * diff / (bx * bx * d2), work.weights, work.scratch);
-                    grid.implicitDrift(q[k], 1, dt * diff / (by * by * d2), work.weights, work.scratch);
+                    grid.implicitDrift(q[k], 0, dt * diff / (bx * bx * d2), work.weights, lane.scratch);
+                    grid.implicitDrift(q[k], 1, dt * diff / (by * by * d2), work.weights, lane.scratch);
                 }
-            }
+            });
         }
 
         /**
