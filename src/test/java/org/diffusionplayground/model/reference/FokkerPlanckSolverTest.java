@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * MATH.md §6.3: the Fokker–Planck grid against exact answers. Grids here are small (≤ 256²) so the whole
- * class runs in seconds; docs/results.md has the convergence study at the table's resolution.
+ * MATH.md §6.3: the Fokker–Planck grid against exact answers. Grids here are small (≤ 256²), except for the
+ * exact-score test of the defaults (512², about 10 s per schedule); docs/results.md has the convergence study.
  */
 class FokkerPlanckSolverTest {
 
