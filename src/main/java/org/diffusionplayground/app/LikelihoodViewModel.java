@@ -69,10 +69,10 @@ public final class LikelihoodViewModel {
      */
     public static final double[] CURVE_HS = {0, 0.003, 0.01, 0.03, 0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 2.5, 3};
     /**
-     * Grid of the exact curve: the solver's preview resolution (128² refined up to 256²). On the bundled
-     * swiss roll (SIMPLE, 500 points) its NLL(𝔥) at 𝔥 = 0 … 3 agreed with 512² cells and half the step to
-     * within 0.001 nats (1.385 … 1.365 against 1.384 … 1.364) at a quarter of the time; the defaults
-     * (up to 512²) are for the table, not for a panel that recomputes while the user watches.
+     * Grid of the exact curve: the solver's preview resolution (128² refined up to 256²) with its error estimate.
+     * On the bundled swiss roll (SIMPLE, 500 points) its NLL(𝔥) at 𝔥 = 0 … 3 agreed with the 512² solve within
+     * 1.5e-4 nats, inside its own error bars (2e-4 … 1e-3, docs/results.md); the defaults (up to 512²) are for
+     * the table, not for a panel that recomputes while the user watches.
      */
     static final FokkerPlanckOptions EXACT_GRID = FokkerPlanckOptions.preview();
     /** Samples (and held-out points) per W2: the exact assignment is O(n³), 1 000 keeps it to a second. */

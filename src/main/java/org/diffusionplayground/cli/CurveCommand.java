@@ -112,19 +112,21 @@ public final class CurveCommand implements Callable<Integer> {
                 check.seC(), -check.meanC());
         out.println("C(x) over the points: " + quantiles(wkb));
         out.println();
-        String header = String.format(Locale.ROOT, "%-7s %-9s %-22s %-11s %-20s %-13s %-8s", "h", "NLL(h)",
-                "exact NLL(h)-NLL(0)", "-h*E[C]", "gap (curve - line)", "secant slope", "corr(C)");
+        String header = String.format(Locale.ROOT, "%-7s %-9s %-22s %-10s %-11s %-20s %-13s %-8s", "h", "NLL(h)",
+                "exact NLL(h)-NLL(0)", "grid err", "-h*E[C]", "gap (curve - line)", "secant slope", "corr(C)");
         out.println(header);
         out.println("-".repeat(header.length()));
         for (FirstOrderCheck.Row r : check.rows()) {
-            out.printf(Locale.ROOT, "%-7s %-9.4f %-22s %-11.5f %-20s %-13.4f %-8.3f%n", shortNumber(r.h()),
+            out.printf(Locale.ROOT, "%-7s %-9.4f %-22s %-10.5f %-11.5f %-20s %-13.4f %-8.3f%n", shortNumber(r.h()),
                     r.exactNll(), String.format(Locale.ROOT, "%+.5f ± %.5f", r.exactDelta(), r.exactDeltaSe()),
-                    r.firstOrderDelta(), String.format(Locale.ROOT, "%+.5f (%+.1f se)", r.gap(), r.gapInSe()),
+                    r.exactDeltaGridError(), r.firstOrderDelta(), String.format(Locale.ROOT, "%+.5f (%+.1f se)", r.gap(), r.gapInSe()),
                     r.secantSlope(), r.slopeCorrelation());
         }
         out.println();
         out.println("The secant slope E[(log q^h - log q^0)/h] tends to E[C] as h -> 0 if C is right; the gap says where");
         out.println("the curve leaves its tangent (a property of the model: the theory claims only the tangent).");
+        out.println("'± ' is the standard error over the points; 'grid err' the grid's own error bar on the difference");
+        out.println("(its change from the solve at half the resolution, docs/results.md).");
         out.flush();
         return 0;
     }

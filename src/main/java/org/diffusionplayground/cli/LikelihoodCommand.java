@@ -36,8 +36,8 @@ import picocli.CommandLine.Option;
  * (MATH.md §4–§5), for a researcher to check or plot: for each point NLL at 𝔥 = 0, C in both of its
  * forms (adjoint and δx), |∇ log q₀⁰|, Δ log q₀⁰ and the point's status — converged, or which pass failed
  * and why (a point whose backward pass failed keeps its NLL). With {@code --hs}, also the Fokker–Planck
- * grid's NLL(𝔥) at each point; with {@code --fd}, C by the paper's finite differences as an independent
- * check.
+ * grid's NLL(𝔥) at each point with the grid's error bar on it; with {@code --fd}, C by the paper's finite
+ * differences as an independent check.
  */
 @Command(name = "likelihood", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Per-point NLL(𝔥 = 0), C (adjoint and δx forms), |∇log q₀|, Δlog q₀ and status, as CSV.",
@@ -185,7 +185,7 @@ public final class LikelihoodCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder("x,y,nll_h0,C_adjoint,C_delta_x,grad_log_q0_norm,laplacian_log_q0,status");
         if (exact != null) {
             for (FokkerPlanckResult.Marginal m : exact.marginals()) {
-                sb.append(",grid_nll_h").append(number(m.h()));
+                sb.append(",grid_nll_h").append(number(m.h())).append(",grid_err_h").append(number(m.h()));
             }
         }
         if (fd != null) {
@@ -209,6 +209,8 @@ public final class LikelihoodCommand implements Callable<Integer> {
             if (exact != null) {
                 for (FokkerPlanckResult.Marginal m : exact.marginals()) {
                     sb.append(',').append(m.ok(i) ? number(-m.logQ()[i]) : "");
+                    double err = m.pointGridError(i);
+                    sb.append(',').append(Double.isFinite(err) ? number(err) : "");
                 }
             }
             if (fd != null) {

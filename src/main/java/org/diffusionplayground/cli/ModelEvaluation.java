@@ -28,7 +28,7 @@ import org.diffusionplayground.scene.SolverChoice;
  */
 record ModelEvaluation(List<AtTolerance> likelihoods, double gridNll0, double gridNll1, int gridCells,
         double gridSeconds, int gridFailures, double w2h0, double w2h1, double mmd2h0, double mmd2h1,
-        SampleQuality.Floor floor, double seconds) {
+        SampleQuality.Floor floor, double seconds, double gridError0, double gridError1) {
 
     /** i.i.d. draws of the data whose distances to the reference give the noise floor. */
     static final int FLOOR_DRAWS = 4;
@@ -57,7 +57,8 @@ record ModelEvaluation(List<AtTolerance> likelihoods, double gridNll0, double gr
         }
         if (!settings.references()) {
             return new ModelEvaluation(List.copyOf(likelihoods), Double.NaN, Double.NaN, 0, 0, 0, Double.NaN,
-                    Double.NaN, Double.NaN, Double.NaN, SampleQuality.Floor.NONE, (System.nanoTime() - start) / 1e9);
+                    Double.NaN, Double.NaN, Double.NaN, SampleQuality.Floor.NONE, (System.nanoTime() - start) / 1e9,
+                    Double.NaN, Double.NaN);
         }
         progress.progress(0, "Fokker–Planck grid");
         FokkerPlanckResult grid = new FokkerPlanckSolver(schedule, score, settings.grid())
@@ -79,6 +80,6 @@ record ModelEvaluation(List<AtTolerance> likelihoods, double gridNll0, double gr
                 Cancellation.NEVER);
         return new ModelEvaluation(List.copyOf(likelihoods), g0.meanNll(), g1.meanNll(), grid.finalCells(),
                 grid.seconds(), g0.failed() + g1.failed(), d0.w2(), d1.w2(), d0.mmd2(), d1.mmd2(), floor,
-                (System.nanoTime() - start) / 1e9);
+                (System.nanoTime() - start) / 1e9, g0.gridError(), g1.gridError());
     }
 }

@@ -450,8 +450,10 @@ public final class TableCommand implements Callable<Integer> {
                     a.evaluations(), a.seconds()));
         }
         if (!noReference) {
-            sb.append(String.format(Locale.ROOT, " | grid %d²: NLL(0) %.4f, NLL(1) %.4f, %d points outside, %.1f s",
-                    e.gridCells(), e.gridNll0(), e.gridNll1(), e.gridFailures(), e.gridSeconds()));
+            sb.append(String.format(Locale.ROOT,
+                    " | grid %d²: NLL(0) %.4f ± %.4f, NLL(1) %.4f ± %.4f (grid error), %d points outside, %.1f s",
+                    e.gridCells(), e.gridNll0(), e.gridError0(), e.gridNll1(), e.gridError1(), e.gridFailures(),
+                    e.gridSeconds()));
             sb.append(String.format(Locale.ROOT, " | W2 %.4f / %.4f (i.i.d. floor %.4f ± %.4f)", e.w2h0(), e.w2h1(),
                     e.floor().w2Mean(), e.floor().w2Sd()));
             sb.append(String.format(Locale.ROOT, " | MMD^2 %.2e / %.2e (i.i.d. floor %.1e ± %.1e)", e.mmd2h0(),

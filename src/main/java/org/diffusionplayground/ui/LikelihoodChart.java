@@ -22,8 +22,8 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 /**
  * NLL versus 𝔥 (MATH.md §5): the first-order line NLL(0) − 𝔥·E[C] with a band of ± 2 standard errors
  * over the evaluated points, the measured PF-ODE NLL at 𝔥 = 0 with its error bar, the exact NLL(𝔥) from
- * the Fokker–Planck grid on the same points, and a marker at the sampler's current 𝔥 that follows the
- * slider and reads off both curves there. Only draws what it is given.
+ * the Fokker–Planck grid on the same points with the grid's own error bar, and a marker at the sampler's
+ * current 𝔥 that follows the slider and reads off both curves there. Only draws what it is given.
  */
 public final class LikelihoodChart extends ChartViewer {
 
@@ -39,8 +39,8 @@ public final class LikelihoodChart extends ChartViewer {
 
     private static final String FIRST_ORDER = "first order: NLL(0) − 𝔥·E[C]  (± 2 s.e.)";
     private static final String FIRST_ORDER_CLOSE_UP = "first order: NLL(0) − 𝔥·E[C]  (± 2 s.e. of the slope)";
-    private static final String EXACT = "exact: Fokker–Planck grid  (± s.e.)";
-    private static final String EXACT_CLOSE_UP = "exact: Fokker–Planck grid, same points";
+    private static final String EXACT = "exact: Fokker–Planck grid  (± s.e. + grid error)";
+    private static final String EXACT_CLOSE_UP = "exact: Fokker–Planck grid, same points  (± grid error)";
     private final YIntervalSeries firstOrder = new YIntervalSeries(FIRST_ORDER);
     private final YIntervalSeries measured = new YIntervalSeries("measured: PF-ODE NLL at 𝔥 = 0");
     private final YIntervalSeries exact = new YIntervalSeries(EXACT);
@@ -96,7 +96,10 @@ public final class LikelihoodChart extends ChartViewer {
         });
     }
 
-    /** Shows the exact NLL(𝔥) rows {𝔥, E[NLL], s.e.} (null clears it). */
+    /**
+     * Shows the exact NLL(𝔥) rows {𝔥, E[NLL], s.e., grid error} ({@code FokkerPlanckResult.nllCurve}; the grid
+     * error may be missing or NaN; null clears the curve).
+     */
     public void showExact(double[][] rows) {
         ChartStyle.inOneRedraw(chart, () -> showExactNow(rows));
     }
@@ -108,9 +111,12 @@ public final class LikelihoodChart extends ChartViewer {
             for (double[] r : rows) {
                 if (Double.isFinite(r[1])) {
                     // the close-up compares the curve with the line on the same points: the scatter of the
-                    // points (± 0.02–0.03 nats on 500) is common to both and would hide differences of 10⁻³
+                    // points (± 0.02–0.03 nats on 500) is common to both and would hide differences of 10⁻³, so
+                    // there the bar is the grid's own error alone; elsewhere both, added (the grid error is a
+                    // bound, not a standard deviation)
                     double se = closeUp || !Double.isFinite(r[2]) ? 0 : r[2];
-                    exact.add(r[0], r[1], r[1] - se, r[1] + se);
+                    double grid = r.length > 3 && Double.isFinite(r[3]) ? r[3] : 0;
+                    exact.add(r[0], r[1], r[1] - se - grid, r[1] + se + grid);
                 }
             }
         }

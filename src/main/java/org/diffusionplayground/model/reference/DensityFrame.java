@@ -1,7 +1,7 @@
 package org.diffusionplayground.model.reference;
 
 /**
- * The density q_t^𝔥 of the 𝔥-process at one time, as cell averages on an n × n grid over {@code region}
+ * The density q_t^𝔥 of the 𝔥-process at one time, as values at the centres of an n × n grid over {@code region}
  * (row-major, row j = y, column i = x, row 0 at minY), in probability per unit area of the data plane:
  * Σ value · cellArea = 1. Stored as float: it is for drawing (heatmaps) and for the probability-current
  * lens, not for the NLL, which the solver takes from the full-precision grid.

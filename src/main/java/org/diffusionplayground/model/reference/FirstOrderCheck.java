@@ -5,7 +5,7 @@ import java.util.List;
 import org.diffusionplayground.model.likelihood.LikelihoodResult;
 
 /**
- * The first-order claim of seed 000 checked against the exact answer, point by point (MATH.md §5, §6.3):
+ * The paper's first-order claim checked against the exact answer, point by point (MATH.md §5, §6.3):
  * log q₀^𝔥(x) = log q₀⁰(x) + 𝔥·C(x) + O(𝔥²), with C from the WKB backward pass and log q₀^𝔥 from the
  * Fokker–Planck grid at the same held-out points.
  *
@@ -33,9 +33,13 @@ public record FirstOrderCheck(int count, double meanC, double seC, double exactN
      * @param gapSe           standard error of exactDelta − firstOrderDelta (paired: −Δlog q_i − 𝔥 C_i)
      * @param secantSlope     E[(log q^𝔥 − log q⁰)/𝔥]: tends to E[C] as 𝔥 → 0
      * @param slopeCorrelation correlation over the points of the per-point secant slope with C(x)
+     * @param exactNllGridError  the grid's error bar on exactNll ({@link FokkerPlanckResult.Marginal#gridError})
+     * @param exactDeltaGridError the grid's error bar on exactDelta (the change of the paired difference from the
+     *                          half-resolution solve); NaN when the grid made no error estimate
      */
     public record Row(double h, double exactNll, double exactDelta, double exactDeltaSe, double firstOrderDelta,
-            double gapSe, double secantSlope, double slopeCorrelation) {
+            double gapSe, double secantSlope, double slopeCorrelation, double exactNllGridError,
+            double exactDeltaGridError) {
 
         /** exactDelta − firstOrderDelta: how far the curve has left its tangent. */
         public double gap() {
@@ -107,7 +111,8 @@ public record FirstOrderCheck(int count, double meanC, double seC, double exactN
             }
             double cov = sumSc / count - slope.mean() * cm.mean();
             double corr = cov / Math.sqrt(slope.variance() * cm.variance());
-            rows.add(new Row(h, nll.mean(), delta.mean(), delta.se(), -h * cm.mean(), gap.se(), slope.mean(), corr));
+            rows.add(new Row(h, nll.mean(), delta.mean(), delta.se(), -h * cm.mean(), gap.se(), slope.mean(), corr,
+                    m.gridError(), m.gridErrorOfDifference(zero)));
         }
         return new FirstOrderCheck(count, cm.mean(), cm.se(), nll0.mean(), List.copyOf(rows));
     }

@@ -11,8 +11,6 @@ import org.diffusionplayground.model.score.ScoreModel;
 import org.diffusionplayground.model.util.Cancellation;
 import org.diffusionplayground.model.util.Parallel;
 import org.diffusionplayground.model.util.ProgressListener;
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorSpecies;
 import org.hipparchus.special.Erf;
 
 /**
@@ -29,30 +27,36 @@ import org.hipparchus.special.Erf;
  * ∂_τ q = −∇·(u q) + D Δq with u = −F_𝔥, started from the prior q_T and solved down to t_min.
  *
  * <h2>Splitting: what is implicit and why</h2>
- * With the reference score s_ref = −x/V, V(t) = α_t² + σ_t² (the exact score if the data were N(0, I)):
+ * In τ the velocity splits into the probability-flow part and the 𝔥 part:
  * <pre>
- *   u = −(D/V) x                                            (Ornstein–Uhlenbeck part, with D Δq: implicit)
- *     + [−κ − g²/(2V)] x + ((1+𝔥)/2) g² (s_θ + x/V)          (the rest: explicit)
+ *   ∂_τ q = ∇·(f_PF q)  +  ∇·( D (∇q − s_θ q) ),      f_PF = f − (g²/2) s_θ,   D = 𝔥 g²/2.
+ *           (A: explicit)   (D: implicit)
  * </pre>
- * For every VP schedule κ = −g²/2 and V = 1, so the bracket vanishes: the stiff part near T — drift and
- * diffusion both ∝ g² ≈ 2000 for COSINE, an explicit step limit of Δτ ≲ Δx²/(4D) ≈ 10⁻⁸ — is exactly the
- * Ornstein–Uhlenbeck operator whose equilibrium is the prior. It goes to backward Euler with
- * Scharfetter–Gummel fluxes (unconditionally stable, positive, conservative; its cell Péclet number
- * |x|Δx/V ≪ 1, so it is second order in space, and it keeps the discrete equilibrium exactly). What is left
- * scales with g² (s_θ − s_ref): the network's departure from the prior's score, small where g² is large.
- * It moves the density into the data's shape and goes to explicit MUSCL (second order, limited, positive),
- * substepped to Courant number ≤ {@link FokkerPlanckOptions#courant()}. Substeps are cheap: the score is
- * evaluated once per macro step and interpolated linearly in λ between macro times, so the network cost
- * does not depend on the Courant limit. The two parts alternate in Strang order (½ OU, advection, ½ OU).
+ * A is the same for every 𝔥: one velocity field per substep and one substep count serve all of them. It
+ * goes to conservative finite differences with fifth-order upwind fluxes ({@link ConservativeGrid#advect})
+ * and the third-order SSP Runge–Kutta scheme, substepped to Courant number ≤
+ * {@link FokkerPlanckOptions#courant()}; near T, where g² ≈ 2000 for COSINE, f_PF = (g²/2)(x + s_θ) for a VP
+ * schedule is small because s_θ ≈ −x there. D carries all the stiffness of the diffusion (an explicit step
+ * would need Δτ ≲ Δx²/(4D) ≈ 10⁻⁸ at T) and goes to backward Euler with Scharfetter–Gummel fluxes of the
+ * score ({@link ConservativeGrid#implicitDrift}): unconditionally stable, positive, conservative, and its
+ * fixed point is exactly the density whose score s_θ is, so where s_θ is the true score the 𝔥 part leaves the
+ * true density alone, as the equation does. That balance is what the first scheme lacked: it advected the
+ * score explicitly with a limited second-order scheme whose numerical diffusion widened thin modes at 𝔥 = 0
+ * and not at 𝔥 &gt; 0, a bias of −0.016 nats in NLL(1) − NLL(0) with the exact 25-gaussian score
+ * (docs/results.md, "A Fokker–Planck reference with a stated error"). The parts alternate in Strang order
+ * (½D, A, ½D) every macro step. The score is evaluated once per macro step and taken quadratic in λ
+ * between macro levels, so the network cost does not depend on the Courant limit.
  *
- * <h2>Grid</h2>
+ * <h2>Grid and error bar</h2>
  * The domain moves with the marginals ({@link MovingDomain}: data box × α_t + K σ_t), so the same cells
  * hold the prior at T and the thin data at t_min; in the reference coordinates ξ = (x − c)/B the density
  * q̃ = q B_x B_y obeys the same equation with velocity w = (u + ċ + Ḃξ)/B and diffusion D/B² (dots are
- * d/dt). The grid starts with {@code initialCells}² cells and doubles (conservative limited-linear split)
- * whenever the density's Fisher width drops below {@code cellsPerWidth} cells, up to {@code maxCells}².
- * Macro steps are uniform in λ = log(σ²/α²), which is fine near t_min (σ ∝ t) and near T for COSINE alike.
- * The score is evaluated on all cell centres in one call per macro step, shared by every 𝔥.
+ * d/dt). The grid holds point values at the cell centres; it starts with {@code initialCells}² cells and
+ * doubles (cubic interpolation, mass kept) whenever the density's Fisher width drops below
+ * {@code cellsPerWidth} cells, up to {@code maxCells}². Macro steps are uniform in λ = log(σ²/α²), which is
+ * fine near t_min (σ ∝ t) and near T for COSINE alike. With {@link FokkerPlanckOptions#errorEstimate()} the
+ * whole solve is repeated at half the resolution (half the cells, twice the λ step, the same refinements)
+ * and every NLL gets an error bar from the change ({@link FokkerPlanckResult.Marginal#gridError()}).
  *
  * <p>Walls carry zero flux, every update is a flux difference: total mass stays 1 to round-off
  * ({@link FokkerPlanckResult.Marginal#massError()}); mass piling up at the walls is reported
@@ -66,12 +70,14 @@ public final class FokkerPlanckSolver {
     /** Memory the kept frames may take. */
     public static final long MAX_FRAME_BYTES = 1L << 30;
     /**
-     * Density, relative to the peak, below which a cell holds no probability that matters (its cell mass is
+     * Density, relative to the peak, below which a cell holds no probability that matters (its mass is
      * below ~1e-12 of the peak cell's): its explicit speed may be clipped to the Courant limit.
      */
     static final double NEGLIGIBLE = 1e-12;
     /** Velocity bound margin: the score is linear in λ within a step, the coefficients nearly so. */
     private static final double CFL_MARGIN = 1.15;
+    /** Share of the work the half-resolution run takes (¼ of the cells, ½ of the steps and substeps). */
+    private static final double COARSE_SHARE = 1.0 / 9;
 
     private final Schedule schedule;
     private final ScoreModel score;
@@ -91,7 +97,9 @@ public final class FokkerPlanckSolver {
     }
 
     /**
-     * Solves for every 𝔥 of {@code hs} at once (one score evaluation per macro step serves all of them).
+     * Solves for every 𝔥 of {@code hs} at once (one score evaluation per macro step and one velocity field
+     * per substep serve all of them), then, when the options ask for the error estimate, once more at half
+     * the resolution in space and time for the error bars.
      *
      * @param data    the box the data occupies at t_min (e.g. {@link Region#around} the training data)
      * @param hs      the 𝔥 values, each ≥ 0
@@ -104,63 +112,25 @@ public final class FokkerPlanckSolver {
         validate(data, hs, frames);
         ProgressListener report = progress == null ? ProgressListener.NONE : progress;
         MovingDomain domain = MovingDomain.around(schedule, data, options.tailSigmas());
-        double[] times = macroTimes();
-        int steps = times.length - 1;
-        int[] frameSteps = frameSteps(frames, steps);
-
-        FiniteVolumeGrid grid = new FiniteVolumeGrid(options.initialCells());
-        double[] prior = new double[grid.n * grid.n];
-        double priorOutside = initialisePrior(grid, domain, prior);
-        int hsCount = hs.length;
-        double[][] q = new double[hsCount][];
-        for (int k = 0; k < hsCount; k++) {
-            q[k] = prior.clone();
+        int steps = macroSteps();
+        boolean estimate = options.errorEstimate();
+        double fineShare = estimate ? 1 - COARSE_SHARE : 1;
+        Run fine = new Run(domain, hs, options.initialCells(), steps, null, frames);
+        fine.solve((f, m) -> report.progress(fineShare * f, m), cancel);
+        Run coarse = null;
+        if (estimate) {
+            coarse = new Run(domain, hs, options.initialCells() / 2, steps / 2, fine.refinedAfter, 0);
+            coarse.solve((f, m) -> report.progress(fineShare + COARSE_SHARE * f, "error estimate, half resolution: " + m),
+                    cancel);
         }
-        long[] substeps = new long[hsCount];
-        List<List<DensityFrame>> kept = new ArrayList<>();
-        for (int k = 0; k < hsCount; k++) {
-            kept.add(new ArrayList<>());
-        }
-        Work work = new Work(grid.n);
-        Evaluations evals = new Evaluations();
-        ScoreField sNow = evaluateScore(grid, domain, times[0], evals);
-        keepFrames(frameSteps, 0, times[0], grid, domain, hs, q, kept);
-
-        for (int step = 0; step < steps; step++) {
-            cancel.check();
-            double t0 = times[step];
-            double t1 = times[step + 1];
-            ScoreField sNext = evaluateScore(grid, domain, t1, evals);
-            for (int k = 0; k < hsCount; k++) {
-                substeps[k] += advance(grid, domain, hs[k], q[k], t0, t1, sNow, sNext, work, cancel);
-                double mass = grid.mass(q[k]);
-                if (!Double.isFinite(mass)) {
-                    throw new IllegalStateException(String.format(Locale.ROOT,
-                            "the density for 𝔥 = %s became non-finite at t = %.6g", hs[k], t1));
-                }
-            }
-            sNow = sNext;
-            if (2 * grid.n <= options.maxCells() && needsRefinement(grid, q)) {
-                FiniteVolumeGrid fine = new FiniteVolumeGrid(grid.n * 2);
-                for (int k = 0; k < hsCount; k++) {
-                    q[k] = grid.refined(q[k]);
-                }
-                grid = fine;
-                work = new Work(grid.n);
-                sNow = evaluateScore(grid, domain, t1, evals);
-            }
-            keepFrames(frameSteps, step + 1, t1, grid, domain, hs, q, kept);
-            report.progress((step + 1.0) / steps, String.format(Locale.ROOT, "Fokker–Planck grid %d², t = %.4g",
-                    grid.n, t1));
-        }
-
         List<FokkerPlanckResult.Marginal> marginals = new ArrayList<>();
-        double tMin = times[steps];
-        for (int k = 0; k < hsCount; k++) {
-            marginals.add(atPoints(grid, domain, tMin, hs[k], q[k], points, substeps[k], kept.get(k)));
+        for (int k = 0; k < hs.length; k++) {
+            double[] coarseLogQ = coarse == null ? null : coarse.logQ(k, points, new String[points.size()]);
+            marginals.add(fine.marginal(k, points, coarseLogQ));
         }
-        return new FokkerPlanckResult(points, List.copyOf(marginals), grid.n, steps, evals.calls, evals.points,
-                priorOutside, (System.nanoTime() - start) / 1e9);
+        return new FokkerPlanckResult(points, List.copyOf(marginals), fine.grid.n, steps, fine.evals.calls,
+                fine.evals.points + (coarse == null ? 0 : coarse.evals.points), fine.priorOutside,
+                (System.nanoTime() - start) / 1e9);
     }
 
     private void validate(Region data, double[] hs, int frames) {
@@ -194,13 +164,18 @@ public final class FokkerPlanckSolver {
         return Math.log(schedule.variance(t) / (a * a));
     }
 
-    /** Macro times from T down to t_min, uniform in λ. */
-    double[] macroTimes() {
+    /** Macro steps from T to t_min: the λ span over the λ step, rounded up to an even number (for the half run). */
+    int macroSteps() {
+        double span = logSnr(schedule.tMax()) - logSnr(schedule.tMin());
+        return 2 * Math.max(1, (int) Math.ceil(span / (2 * options.logSnrStep())));
+    }
+
+    /** {@code steps} + 1 macro times from T down to t_min, uniform in λ. */
+    double[] macroTimes(int steps) {
         double tMax = schedule.tMax();
         double tMin = schedule.tMin();
         double lMax = logSnr(tMax);
         double lMin = logSnr(tMin);
-        int steps = Math.max(1, (int) Math.ceil((lMax - lMin) / options.logSnrStep()));
         double[] t = new double[steps + 1];
         t[0] = tMax;
         t[steps] = tMin;
@@ -233,97 +208,84 @@ public final class FokkerPlanckSolver {
     }
 
     /**
-     * Cell averages of the prior N(0, v I) over the domain at T (exact, from erf of the cell edges),
-     * renormalised to mass 1; returns the mass that lay outside.
+     * The score at the cell centres (one array per component, the velocity loop reads them as vectors) and,
+     * when some 𝔥 &gt; 0 needs them, the Scharfetter–Gummel weights of the drift 𝔥g²/2 · s in ξ.
      */
-    private double initialisePrior(FiniteVolumeGrid grid, MovingDomain domain, double[] q) {
-        double t = schedule.tMax();
-        double scale = Math.sqrt(2 * schedule.priorVariance());
-        double[] px = cellProbabilities(grid, domain.centreX(t), domain.halfX(t), scale);
-        double[] py = cellProbabilities(grid, domain.centreY(t), domain.halfY(t), scale);
-        double mass = 0;
-        for (int j = 0; j < grid.n; j++) {
-            for (int i = 0; i < grid.n; i++) {
-                q[j * grid.n + i] = px[i] * py[j];
-                mass += px[i] * py[j];
-            }
-        }
-        double area = grid.d * grid.d;
-        for (int c = 0; c < q.length; c++) {
-            q[c] /= mass * area;
-        }
-        return 1 - mass;
+    private record ScoreField(double[] x, double[] y, ConservativeGrid.DriftWeights weights) {
     }
 
-    private static double[] cellProbabilities(FiniteVolumeGrid grid, double c, double b, double scale) {
-        double[] p = new double[grid.n];
-        for (int i = 0; i < grid.n; i++) {
-            double lo = (c + b * grid.face(i)) / scale;
-            double hi = (c + b * grid.face(i + 1)) / scale;
-            p[i] = 0.5 * Erf.erf(lo, hi);
-        }
-        return p;
+    /**
+     * The score between two macro times t0 &gt; t1: the quadratic in λ through the levels at t_prev, t0 and t1
+     * (linear through t0 and t1 on the first step). The quadratic matters: the score at a fixed point of the
+     * moving grid changes fast where modes contract, and with linear interpolation the λ step of 0.1 alone moved
+     * the exact-score 25-gaussian NLL by 1.4e-3 nats (docs/results.md).
+     */
+    private record ScoreInTime(Double tPrev, double t0, double t1, ScoreField prev, ScoreField a, ScoreField b) {
     }
 
-    /** The score at the cell centres, one array per component (the velocity loop reads them as vectors). */
-    private record ScoreField(double[] x, double[] y) {
+    private static final class Evaluations {
+        long calls;
+        long points;
     }
 
-    /** The score at every cell centre at time t: one call of the model. */
-    private ScoreField evaluateScore(FiniteVolumeGrid grid, MovingDomain domain, double t, Evaluations evals) {
-        int n = grid.n;
-        double cx = domain.centreX(t);
-        double cy = domain.centreY(t);
-        double bx = domain.halfX(t);
-        double by = domain.halfY(t);
-        double[] xy = new double[2 * n * n];
-        for (int j = 0; j < n; j++) {
-            double y = cy + by * grid.centre(j);
-            for (int i = 0; i < n; i++) {
-                int c = j * n + i;
-                xy[2 * c] = cx + bx * grid.centre(i);
-                xy[2 * c + 1] = y;
-            }
+    /** What one 𝔥's update needs for itself: Runge–Kutta stages and flux buffers. */
+    private static final class Lane {
+        final double[] stage;
+        final double[] stage2;
+        final ConservativeGrid.Scratch scratch;
+
+        Lane(int n) {
+            stage = new double[n * n];
+            stage2 = new double[n * n];
+            scratch = new ConservativeGrid.Scratch(n);
         }
-        double[] s = new double[2 * n * n];
-        score.score(t, xy, n * n, s);
-        evals.calls++;
-        evals.points += (long) n * n;
-        for (int c = 0; c < s.length; c++) {
-            if (!Double.isFinite(s[c])) {
-                throw new IllegalStateException(String.format(Locale.ROOT,
-                        "the score model (%s) returned %s at (%.4g, %.4g), t = %.6g: the Fokker–Planck grid needs a "
-                                + "finite score everywhere in its domain", score.describe(), s[c], xy[c & ~1],
-                        xy[c | 1], t));
-            }
-        }
-        double[] sx = new double[n * n];
-        double[] sy = new double[n * n];
-        for (int c = 0; c < n * n; c++) {
-            sx[c] = s[2 * c];
-            sy[c] = s[2 * c + 1];
-        }
-        return new ScoreField(sx, sy);
     }
 
-    /** Scratch arrays of one grid size: velocities at the two ends of a substep, RK stages, slopes and fluxes. */
+    /**
+     * Scratch arrays of one grid size: the velocities of a substep and the drift weights (shared by every 𝔥),
+     * and lanes for the 𝔥 values updated at the same time.
+     */
     private static final class Work {
+        final int n;
         double[] wxA;
         double[] wyA;
         double[] wxB;
         double[] wyB;
-        final double[] stage;
-        final double[] stage2;
-        final FiniteVolumeGrid.Scratch scratch;
+        final double[] wxM;
+        final double[] wyM;
+        final ConservativeGrid.DriftWeights weights;
+        private final java.util.concurrent.ConcurrentLinkedQueue<Lane> lanes =
+                new java.util.concurrent.ConcurrentLinkedQueue<>();
 
         Work(int n) {
+            this.n = n;
             wxA = new double[n * n];
             wyA = new double[n * n];
             wxB = new double[n * n];
             wyB = new double[n * n];
-            stage = new double[n * n];
-            stage2 = new double[n * n];
-            scratch = new FiniteVolumeGrid.Scratch(n);
+            wxM = new double[n * n];
+            wyM = new double[n * n];
+            weights = ConservativeGrid.DriftWeights.of(n);
+        }
+
+        /**
+         * Runs {@code update} for every 𝔥 (index k), several at a time: the densities are independent within a
+         * step, and on the grids below 256² the kernels are too small to split across cores by rows.
+         */
+        void eachH(int count, java.util.function.ObjIntConsumer<Lane> update) {
+            Parallel.forBlocks(count, 1, (from, to) -> {
+                Lane lane = lanes.poll();
+                if (lane == null) {
+                    lane = new Lane(n);
+                }
+                try {
+                    for (int k = from; k < to; k++) {
+                        update.accept(lane, k);
+                    }
+                } finally {
+                    lanes.add(lane);
+                }
+            });
         }
 
         /** The velocity at the end of a substep is the one at the start of the next. */
@@ -337,64 +299,387 @@ public final class FokkerPlanckSolver {
         }
     }
 
-    private static final class Evaluations {
-        long calls;
-        long points;
+    /**
+     * One solution of all 𝔥 at one resolution. The full-resolution run refines its grid where the densities
+     * need it (after even macro steps only); the half-resolution run refines after the same fraction of the
+     * way, so every stage of it is the full run with twice the cell size and twice the steps.
+     */
+    private final class Run {
+        final MovingDomain domain;
+        final double[] hs;
+        final double[] times;
+        final int[] frameSteps;
+        final List<Integer> refinedAfter;
+        final boolean adaptive;
+        final double[][] q;
+        final long[] substeps;
+        final List<List<DensityFrame>> kept = new ArrayList<>();
+        final Evaluations evals = new Evaluations();
+        final boolean diffusive;
+        ConservativeGrid grid;
+        Work work;
+        double priorOutside;
+
+        /** @param refineAt macro steps (of a run with twice as many) after which to refine; null = adaptive */
+        Run(MovingDomain domain, double[] hs, int cells, int steps, List<Integer> refineAt, int frames) {
+            this.domain = domain;
+            this.hs = hs;
+            this.times = macroTimes(steps);
+            this.frameSteps = frameSteps(frames, steps);
+            this.adaptive = refineAt == null;
+            this.refinedAfter = adaptive ? new ArrayList<>() : refineAt;
+            this.grid = new ConservativeGrid(cells);
+            this.work = new Work(cells);
+            double[] prior = new double[cells * cells];
+            priorOutside = initialisePrior(grid, domain, prior);
+            q = new double[hs.length][];
+            substeps = new long[hs.length];
+            boolean anyDiffusion = false;
+            for (int k = 0; k < hs.length; k++) {
+                q[k] = prior.clone();
+                kept.add(new ArrayList<>());
+                anyDiffusion |= hs[k] > 0;
+            }
+            diffusive = anyDiffusion;
+        }
+
+        void solve(ProgressListener report, Cancellation cancel) {
+            int steps = times.length - 1;
+            ScoreField sPrev = null;
+            ScoreField sNow = evaluateScore(times[0]);
+            keepFrames(0, times[0]);
+            for (int step = 0; step < steps; step++) {
+                cancel.check();
+                double t1 = times[step + 1];
+                ScoreField sNext = evaluateScore(t1);
+                advance(new ScoreInTime(step == 0 ? null : times[step - 1], times[step], t1, sPrev, sNow, sNext),
+                        cancel);
+                for (int k = 0; k < hs.length; k++) {
+                    if (!Double.isFinite(grid.mass(q[k]))) {
+                        throw new IllegalStateException(String.format(Locale.ROOT,
+                                "the density for 𝔥 = %s became non-finite at t = %.6g", hs[k], t1));
+                    }
+                }
+                sPrev = sNow;
+                sNow = sNext;
+                if (refineAfter(step + 1)) {
+                    ConservativeGrid fine = new ConservativeGrid(grid.n * 2);
+                    for (int k = 0; k < hs.length; k++) {
+                        q[k] = grid.refined(q[k]);
+                    }
+                    grid = fine;
+                    work = new Work(grid.n);
+                    sPrev = evaluateScore(times[step]);
+                    sNow = evaluateScore(t1);
+                }
+                keepFrames(step + 1, t1);
+                report.progress((step + 1.0) / steps, String.format(Locale.ROOT, "Fokker–Planck grid %d², t = %.4g",
+                        grid.n, t1));
+            }
+        }
+
+        private boolean refineAfter(int done) {
+            if (!adaptive) {
+                return refinedAfter.contains(2 * done);
+            }
+            if (done % 2 != 0 || done == times.length - 1 || 2 * grid.n > options.maxCells()
+                    || !needsRefinement(grid, q)) {
+                return false;
+            }
+            refinedAfter.add(done);
+            return true;
+        }
+
+        /** The score at every cell centre at time t: one call of the model. */
+        private ScoreField evaluateScore(double t) {
+            int n = grid.n;
+            double cx = domain.centreX(t);
+            double cy = domain.centreY(t);
+            double bx = domain.halfX(t);
+            double by = domain.halfY(t);
+            double[] xy = new double[2 * n * n];
+            for (int j = 0; j < n; j++) {
+                double y = cy + by * grid.centre(j);
+                for (int i = 0; i < n; i++) {
+                    int c = j * n + i;
+                    xy[2 * c] = cx + bx * grid.centre(i);
+                    xy[2 * c + 1] = y;
+                }
+            }
+            double[] s = new double[2 * n * n];
+            score.score(t, xy, n * n, s);
+            evals.calls++;
+            evals.points += (long) n * n;
+            for (int c = 0; c < s.length; c++) {
+                if (!Double.isFinite(s[c])) {
+                    throw new IllegalStateException(String.format(Locale.ROOT,
+                            "the score model (%s) returned %s at (%.4g, %.4g), t = %.6g: the Fokker–Planck grid needs a "
+                                    + "finite score everywhere in its domain", score.describe(), s[c], xy[c & ~1],
+                            xy[c | 1], t));
+                }
+            }
+            double[] sx = new double[n * n];
+            double[] sy = new double[n * n];
+            for (int c = 0; c < n * n; c++) {
+                sx[c] = s[2 * c];
+                sy[c] = s[2 * c + 1];
+            }
+            ConservativeGrid.DriftWeights weights = null;
+            if (diffusive) {
+                double[] ax = new double[n * n];
+                double[] ay = new double[n * n];
+                for (int c = 0; c < n * n; c++) {
+                    ax[c] = sx[c] * bx;
+                    ay[c] = sy[c] * by;
+                }
+                weights = grid.driftWeights(ax, ay, ConservativeGrid.DriftWeights.of(n));
+            }
+            return new ScoreField(sx, sy, weights);
+        }
+
+        /**
+         * One macro step t0 → t1 (&lt; t0) for every 𝔥: Strang splitting ½D, A, ½D with A the probability-flow
+         * advection (substeps of SSP-RK3 under the Courant limit; its velocity is the same for every 𝔥, so one
+         * velocity field and one substep count serve all) and D the 𝔥 part (backward Euler: unconditionally
+         * stable, and it keeps the balance of diffusion and score drift exactly, so it needs no substeps). D
+         * between every two substeps instead changed the Gaussian oracle's secant slope of NLL(𝔥) at 𝔥 = 0.01 by
+         * 2e-5 (of 0.53) and the bundled swiss roll's NLL(𝔥) by ≤ 2e-4 nats, inside the grid's error bar. The
+         * score is interpolated in λ between the macro times.
+         *
+         * <p>The substeps follow the Courant condition of the cells that hold probability (q ≥
+         * {@link #NEGLIGIBLE} · max q for some 𝔥); in the others the explicit speed is clipped to the Courant
+         * limit. Those are the far corners of the domain near T, where the network extrapolates (|s_θ + x|
+         * large) and g² is large: on a paper-setup COSINE model their speed was 3–20 times that of every cell
+         * with q &gt; 1e-10 max q while they held 1e-19 to 1e-59 of the peak density.
+         */
+        private void advance(ScoreInTime s, Cancellation cancel) {
+            Work w = work;
+            double t0 = s.t0();
+            double t1 = s.t1();
+            double span = t0 - t1;
+            velocity(t1, s, w.wxB, w.wyB);
+            velocity(t0, s, w.wxA, w.wyA);
+            double speed = 0;
+            for (double[] density : q) {
+                double floor = NEGLIGIBLE * max(density);
+                speed = Math.max(speed, Math.max(maxSpeed(w.wxA, w.wyA, density, floor),
+                        maxSpeed(w.wxB, w.wyB, density, floor)));
+            }
+            int sub = Math.max(1, (int) Math.ceil(CFL_MARGIN * speed * span / (options.courant() * grid.d)));
+            double dt = span / sub;
+            double limit = options.courant() * grid.d / dt;
+            limitSpeed(w.wxA, w.wyA, limit);
+            // D with the coefficients of the time the density is at: where the score is exact, q = p_t is D's
+            // fixed point at time t, so the step leaves it alone whatever its length
+            diffuse(t0, 0.5 * span, s);
+            for (int m = 0; m < sub; m++) {
+                if ((m & 15) == 15) {
+                    cancel.check();
+                }
+                boolean last = m == sub - 1;
+                double ta = t0 - m * dt;
+                double tb = last ? t1 : t0 - (m + 1) * dt;
+                double tm = ta - 0.5 * dt;
+                velocity(tb, s, w.wxB, w.wyB);
+                limitSpeed(w.wxB, w.wyB, limit);
+                velocity(tm, s, w.wxM, w.wyM);
+                limitSpeed(w.wxM, w.wyM, limit);
+                w.eachH(q.length, (lane, k) -> {
+                    // SSP-RK3 (Shu–Osher): q1 = q + Δτ L(q; ta), q2 = ¾q + ¼(q1 + Δτ L(q1; tb)),
+                    // q ← ⅓q + ⅔(q2 + Δτ L(q2; ta + Δτ/2))
+                    double[] density = q[k];
+                    grid.advect(density, w.wxA, w.wyA, dt, lane.stage, lane.scratch);
+                    grid.advect(lane.stage, w.wxB, w.wyB, dt, lane.stage2, lane.scratch);
+                    grid.combine(lane.stage2, 0.25, density, 0.75);
+                    grid.advect(lane.stage2, w.wxM, w.wyM, dt, lane.stage, lane.scratch);
+                    grid.combine(density, 1.0 / 3, lane.stage, 2.0 / 3);
+                });
+                w.swapVelocities();
+            }
+            diffuse(t1, 0.5 * span, s);
+            for (int k = 0; k < hs.length; k++) {
+                substeps[k] += sub;
+            }
+        }
+
+
+        /**
+         * Lagrange weights in λ of the levels (prev, a, b) of {@code s} at time t: with u = (λ₀ − λ)/(λ₀ − λ₁)
+         * (0 at t0, 1 at t1) and the previous level at u = −1 (the macro steps are uniform in λ).
+         */
+        private double[] weights(double t, ScoreInTime s) {
+            double u = (logSnr(s.t0()) - logSnr(t)) / (logSnr(s.t0()) - logSnr(s.t1()));
+            if (s.prev() == null) {
+                return new double[] {0, 1 - u, u};
+            }
+            return new double[] {0.5 * u * (u - 1), (1 - u) * (1 + u), 0.5 * u * (u + 1)};
+        }
+
+        /**
+         * Backward Euler over Δτ of the 𝔥 part, ∂q/∂τ = ∇·(D (∇q − s q)) with D = 𝔥g²/2, in ξ along x and then
+         * y; the weights (the score at the faces) are shared by every 𝔥, only D differs.
+         */
+        private void diffuse(double t, double dt, ScoreInTime s) {
+            if (!diffusive) {
+                return;
+            }
+            double[] c = weights(t, s);
+            work.weights.combine(s.prev() == null ? null : s.prev().weights(), c[0], s.a().weights(), c[1],
+                    s.b().weights(), c[2]);
+            double g2 = schedule.g2(t);
+            double bx = domain.halfX(t);
+            double by = domain.halfY(t);
+            double d2 = grid.d * grid.d;
+            work.eachH(hs.length, (lane, k) -> {
+                if (hs[k] > 0) {
+                    double diff = 0.5 * hs[k] * g2;
+                    grid.implicitDrift(q[k], 0, dt * diff / (bx * bx * d2), work.weights, lane.scratch);
+                    grid.implicitDrift(q[k], 1, dt * diff / (by * by * d2), work.weights, lane.scratch);
+                }
+            });
+        }
+
+        /**
+         * The probability-flow velocity in ξ at time t with the score interpolated in λ ({@link #weights}):
+         * <pre>
+         *   w = ( −κ x + (g²/2) s + ċ + Ḃ ξ ) / B,    x = c + B ξ   (per axis)
+         * </pre>
+         * (u = −f_PF read in τ = −t, in the moving frame; the same for every 𝔥).
+         */
+        private void velocity(double t, ScoreInTime s, double[] wx, double[] wy) {
+            int n = grid.n;
+            double kappa = schedule.kappa(t);
+            double cs = 0.5 * schedule.g2(t);
+            double cx = domain.centreX(t);
+            double cy = domain.centreY(t);
+            double bx = domain.halfX(t);
+            double by = domain.halfY(t);
+            double cxDot = domain.centreXDot(t);
+            double cyDot = domain.centreYDot(t);
+            double bxDot = domain.halfXDot(t);
+            double byDot = domain.halfYDot(t);
+            double[] xPart = new double[n];
+            for (int i = 0; i < n; i++) {
+                double xi = grid.centre(i);
+                xPart[i] = (-kappa * (cx + bx * xi) + cxDot + bxDot * xi) / bx;
+            }
+            double[] lw = weights(t, s);
+            ScoreField sP = s.prev() == null ? s.a() : s.prev();
+            ScoreField sA = s.a();
+            ScoreField sB = s.b();
+            double axP = cs * lw[0] / bx;
+            double axA = cs * lw[1] / bx;
+            double axB = cs * lw[2] / bx;
+            double ayP = cs * lw[0] / by;
+            double ayA = cs * lw[1] / by;
+            double ayB = cs * lw[2] / by;
+            ConservativeGrid g = grid;
+            double[] pX = sP.x();
+            double[] pY = sP.y();
+            double[] aX = sA.x();
+            double[] aY = sA.y();
+            double[] bX = sB.x();
+            double[] bY = sB.y();
+            // plain loops: the JIT vectorises them (the Vector API form of this lambda was too large to inline)
+            Parallel.forBlocks(n, Math.max(1, 16_384 / n), (from, to) -> {
+                for (int j = from; j < to; j++) {
+                    double eta = g.centre(j);
+                    double yPart = (-kappa * (cy + by * eta) + cyDot + byDot * eta) / by;
+                    int row = j * n;
+                    for (int i = 0; i < n; i++) {
+                        int c = row + i;
+                        wx[c] = xPart[i] + axP * pX[c] + axA * aX[c] + axB * bX[c];
+                        wy[c] = yPart + ayP * pY[c] + ayA * aY[c] + ayB * bY[c];
+                    }
+                }
+            });
+        }
+
+        private void keepFrames(int step, double t) {
+            if (Arrays.stream(frameSteps).noneMatch(s -> s == step)) {
+                return;
+            }
+            double jac = 1 / (domain.halfX(t) * domain.halfY(t));
+            for (int k = 0; k < hs.length; k++) {
+                float[] v = new float[q[k].length];
+                for (int c = 0; c < v.length; c++) {
+                    // the fifth-order fluxes may leave ripples of ~1e-6 of the peak in the far tails: not a density
+                    v[c] = (float) Math.max(0, q[k][c] * jac);
+                }
+                kept.get(k).add(new DensityFrame(t, hs[k], domain.region(t), grid.n, v));
+            }
+        }
+
+        /** log q_{t_min} of 𝔥 number k at the points; NaN with the reason in {@code failure} where it fails. */
+        double[] logQ(int k, PointSet points, String[] failure) {
+            double t = times[times.length - 1];
+            int n = points.size();
+            double[] logQ = new double[n];
+            double cx = domain.centreX(t);
+            double cy = domain.centreY(t);
+            double bx = domain.halfX(t);
+            double by = domain.halfY(t);
+            double logJac = Math.log(bx * by);
+            for (int i = 0; i < n; i++) {
+                double u = (points.x(i) - cx) / bx;
+                double v = (points.y(i) - cy) / by;
+                if (Math.abs(u) > 1 || Math.abs(v) > 1) {
+                    logQ[i] = Double.NaN;
+                    failure[i] = String.format(Locale.ROOT, "(%.4g, %.4g) lies outside the grid's domain %s",
+                            points.x(i), points.y(i), domain.region(t));
+                    continue;
+                }
+                double l = grid.logDensity(q[k], u, v);
+                if (Double.isNaN(l)) {
+                    logQ[i] = Double.NaN;
+                    failure[i] = String.format(Locale.ROOT,
+                            "the density at (%.4g, %.4g) underflows on the grid (below ~1e-300)", points.x(i),
+                            points.y(i));
+                    continue;
+                }
+                logQ[i] = l - logJac;
+            }
+            return logQ;
+        }
+
+        FokkerPlanckResult.Marginal marginal(int k, PointSet points, double[] coarseLogQ) {
+            String[] failure = new String[points.size()];
+            double[] logQ = logQ(k, points, failure);
+            double massError = Math.abs(grid.mass(q[k]) - 1);
+            return new FokkerPlanckResult.Marginal(hs[k], logQ, failure, coarseLogQ, massError,
+                    grid.boundaryMass(q[k]), substeps[k], List.copyOf(kept.get(k)));
+        }
     }
 
     /**
-     * One macro step t0 → t1 (< t0) for one 𝔥: Strang splitting with the implicit OU half steps merged
-     * between substeps — ½OU, A, OU, A, …, A, ½OU — each advection substep SSP-RK2 (Shu–Osher) with the
-     * score interpolated in λ at its stage times. Returns the number of substeps.
-     *
-     * <p>The substeps follow the Courant condition of the cells that hold probability (q ≥
-     * {@link #NEGLIGIBLE} · max q); in the others the explicit speed is clipped to the Courant limit. Those are
-     * the far corners of the domain near T, where the network extrapolates (|s_θ − s_ref| large) and g² is
-     * large: on a paper-setup COSINE model their speed was 3–20 times that of every cell with q > 1e-10 max q
-     * while they held 1e-19 to 1e-59 of the peak density, and they alone set the number of substeps.
+     * Point values of the prior N(0, v I) at the cell centres of the domain at T, normalised to mass 1 on the
+     * grid; returns the prior's mass outside the domain (exact, from erf).
      */
-    private int advance(FiniteVolumeGrid grid, MovingDomain domain, double h, double[] q, double t0, double t1,
-            ScoreField sA, ScoreField sB, Work w, Cancellation cancel) {
-        double span = t0 - t1;
-        double l0 = logSnr(t0);
-        double l1 = logSnr(t1);
-        double floor = NEGLIGIBLE * max(q);
-        velocity(grid, domain, h, t1, 1, sA, sB, w.wxB, w.wyB);
-        double speedEnd = maxSpeed(w.wxB, w.wyB, q, floor);
-        velocity(grid, domain, h, t0, 0, sA, sB, w.wxA, w.wyA);
-        double speed = Math.max(maxSpeed(w.wxA, w.wyA, q, floor), speedEnd);
-        int sub = Math.max(1, (int) Math.ceil(CFL_MARGIN * speed * span / (options.courant() * grid.d)));
-        double dt = span / sub;
-        double limit = options.courant() * grid.d / dt;
-        limitSpeed(w.wxA, w.wyA, limit);
-        limitSpeed(w.wxB, w.wyB, limit);
-        boolean diffusive = h > 0;
-        if (diffusive) {
-            implicitOu(grid, domain, h, q, t0 - 0.25 * dt, 0.5 * dt);
-        }
-        for (int m = 0; m < sub; m++) {
-            if ((m & 15) == 15) {
-                cancel.check();
-            }
-            boolean last = m == sub - 1;
-            double tb = last ? t1 : t0 - (m + 1) * dt;
-            if (!last) {
-                velocity(grid, domain, h, tb, (l0 - logSnr(tb)) / (l0 - l1), sA, sB, w.wxB, w.wyB);
-                limitSpeed(w.wxB, w.wyB, limit);
-            } else if (sub > 1) {
-                velocity(grid, domain, h, t1, 1, sA, sB, w.wxB, w.wyB);
-                limitSpeed(w.wxB, w.wyB, limit);
-            }
-            // SSP-RK2: q1 = q + Δτ L(q; ta), q ← ½ q + ½ (q1 + Δτ L(q1; tb))
-            grid.advect(q, w.wxA, w.wyA, dt, w.stage, w.scratch);
-            grid.advect(w.stage, w.wxB, w.wyB, dt, w.stage2, w.scratch);
-            grid.average(q, w.stage2);
-            w.swapVelocities();
-            if (diffusive) {
-                implicitOu(grid, domain, h, q, last ? t1 + 0.25 * dt : tb, last ? 0.5 * dt : dt);
+    private double initialisePrior(ConservativeGrid grid, MovingDomain domain, double[] q) {
+        double t = schedule.tMax();
+        double v = schedule.priorVariance();
+        double cx = domain.centreX(t);
+        double cy = domain.centreY(t);
+        double bx = domain.halfX(t);
+        double by = domain.halfY(t);
+        int n = grid.n;
+        double mass = 0;
+        for (int j = 0; j < n; j++) {
+            double y = cy + by * grid.centre(j);
+            for (int i = 0; i < n; i++) {
+                double x = cx + bx * grid.centre(i);
+                q[j * n + i] = Math.exp(-(x * x + y * y) / (2 * v));
+                mass += q[j * n + i];
             }
         }
-        return sub;
+        double scale = 1 / (mass * grid.d * grid.d);
+        for (int c = 0; c < q.length; c++) {
+            q[c] *= scale;
+        }
+        double root = Math.sqrt(2 * v);
+        double inX = 0.5 * Erf.erf((cx - bx) / root, (cx + bx) / root);
+        double inY = 0.5 * Erf.erf((cy - by) / root, (cy + by) / root);
+        return 1 - inX * inY;
     }
 
     private static double max(double[] q) {
@@ -430,94 +715,9 @@ public final class FokkerPlanckSolver {
         }
     }
 
-    /**
-     * The explicit velocity in ξ at time t with the score interpolated as (1−θ) sA + θ sB:
-     * <pre>
-     *   w = ( [−κ − g²/(2V)] x + ((1+𝔥)/2) g² (s + x/V) + ċ + Ḃ ξ ) / B,    x = c + B ξ   (per axis)
-     * </pre>
-     */
-    private void velocity(FiniteVolumeGrid grid, MovingDomain domain, double h, double t, double theta,
-            ScoreField sA, ScoreField sB, double[] wx, double[] wy) {
-        int n = grid.n;
-        double g2 = schedule.g2(t);
-        double v = referenceVariance(t);
-        double lin = -schedule.kappa(t) - g2 / (2 * v);
-        double cs = 0.5 * (1 + h) * g2;
-        double cx = domain.centreX(t);
-        double cy = domain.centreY(t);
-        double bx = domain.halfX(t);
-        double by = domain.halfY(t);
-        double cxDot = domain.centreXDot(t);
-        double cyDot = domain.centreYDot(t);
-        double bxDot = domain.halfXDot(t);
-        double byDot = domain.halfYDot(t);
-        // w_x = xPart_i + ax·sA + bx·sB with the per-axis constants folded in
-        double[] xPart = new double[n];
-        for (int i = 0; i < n; i++) {
-            double xi = grid.centre(i);
-            double x = cx + bx * xi;
-            xPart[i] = (lin * x + cs * x / v + cxDot + bxDot * xi) / bx;
-        }
-        double axA = cs * (1 - theta) / bx;
-        double axB = cs * theta / bx;
-        double ayA = cs * (1 - theta) / by;
-        double ayB = cs * theta / by;
-        Parallel.forBlocks(n, Math.max(1, 16_384 / n), (from, to) -> {
-            for (int j = from; j < to; j++) {
-                double eta = grid.centre(j);
-                double y = cy + by * eta;
-                double yPart = (lin * y + cs * y / v + cyDot + byDot * eta) / by;
-                int row = j * n;
-                int i = 0;
-                DoubleVector yp = DoubleVector.broadcast(V, yPart);
-                for (int bound = V.loopBound(n); i < bound; i += V.length()) {
-                    int c = row + i;
-                    DoubleVector.fromArray(V, xPart, i)
-                            .add(DoubleVector.fromArray(V, sA.x(), c).mul(axA))
-                            .add(DoubleVector.fromArray(V, sB.x(), c).mul(axB)).intoArray(wx, c);
-                    yp.add(DoubleVector.fromArray(V, sA.y(), c).mul(ayA))
-                            .add(DoubleVector.fromArray(V, sB.y(), c).mul(ayB)).intoArray(wy, c);
-                }
-                for (; i < n; i++) {
-                    int c = row + i;
-                    wx[c] = xPart[i] + axA * sA.x()[c] + axB * sB.x()[c];
-                    wy[c] = yPart + ayA * sA.y()[c] + ayB * sB.y()[c];
-                }
-            }
-        });
-    }
-
-    private static final VectorSpecies<Double> V = DoubleVector.SPECIES_PREFERRED;
-
-    /** V(t) = α² + σ²: the marginal variance if the data were N(0, I); 1 for every VP schedule. */
-    private double referenceVariance(double t) {
-        double a = schedule.alpha(t);
-        return a * a + schedule.variance(t);
-    }
-
-    /**
-     * Backward Euler over Δτ of the Ornstein–Uhlenbeck part, ∂q/∂τ = ∇·((D/V) x q) + D Δq, in ξ along
-     * x and then y (the two 1-D operators act on different axes and commute). Face Péclet numbers
-     * P = w d/D_ξ = −(c + Bξ_f) B d / V.
-     */
-    private void implicitOu(FiniteVolumeGrid grid, MovingDomain domain, double h, double[] q, double t, double dt) {
-        double diff = 0.5 * h * schedule.g2(t);
-        double v = referenceVariance(t);
-        int n = grid.n;
-        double[] peclet = new double[n + 1];
-        for (int axis = 0; axis < 2; axis++) {
-            double c = axis == 0 ? domain.centreX(t) : domain.centreY(t);
-            double b = axis == 0 ? domain.halfX(t) : domain.halfY(t);
-            for (int f = 0; f <= n; f++) {
-                peclet[f] = -(c + b * grid.face(f)) * b * grid.d / v;
-            }
-            double r = dt * diff / (b * b * grid.d * grid.d);
-            grid.implicitDrift(q, axis, r, peclet);
-        }
-    }
 
     /** Refine when the narrowest of the densities is thinner than {@code cellsPerWidth} cells. */
-    private boolean needsRefinement(FiniteVolumeGrid grid, double[][] q) {
+    private boolean needsRefinement(ConservativeGrid grid, double[][] q) {
         if (options.cellsPerWidth() == 0) {
             return false;
         }
@@ -526,55 +726,5 @@ public final class FokkerPlanckSolver {
             narrowest = Math.min(narrowest, grid.fisherWidth(density));
         }
         return narrowest < options.cellsPerWidth() * grid.d;
-    }
-
-    private void keepFrames(int[] frameSteps, int step, double t, FiniteVolumeGrid grid, MovingDomain domain,
-            double[] hs, double[][] q, List<List<DensityFrame>> kept) {
-        if (Arrays.stream(frameSteps).noneMatch(s -> s == step)) {
-            return;
-        }
-        double bx = domain.halfX(t);
-        double by = domain.halfY(t);
-        double jac = 1 / (bx * by);
-        for (int k = 0; k < hs.length; k++) {
-            float[] v = new float[q[k].length];
-            for (int c = 0; c < v.length; c++) {
-                v[c] = (float) (q[k][c] * jac);
-            }
-            kept.get(k).add(new DensityFrame(t, hs[k], domain.region(t), grid.n, v));
-        }
-    }
-
-    private FokkerPlanckResult.Marginal atPoints(FiniteVolumeGrid grid, MovingDomain domain, double t, double h,
-            double[] q, PointSet points, long substeps, List<DensityFrame> frames) {
-        int n = points.size();
-        double[] logQ = new double[n];
-        String[] failure = new String[n];
-        double cx = domain.centreX(t);
-        double cy = domain.centreY(t);
-        double bx = domain.halfX(t);
-        double by = domain.halfY(t);
-        double logJac = Math.log(bx * by);
-        for (int i = 0; i < n; i++) {
-            double u = (points.x(i) - cx) / bx;
-            double v = (points.y(i) - cy) / by;
-            if (Math.abs(u) > 1 || Math.abs(v) > 1) {
-                logQ[i] = Double.NaN;
-                failure[i] = String.format(Locale.ROOT, "(%.4g, %.4g) lies outside the grid's domain %s", points.x(i),
-                        points.y(i), domain.region(t));
-                continue;
-            }
-            double l = grid.logDensity(q, u, v);
-            if (Double.isNaN(l)) {
-                logQ[i] = Double.NaN;
-                failure[i] = String.format(Locale.ROOT,
-                        "the density at (%.4g, %.4g) underflows on the grid (below ~1e-300)", points.x(i), points.y(i));
-                continue;
-            }
-            logQ[i] = l - logJac;
-        }
-        double massError = Math.abs(grid.mass(q) - 1);
-        return new FokkerPlanckResult.Marginal(h, logQ, failure, massError, grid.boundaryMass(q), substeps,
-                List.copyOf(frames));
     }
 }

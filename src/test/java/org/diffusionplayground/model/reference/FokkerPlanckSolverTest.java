@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * MATH.md §6.3: the Fokker–Planck grid against exact answers. Grids here are small (≤ 256²) so the whole
- * class runs in seconds; docs/results.md has the convergence study at the table's resolution.
+ * MATH.md §6.3: the Fokker–Planck grid against exact answers. Grids here are small (≤ 256²), except for the
+ * exact-score test of the defaults (512², about 10 s per schedule); docs/results.md has the convergence study.
  */
 class FokkerPlanckSolverTest {
 
@@ -58,6 +58,7 @@ class FokkerPlanckSolverTest {
             }
             assertEquals(0, m.failed());
             assertEquals(exact, m.meanNll(), 5e-3, "NLL at 𝔥 = " + h + " (V = " + oracle.modelVariance(h) + ")");
+            assertEquals(exact, m.meanNll(), m.gridError(), "the grid's error bar covers the closed form, 𝔥 = " + h);
             exactNll[k] = exact;
             // conservative scheme, zero-flux walls: the mass stays 1 to round-off; frames are densities
             assertTrue(m.massError() < 1e-10, "mass error " + m.massError());
@@ -121,6 +122,36 @@ class FokkerPlanckSolverTest {
         LikelihoodResult pf = new WkbLikelihood(schedule, exact, LikelihoodOptions.of(1e-6))
                 .logLikelihood(points, null, Cancellation.NEVER);
         assertEquals(truth, pf.summary().meanNll(), 2e-3);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ScheduleKind.class, names = {"SIMPLE", "COSINE"})
+    void withTheExactScoreNllDoesNotDependOnHAndTheErrorBarCoversTheTruth(ScheduleKind kind) {
+        // The exact 25-gaussian score: every 𝔥-process has the forward marginals (MATH.md §3), so NLL(𝔥) is
+        // the mixture's cross-entropy at t_min for every 𝔥, and a grid bias shows as NLL(𝔥) − NLL(0) ≠ 0. The
+        // second-order limited scheme the grid used before gave −0.016 (SIMPLE) and −0.011 (COSINE) at 𝔥 = 1.
+        Schedule schedule = ScheduleSpec.of(kind).build();
+        MixtureScore exact = new MixtureScore(ToyData.GAUSSIANS_25.mixture().orElseThrow(), schedule, "25 gaussians");
+        PointSet points = ToyData.GAUSSIANS_25.generate(500, 101);
+        double truth = 0;
+        for (int i = 0; i < points.size(); i++) {
+            truth -= exact.logDensity(schedule.tMin(), points.x(i), points.y(i)) / points.size();
+        }
+        FokkerPlanckResult r = new FokkerPlanckSolver(schedule, exact, FokkerPlanckOptions.defaults()).solve(
+                Region.around(ToyData.GAUSSIANS_25.generate(3000, 1), 0.05), new double[] {0, 0.01, 1, 3}, points, 0,
+                null, Cancellation.NEVER);
+        FokkerPlanckResult.Marginal zero = r.marginal(0);
+        for (FokkerPlanckResult.Marginal m : r.marginals()) {
+            String at = kind + ", 𝔥 = " + m.h();
+            assertEquals(0, m.failed(), at);
+            assertEquals(zero.meanNll(), m.meanNll(), 1e-3, "NLL(𝔥) − NLL(0), " + at);
+            assertEquals(truth, m.meanNll(), m.gridError(), "the error bar covers the exact NLL, " + at);
+            assertTrue(m.gridError() < 0.01, "an error bar that says something: " + m.gridError() + ", " + at);
+            if (m != zero) {
+                assertEquals(0, m.meanNll() - zero.meanNll(), m.gridErrorOfDifference(zero),
+                        "the difference's error bar covers its true value 0, " + at);
+            }
+        }
     }
 
     @Test
@@ -211,7 +242,7 @@ class FokkerPlanckSolverTest {
                 .getMessage().contains("between 16 and 4096"));
         assertThrows(IllegalArgumentException.class, () -> new FokkerPlanckOptions(64, 100_000, 8, 0.1, 0.4, 6));
         assertThrows(IllegalArgumentException.class, () -> new FokkerPlanckOptions(128, 64, 8, 0.1, 0.4, 6));
-        assertThrows(IllegalArgumentException.class, () -> new FokkerPlanckOptions(64, 64, 8, 0.1, 0.9, 6));
+        assertThrows(IllegalArgumentException.class, () -> new FokkerPlanckOptions(64, 64, 8, 0.1, 1.2, 6));
         assertThrows(IllegalArgumentException.class, () -> new FokkerPlanckOptions(64, 64, 8, Double.NaN, 0.4, 6));
         assertThrows(IllegalArgumentException.class, () -> new Region(1, 0, 0, 1));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new FokkerPlanckSolver(schedule,
