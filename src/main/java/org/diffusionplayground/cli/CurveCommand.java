@@ -2,7 +2,6 @@ package org.diffusionplayground.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.diffusionplayground.model.checkpoint.Checkpoint;
@@ -140,16 +139,9 @@ public final class CurveCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage("--tolerance: " + e.getMessage());
         }
-        if (hs.length == 0) {
-            throw usage("--hs: give at least one 𝔥");
-        }
-        for (double h : hs) {
-            if (!(h > 0) || h > 100 || !Double.isFinite(h)) {
-                throw usage("--hs: every 𝔥 must be in (0, 100], got " + h);
-            }
-        }
-        if (Arrays.stream(hs).distinct().count() != hs.length) {
-            throw usage("--hs: a value is repeated");
+        String hProblem = HValues.problem(hs, false);
+        if (hProblem != null) {
+            throw usage(hProblem);
         }
     }
 

@@ -254,15 +254,9 @@ public final class LikelihoodCommand implements Callable<Integer> {
         if (pointsFile == null && (heldOut < 1 || heldOut > 1_000_000)) {
             throw usage("--held-out must be between 1 and 1000000, got " + heldOut);
         }
-        if (hs != null) {
-            for (double h : hs) {
-                if (!(h >= 0) || h > 100) {
-                    throw usage("--hs: every 𝔥 must be in [0, 100], got " + h);
-                }
-            }
-            if (Arrays.stream(hs).distinct().count() != hs.length) {
-                throw usage("--hs: a value is repeated");
-            }
+        String hProblem = hs == null ? null : HValues.problem(hs, true);
+        if (hProblem != null) {
+            throw usage(hProblem);
         }
     }
 

@@ -108,6 +108,7 @@ class LikelihoodCommandTest {
         Path out = dir.resolve("x.csv");
         assertEquals(2, CliRun.of("likelihood", "--tol", "0", "--out", out.toString()).code());
         assertEquals(2, CliRun.of("likelihood", "--hs", "-1", "--out", out.toString()).code());
+        assertEquals(2, CliRun.of("likelihood", "--hs", "11", "--out", out.toString()).code());
         assertEquals(2, CliRun.of("likelihood", "--held-out", "0", "--out", out.toString()).code());
         assertEquals(2, CliRun.of("likelihood").code(), "--out is required");
         assertEquals(2, CliRun.of("likelihood", "--fd", "0", "--out", out.toString()).code());
