@@ -44,11 +44,8 @@ public final class CurveCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "ID|PATH", defaultValue = "swissroll-simple",
-            description = "a bundled model's id (${COMPLETION-CANDIDATES}) or a checkpoint (.json, .safetensors or "
-                    + "their common base path); default swissroll-simple",
-            completionCandidates = ModelArgument.BundledIds.class)
-    String model;
+    @CommandLine.Mixin
+    ModelArgument model = new ModelArgument();
 
     @Option(names = "--points", paramLabel = "N", defaultValue = "500",
             description = "held-out points (default 500; imported or drawn data: the data itself)")
@@ -77,7 +74,7 @@ public final class CurveCommand implements Callable<Integer> {
         FokkerPlanckOptions gridOptions = grid.apply(FokkerPlanckOptions.defaults());
         PrintWriter out = spec.commandLine().getOut();
         PrintStream err = System.err;
-        Checkpoint cp = ModelArgument.load(model);
+        Checkpoint cp = model.load();
         if (cp.dataSource() == null) {
             throw new CheckpointException(model + ": the checkpoint does not say what data it was trained on");
         }

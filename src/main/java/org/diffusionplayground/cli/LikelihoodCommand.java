@@ -51,11 +51,8 @@ public final class LikelihoodCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "ID|PATH", defaultValue = "swissroll-simple",
-            description = "a bundled model's id (${COMPLETION-CANDIDATES}) or a checkpoint (.json, .safetensors or "
-                    + "their common base path); default swissroll-simple",
-            completionCandidates = ModelArgument.BundledIds.class)
-    String model;
+    @CommandLine.Mixin
+    ModelArgument model = new ModelArgument();
 
     @Option(names = "--points", paramLabel = "FILE.csv",
             description = "the points, one x,y per line (default: held-out points of the model's data)")
@@ -103,7 +100,7 @@ public final class LikelihoodCommand implements Callable<Integer> {
     public Integer call() throws IOException, CheckpointException {
         validate();
         AtomicFiles.check(out, force ? AtomicFiles.Existing.REPLACE : AtomicFiles.Existing.REFUSE);
-        Checkpoint cp = ModelArgument.load(model);
+        Checkpoint cp = model.load();
         Schedule schedule = cp.schedule().build();
         ScoreModel score = new NetworkScore(cp.network(), schedule);
         PointSet points = points(cp);
