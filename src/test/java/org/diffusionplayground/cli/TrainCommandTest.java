@@ -112,7 +112,7 @@ class TrainCommandTest {
                 "learning rate must be in (0, 10], got -1.0");
         assertUsage(run("train", "--dataset", "moons"), "Missing required option: '--out=DIR'");
         assertUsage(run("train", "--dataset", "moons", "--csv", "a.csv", "--out", out), "mutually exclusive");
-        assertUsage(run("train", "--dataset", "moons", "--schedule", "LINEAR", "--out", out), "--schedule");
+        assertUsage(run("train", "--dataset", "moons", "--schedule", "QUADRATIC", "--out", out), "--schedule");
         assertUsage(run("train", "--dataset", "moons", "--steps", "5", "--epochs", "2", "--out", out),
                 "not both");
         Path bad = dir.resolve("bad.csv");

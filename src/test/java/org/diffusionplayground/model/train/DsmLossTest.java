@@ -28,8 +28,11 @@ class DsmLossTest {
 
     private static final GaussianMixture MIX = ToyData.GAUSSIANS_8.mixture().orElseThrow();
 
+    // Not FLOW_MATCHING: its λ = t²/(1 − t)² reaches 10⁶ at T, where the Fisher form's 2/σ² − ‖∇log p‖²
+    // cancels only on average, so that estimate's variance is unbounded (its weight identity λa² = 1 is
+    // TimeSamplerTest's, its training RectifiedFlowTrainingTest's)
     @ParameterizedTest
-    @EnumSource(Weighting.class)
+    @EnumSource(value = Weighting.class, names = {"SIGMA2", "G2", "G2_IMPORTANCE"})
     void dsmLossOfExactMixtureScoreEqualsIrreducibleMinimum(Weighting weighting) {
         Schedule schedule = ScheduleSpec.of(ScheduleKind.SIMPLE).build();
         MixtureScore exact = new MixtureScore(MIX, schedule, "exact");
