@@ -25,8 +25,8 @@ public final class SamplerPanel extends VBox {
 
     static final String H_FORMULA = """
             The 𝔥-sampler (Hirono, Tanaka & Fukushima, ICML 2024):
-              dx = [ f(x,t) − (1+𝔥)/2 · g(t)² s_θ(x,t) ] dt + √𝔥 · g(t) dw̄
-            integrated from t = T down to t_min.
+              dx = [ f(x,t) − (1+𝔥)/2 · g(t)² s_θ(x,t) ] dt + √𝔥 · g(t) dw
+            integrated from t = T down to t_min (dw: Brownian noise, run backward in time).
             𝔥 = 0: probability-flow ODE (deterministic)   𝔥 = 1: reverse SDE   𝔥 = 2: f − (3/2)g²s.
             With a perfect score every 𝔥 gives the same marginals; with a learned one they differ.
             The same seed gives the same noise at every 𝔥, so a slider move shows the effect of 𝔥 alone.""";
@@ -95,22 +95,38 @@ public final class SamplerPanel extends VBox {
 
         Spinner<Integer> particles = new Spinner<>(1, SceneViewModel.MAX_PARTICLES, vm.particlesProperty().get(), 500);
         particles.setEditable(true);
+        particles.setId("sampler-particles");
         particles.valueProperty().addListener((obs, old, v) -> vm.requestParticles(v));
         follow(particles, vm.particlesProperty());
         Spinner<Integer> steps = new Spinner<>(10, 5000, vm.stepsProperty().get(), 50);
         steps.setEditable(true);
+        steps.setId("sampler-steps");
         steps.valueProperty().addListener((obs, old, v) -> vm.stepsProperty().set(v));
         follow(steps, vm.stepsProperty());
         Controls.tipped(steps, "Number of sampler steps from T to t_min, placed as the solver says (equal steps in t "
                 + "as in the paper, or equal steps in log-SNR).");
         Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, (int) vm.seedProperty().get(), 1);
         seed.setEditable(true);
+        seed.setId("sampler-seed");
         seed.valueProperty().addListener((obs, old, v) -> vm.seedProperty().set(v));
         follow(seed, vm.seedProperty());
         Controls.tipped(seed, "Seed of the prior draw and of every noise increment (counter-based: the same at every 𝔥).");
 
         ComboBox<SolverChoice> solver = new ComboBox<>();
         solver.getItems().setAll(SolverChoice.values());
+        solver.setId("sampler-solver");
+        // the solver above its step schedule: one line would not fit the panel in lecture mode
+        solver.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(SolverChoice c) {
+                return c == null ? "" : c.toString().replace(", ", "\n");
+            }
+
+            @Override
+            public SolverChoice fromString(String s) {
+                return null;
+            }
+        });
         solver.valueProperty().bindBidirectional(vm.solverProperty());
         Controls.tipped(solver, """
                 Exponential integrator (default): the linear part of F_𝔥 solved exactly and the noise drawn with
