@@ -56,7 +56,7 @@ public final class PlaygroundApp extends Application {
             workbench.window().togglePresentation(); // full screen needs the stage on screen
         }
         if (options.preset() != null) {
-            vms.document().open(java.nio.file.Path.of(options.preset()), ok -> { });
+            vms.document().open(java.nio.file.Path.of(options.preset()), ok -> workbench.applyTime(options));
         }
         Platform.runLater(workbench.documents()::offerRestore);
         StartupArchive.refreshIfUnused(java.time.Duration.ofSeconds(20));

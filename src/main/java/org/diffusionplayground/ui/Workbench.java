@@ -196,15 +196,20 @@ public final class Workbench {
         if (o.mode() != null) {
             vms.scene().modeProperty().set(o.mode());
         }
-        if (o.time() != null) {
-            vms.scene().playback().playingProperty().set(false);
-            vms.scene().timeProperty().set(Math.max(vms.scene().tMin(), Math.min(vms.scene().tMax(), o.time())));
-        }
+        applyTime(o);
         if (o.frameLogSeconds() != null && o.frameLogSeconds() > 0) {
             logFrames(o.frameLogSeconds());
         }
         if (o.train()) {
             vms.training().train();
+        }
+    }
+
+    /** Pauses at the time asked for on the command line (again once a preset named there has opened). */
+    void applyTime(StartOptions o) {
+        if (o.time() != null) {
+            vms.scene().playback().playingProperty().set(false);
+            vms.scene().timeProperty().set(Math.max(vms.scene().tMin(), Math.min(vms.scene().tMax(), o.time())));
         }
     }
 
