@@ -333,6 +333,11 @@ public final class MainWindow implements PresenterKeys.Window {
         return keys;
     }
 
+    /** Shows the controls: a drawer over the scene when the window has no room to dock them. */
+    public void showControls() {
+        docks.showLeft();
+    }
+
     /** Docks both side panels whatever the window's size. */
     public javafx.beans.property.BooleanProperty panelsPinnedProperty() {
         return docks.pinnedProperty();

@@ -54,6 +54,8 @@ public final class PlaygroundApp extends Application {
         StartupClock.windowShown();
         if (options.present()) {
             workbench.window().togglePresentation(); // full screen needs the stage on screen
+        } else if (options.panel() != null) {
+            workbench.window().showControls(); // a drawer, when the window is too small to dock the panel
         }
         if (options.preset() != null) {
             vms.document().open(java.nio.file.Path.of(options.preset()), ok -> workbench.applyTime(options));

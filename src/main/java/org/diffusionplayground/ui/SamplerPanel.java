@@ -142,7 +142,7 @@ public final class SamplerPanel extends VBox {
                 Controls.row(Controls.caption("Particles"), particles),
                 Controls.row(Controls.caption("Steps"), steps),
                 Controls.row(Controls.caption("Seed"), seed),
-                Controls.row(Controls.caption("Solver"), solver),
+                new VBox(4, Controls.caption("Solver"), solver), // on its own line: the names are long
                 corrector);
         for (Region r : new Region[] {particles, steps, seed, solver}) {
             r.setMaxWidth(Double.MAX_VALUE);

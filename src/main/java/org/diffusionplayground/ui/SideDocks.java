@@ -102,10 +102,11 @@ final class SideDocks {
         return docking;
     }
 
-    /** Opens the controls, as a drawer if they are not docked. */
+    /** Opens the controls as a drawer when they are not docked (docked, they are open already). */
     void showLeft() {
-        if (!presenting.get() && !hidden.get() && !docking.left()) {
+        if (!presenting.get() && !hidden.get()) {
             left.open.set(true);
+            relayout();
         }
     }
 

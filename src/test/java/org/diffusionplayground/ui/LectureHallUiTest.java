@@ -111,6 +111,18 @@ class LectureHallUiTest {
                 for (String cut : cutLabels(root)) {
                     problems.add(where + ": " + cut);
                 }
+                if (!m.presenting()) {
+                    // the controls, docked or opened as a drawer over the scene, are whole too
+                    robot.interact(() -> {
+                        bench.window().expandPanel("panel-sampler");
+                        bench.window().showControls();
+                    });
+                    settle();
+                    for (String cut : cutLabels(root)) {
+                        problems.add(where + ", controls open: " + cut);
+                    }
+                    robot.interact(() -> bench.window().escape());
+                }
             }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
