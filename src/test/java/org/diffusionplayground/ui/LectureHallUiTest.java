@@ -13,7 +13,6 @@ import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.Spinner;
@@ -58,16 +57,8 @@ class LectureHallUiTest {
         jobs = new Jobs(Platform::runLater, 2);
         vms = new PlaygroundViewModels(jobs);
         scene = vms.scene();
-        bench = new Workbench(vms);
-        scene.particlesProperty().set(600);
-        scene.stepsProperty().set(60);
-        vms.likelihood().autoProperty().set(false);
-        PlaygroundApp.openDefaultScene(vms);
+        bench = SmallWorkbench.show(stage, vms, false, 1280, 720);
         scene.playback().playingProperty().set(false);
-        Scene fx = new Scene(bench.window().root(), 1280, 720);
-        bench.install(fx);
-        stage.setScene(fx);
-        stage.show();
     }
 
     @AfterEach

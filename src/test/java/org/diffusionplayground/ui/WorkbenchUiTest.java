@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.geometry.Bounds;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -65,19 +64,10 @@ class WorkbenchUiTest {
         vms = new PlaygroundViewModels(jobs);
         scene = vms.scene();
         training = vms.training();
-        bench = new Workbench(vms);
-        scene.particlesProperty().set(600);
-        scene.stepsProperty().set(60);
-        vms.likelihood().autoProperty().set(false);
         vms.likelihood().pointsProperty().set(24);
         vms.likelihood().exactCurveProperty().set(false);
-        PlaygroundApp.openDefaultScene(vms);
-        // the panels this class clicks stay docked beside the scene (LayoutUiTest covers the rails)
-        bench.window().panelsPinnedProperty().set(true);
-        Scene fx = new Scene(bench.window().root(), 1280, 800);
-        bench.install(fx);
-        stage.setScene(fx);
-        stage.show();
+        // the panels this class clicks stay docked beside the scene (LectureHallUiTest covers the rails)
+        bench = SmallWorkbench.show(stage, vms, true, 1280, 800);
     }
 
     @AfterEach
