@@ -236,6 +236,14 @@ class LectureHallUiTest {
         assertTrue(vms.app().presentingProperty().get(), "F5 presents");
         robot.type(KeyCode.ESCAPE);
         assertFalse(vms.app().presentingProperty().get(), "Esc leaves");
+
+        // Ctrl+Q asks the window's close handler, which may keep it open (unsaved changes), else closes it
+        robot.interact(() -> stage.setOnCloseRequest(javafx.event.Event::consume));
+        robot.press(KeyCode.CONTROL).type(KeyCode.Q).release(KeyCode.CONTROL);
+        assertTrue(stage.isShowing(), "the handler kept the window");
+        robot.interact(() -> stage.setOnCloseRequest(null));
+        robot.press(KeyCode.CONTROL).type(KeyCode.Q).release(KeyCode.CONTROL);
+        assertFalse(stage.isShowing(), "Ctrl+Q closed the window");
     }
 
     @Test
