@@ -363,6 +363,10 @@ public final class MainWindow implements PresenterKeys.Window {
 
     @Override
     public void focusH() {
+        if (app.presentingProperty().get()) {
+            return; // no slider on screen: ↑/↓ move 𝔥 there
+        }
+        docks.hiddenProperty().set(false);
         expandPanel("panel-sampler");
         docks.showLeft();
         Platform.runLater(() -> samplerPanel.hSlider().requestFocus());
