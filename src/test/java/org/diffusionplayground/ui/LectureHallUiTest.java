@@ -234,6 +234,11 @@ class LectureHallUiTest {
 
         robot.type(KeyCode.F5);
         assertTrue(vms.app().presentingProperty().get(), "F5 presents");
+        assertEquals(null, bench.window().root().getRight(), "the scene alone");
+        robot.type(KeyCode.P);
+        assertEquals(bench.analysis(), bench.window().root().getRight(), "P puts the charts beside it");
+        robot.type(KeyCode.P);
+        assertEquals(null, bench.window().root().getRight());
         robot.type(KeyCode.ESCAPE);
         assertFalse(vms.app().presentingProperty().get(), "Esc leaves");
 
