@@ -160,6 +160,8 @@ public final class MainWindow implements PresenterKeys.Window {
         slideTitle.textProperty().bind(app.slideTitleProperty());
         slideTitle.setMaxWidth(Double.MAX_VALUE);
         slideTitle.setWrapText(true);
+        slideTitle.visibleProperty().bind(app.slideTitleProperty().isNotEmpty());
+        slideTitle.managedProperty().bind(slideTitle.visibleProperty());
         caption.setId("slide-caption");
         caption.getStyleClass().add("slide-caption");
         caption.textProperty().bind(app.captionProperty());

@@ -130,11 +130,12 @@ public final class Workbench {
     private void followDocumentTitle() {
         String[] shown = {null};
         Runnable take = () -> {
-            String title = vms.document().title();
+            // an untitled scene has no title to show: the scene's own heading says what it is
+            String title = vms.document().fileProperty().get() == null ? "" : vms.document().title();
             if (!java.util.Objects.equals(title, shown[0])) {
                 shown[0] = title;
                 vms.app().slideTitleProperty().set(title == null ? "" : title);
-                String d = vms.document().description();
+                String d = vms.document().fileProperty().get() == null ? "" : vms.document().description();
                 vms.app().captionProperty().set(d == null ? "" : d);
             }
         };
