@@ -155,20 +155,8 @@ public final class MainWindow implements PresenterKeys.Window {
      * for a few seconds after the mouse moves.
      */
     private void presentation() {
-        slideTitle.setId("slide-title");
-        slideTitle.getStyleClass().add("slide-title");
-        slideTitle.textProperty().bind(app.slideTitleProperty());
-        slideTitle.setMaxWidth(Double.MAX_VALUE);
-        slideTitle.setWrapText(true);
-        slideTitle.visibleProperty().bind(app.slideTitleProperty().isNotEmpty());
-        slideTitle.managedProperty().bind(slideTitle.visibleProperty());
-        caption.setId("slide-caption");
-        caption.getStyleClass().add("slide-caption");
-        caption.textProperty().bind(app.captionProperty());
-        caption.setMaxWidth(Double.MAX_VALUE);
-        caption.setWrapText(true);
-        caption.visibleProperty().bind(app.captionProperty().isNotEmpty());
-        caption.managedProperty().bind(caption.visibleProperty());
+        slideText(slideTitle, "slide-title", app.slideTitleProperty());
+        slideText(caption, "slide-caption", app.captionProperty());
         controlsShown.setOnFinished(e -> {
             if (!playback.isHover()) {
                 playback.setVisible(false);
@@ -203,6 +191,17 @@ public final class MainWindow implements PresenterKeys.Window {
             }
             Platform.runLater(docks::relayout);
         });
+    }
+
+    /** A line of the slide, wrapped to the window, gone while it has no text. */
+    private static void slideText(Label label, String id, javafx.beans.value.ObservableStringValue text) {
+        label.setId(id);
+        label.getStyleClass().add(id);
+        label.textProperty().bind(text);
+        label.setMaxWidth(Double.MAX_VALUE);
+        label.setWrapText(true);
+        label.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(text));
+        label.managedProperty().bind(label.visibleProperty());
     }
 
     private HBox toolBar() {
