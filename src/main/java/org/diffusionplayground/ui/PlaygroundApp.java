@@ -52,8 +52,13 @@ public final class PlaygroundApp extends Application {
         stage.setScene(fx);
         stage.show();
         StartupClock.windowShown();
+        if (options.present()) {
+            workbench.window().togglePresentation(); // full screen needs the stage on screen
+        } else if (options.panel() != null) {
+            workbench.window().showControls(); // a drawer, when the window is too small to dock the panel
+        }
         if (options.preset() != null) {
-            vms.document().open(java.nio.file.Path.of(options.preset()), ok -> { });
+            vms.document().open(java.nio.file.Path.of(options.preset()), ok -> workbench.applyTime(options));
         }
         Platform.runLater(workbench.documents()::offerRestore);
         StartupArchive.refreshIfUnused(java.time.Duration.ofSeconds(20));

@@ -117,9 +117,31 @@ public final class Workbench {
                 lossChart::chart));
         vms.exports().charts().addAll(lensCharts.exportTargets());
         vms.document().setPanelOpener(names -> names.forEach(this::openPanel));
+        followDocumentTitle();
         diagnosticsTimer = new Timeline(new KeyFrame(Duration.millis(500),
                 e -> diagnostics.setText(readout(window.frames().stats()))));
         diagnosticsTimer.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    /**
+     * Presentation mode's title and caption are the open preset's title and description (a lesson sets its
+     * step's instead): taken when another preset opens, not on every change of the window's title.
+     */
+    private void followDocumentTitle() {
+        String[] shown = {null};
+        Runnable take = () -> {
+            // an untitled scene has no title to show: the scene's own heading says what it is
+            String title = vms.document().fileProperty().get() == null ? "" : vms.document().title();
+            if (!java.util.Objects.equals(title, shown[0])) {
+                shown[0] = title;
+                vms.app().slideTitleProperty().set(title == null ? "" : title);
+                String d = vms.document().fileProperty().get() == null ? "" : vms.document().description();
+                vms.app().captionProperty().set(d == null ? "" : d);
+            }
+        };
+        vms.document().windowTitleProperty().addListener(x -> take.run());
+        vms.document().fileProperty().addListener(x -> take.run());
+        take.run();
     }
 
     /** The model-density heatmap's switch and progress, among the overlay toggles. */
@@ -175,15 +197,20 @@ public final class Workbench {
         if (o.mode() != null) {
             vms.scene().modeProperty().set(o.mode());
         }
-        if (o.time() != null) {
-            vms.scene().playback().playingProperty().set(false);
-            vms.scene().timeProperty().set(Math.max(vms.scene().tMin(), Math.min(vms.scene().tMax(), o.time())));
-        }
+        applyTime(o);
         if (o.frameLogSeconds() != null && o.frameLogSeconds() > 0) {
             logFrames(o.frameLogSeconds());
         }
         if (o.train()) {
             vms.training().train();
+        }
+    }
+
+    /** Pauses at the time asked for on the command line (again once a preset named there has opened). */
+    void applyTime(StartOptions o) {
+        if (o.time() != null) {
+            vms.scene().playback().playingProperty().set(false);
+            vms.scene().timeProperty().set(Math.max(vms.scene().tMin(), Math.min(vms.scene().tMax(), o.time())));
         }
     }
 

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.geometry.Bounds;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -65,17 +64,10 @@ class WorkbenchUiTest {
         vms = new PlaygroundViewModels(jobs);
         scene = vms.scene();
         training = vms.training();
-        bench = new Workbench(vms);
-        scene.particlesProperty().set(600);
-        scene.stepsProperty().set(60);
-        vms.likelihood().autoProperty().set(false);
         vms.likelihood().pointsProperty().set(24);
         vms.likelihood().exactCurveProperty().set(false);
-        PlaygroundApp.openDefaultScene(vms);
-        Scene fx = new Scene(bench.window().root(), 1280, 800);
-        bench.install(fx);
-        stage.setScene(fx);
-        stage.show();
+        // the panels this class clicks stay docked beside the scene (LectureHallUiTest covers the rails)
+        bench = SmallWorkbench.show(stage, vms, true, 1280, 800);
     }
 
     @AfterEach
@@ -271,11 +263,14 @@ class WorkbenchUiTest {
         assertNotNull(s.dataScale());
         assertTrue(s.dataScale().max() > 0 && s.dataScale().min() == -s.dataScale().max(), "symmetric about C = 0");
 
-        // a new model makes the result stale and takes the map off the scene until recomputed
+        // a new model clears the result and takes the map off the scene until recomputed
         robot.interact(() -> scene.scoreProperty().set(vms.scene().exactScore(scene.dataSetProperty().get(),
                 scene.scheduleProperty().get())));
         waitFor(10, () -> scene.snapshotProperty().get().dataRgb() == null);
         assertTrue(vms.likelihood().staleProperty().get());
+        assertNull(vms.likelihood().resultProperty().get(), "no numbers of the earlier model are left");
+        assertNull(vms.likelihood().lineProperty().get());
+        assertEquals(0, bench.likelihoodPanel().chart().exactItemCount(), "and none on the chart");
     }
 
     @Test
