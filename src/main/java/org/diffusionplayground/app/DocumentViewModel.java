@@ -27,6 +27,7 @@ import org.diffusionplayground.preset.Preset;
 import org.diffusionplayground.preset.PresetIO;
 import org.diffusionplayground.preset.PresetScene;
 import org.diffusionplayground.preset.RecentFiles;
+import org.diffusionplayground.preset.ShippedPresets;
 
 /**
  * The scene as a document: Open, Save, Save As, recent files, the unsaved-changes flag, and the autosave
@@ -352,6 +353,12 @@ public final class DocumentViewModel {
      * the user ({@code replace}); the view asks. {@code done} gets true when the file is written.
      */
     public void saveAs(Path target, boolean replace, Consumer<Boolean> done) {
+        if (ShippedPresets.contains(target)) {
+            activity.error(target.getFileName() + " is in the folder of presets that come with the app, which "
+                    + "the app never changes; save your copy in your own folder, such as " + ShippedPresets.userFolder());
+            done.accept(false);
+            return;
+        }
         AtomicFiles.Existing existing = replace ? AtomicFiles.Existing.REPLACE : AtomicFiles.Existing.REFUSE;
         try {
             AtomicFiles.check(target, existing);
@@ -419,13 +426,35 @@ public final class DocumentViewModel {
         });
     }
 
-    /** Saves to the current file (its replacement is implied); false when the scene is untitled. */
+    /**
+     * Saves to the current file (its replacement is implied); false when the scene is untitled or came
+     * with the app (then the caller asks for a file of the user's own: Save As).
+     */
     public boolean save(Consumer<Boolean> done) {
-        if (file.get() == null) {
+        if (file.get() == null || isShipped()) {
             return false;
         }
         saveAs(file.get(), true, done);
         return true;
+    }
+
+    /** True when the scene's file came with the app: saving it becomes Save As into the user's folder. */
+    public boolean isShipped() {
+        return ShippedPresets.contains(file.get());
+    }
+
+    /** Where Save As starts: the current file's folder, or the user's own one for a shipped or untitled scene. */
+    public Path saveFolder() {
+        if (file.get() != null && !isShipped()) {
+            return file.get().toAbsolutePath().getParent();
+        }
+        Path user = ShippedPresets.userFolder();
+        try {
+            Files.createDirectories(user);
+        } catch (IOException e) {
+            return null;
+        }
+        return user;
     }
 
     /**

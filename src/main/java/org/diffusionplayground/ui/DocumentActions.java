@@ -192,6 +192,10 @@ public final class DocumentActions {
 
     private void saveAsThen(Runnable then) {
         FileChooser chooser = chooser("Save the scene as a preset");
+        Path own = doc.saveFolder(); // never the folder of the presets that come with the app
+        if (own != null && (lastFolder == null || ShippedPresets.contains(lastFolder))) {
+            chooser.setInitialDirectory(own.toFile());
+        }
         chooser.setInitialFileName(suggestedName());
         File f = chooser.showSaveDialog(window());
         if (f == null) {
