@@ -92,7 +92,8 @@ public final class DocumentViewModel {
         this.base = PresetIO.defaults();
         recentFiles.setAll(recent.load());
         List<Observable> saved = new ArrayList<>(scene.savedProperties());
-        saved.addAll(List.of(app.darkProperty(), app.lectureProperty(), app.coloursProperty()));
+        // theme and lecture mode are how the user looks at the scene, not part of it: they mark nothing changed
+        saved.add(app.coloursProperty());
         for (Observable o : saved) {
             o.addListener(x -> changed());
         }
@@ -142,6 +143,11 @@ public final class DocumentViewModel {
 
     public String title() {
         return base.title();
+    }
+
+    /** The preset's description: what the scene shows (the caption in presentation mode). */
+    public String description() {
+        return base.description();
     }
 
     /** What opens the side panels a preset names ("likelihood", "data", ...); set by the window. */
@@ -241,8 +247,7 @@ public final class DocumentViewModel {
             scene.load(loaded.state());
             scene.playback().loopProperty().set(p.animation().loop());
             scene.playback().sweepSecondsProperty().set(p.animation().sweepSeconds());
-            app.darkProperty().set(p.view().theme() == Preset.ThemeName.DARK);
-            app.lectureProperty().set(p.view().lecture());
+            app.applyPresetLook(p.view().theme() == Preset.ThemeName.DARK, p.view().lecture());
             app.coloursProperty().set(PresetScene.colours(p.view().colours()));
             Path folder = origin != null ? origin.toAbsolutePath().getParent() : null;
             model = origin(p.model(), loaded.checkpoint(), folder);

@@ -119,6 +119,10 @@ public final class LikelihoodViewModel {
                 tolerance, points, exactCurve, gridOptions, w2Points)) {
             o.addListener(x -> inputsChanged());
         }
+        // numbers of another model, schedule or data set describe nothing on screen: they go, not only greyed
+        for (Observable o : List.of(scene.scoreProperty(), scene.scheduleProperty(), scene.dataSetProperty())) {
+            o.addListener(x -> clearResults());
+        }
         suspended.addListener((obs, was, now) -> {
             if (!now) {
                 maybeAutoCompute();
@@ -245,6 +249,14 @@ public final class LikelihoodViewModel {
             activity.busy(false);
         }
         maybeAutoCompute();
+    }
+
+    private void clearResults() {
+        map = null;
+        line.set(null);
+        result.set(null);
+        exact.set(null);
+        w2.set(null);
     }
 
     private void maybeAutoCompute() {

@@ -3,6 +3,7 @@ package org.diffusionplayground.ui;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
@@ -21,7 +22,7 @@ public final class HelpPane extends ScrollPane {
                     + "“Forward” mode to see any t."},
         {"Sampling: noise → data, and the parameter 𝔥",
             "Reversing time needs the score ∇log p_t, which a small network s_θ learns by denoising. "
-                    + "The samplers form a family: dx = [f − (1+𝔥)/2 · g² s_θ] dt + √𝔥 · g dw̄. 𝔥 = 0 is the "
+                    + "The samplers form a family: dx = [f − (1+𝔥)/2 · g² s_θ] dt + √𝔥 · g dw, with dw the noise of a random walk run backward in time. 𝔥 = 0 is the "
                     + "deterministic probability-flow ODE, 𝔥 = 1 the reverse SDE. With a perfect score all 𝔥 give "
                     + "the same distribution; with a learned score they differ — that difference is what the "
                     + "slider shows. The noise is counter-based: the same seed gives the same noise at every 𝔥. "
@@ -53,14 +54,35 @@ public final class HelpPane extends ScrollPane {
                     + "the noise floor, their value for fresh i.i.d. draws of the data, where a perfect sampler lands "
                     + "(finite samples are never 0 apart). “Colour the points by C(x₀)” shows where "
                     + "noise helps (purple) and hurts (orange); the overlay “Model density at 𝔥” draws q_t^𝔥 itself."},
-        {"Keyboard",
-            "Space play/pause · ← → step · H 𝔥 slider · R reset · D dark theme · L lecture mode · F11 full screen"
-                    + " · F2 frame timings"},
+        {"Keyboard (a presenter's clicker works too)",
+            "Space  play or pause\n"
+                    + "→ or PgDn  one step forward (the next lesson step while a lesson is open)\n"
+                    + "← or PgUp  one step back (the previous lesson step)\n"
+                    + "↑ or +  more noise: 𝔥 up by 0.05      ↓ or −  less noise: 𝔥 down\n"
+                    + "H  the 𝔥 slider (then ← and → move it)      R  back to the start\n"
+                    + "F5  presentation mode      Esc  leave it, or close this window\n"
+                    + "P  hide or show the side panels      L  lecture mode      D  dark theme\n"
+                    + "F11  full screen      F2  frame timings      F1  this help      Ctrl+Q  quit"},
     };
+
+    /**
+     * What a first-year student needs before any formula, in three plain sentences: the rest of the window
+     * explains the details.
+     */
+    static final String INTRO = "A diffusion model learns to make new data, such as pictures, by learning how to undo "
+            + "noise. Here the data are dots in a plane: going forward, the dots are blurred step by step into a "
+            + "shapeless cloud, and going backward a trained network moves random dots, step by step, until they "
+            + "take the shape of the data. The slider 𝔥 sets how much chance is left in each backward step: at 0 "
+            + "every dot follows a fixed path, at 1 each step adds fresh randomness.";
 
     public HelpPane() {
         VBox box = new VBox(14);
         box.setPadding(new Insets(16));
+        Text intro = new Text(INTRO);
+        intro.getStyleClass().addAll("help-text", "help-intro");
+        TextFlow introFlow = new TextFlow(intro);
+        introFlow.setId("help-intro");
+        box.getChildren().add(wrapped(introFlow, box));
         java.util.List<String[]> sections = new java.util.ArrayList<>(java.util.List.of(SECTIONS));
         // the lenses (MATH.md §7) before the keyboard section, each with its formula
         int at = sections.size() - 1;
@@ -72,13 +94,23 @@ public final class HelpPane extends ScrollPane {
             title.getStyleClass().add("help-title");
             Text body = new Text(s[1]);
             body.getStyleClass().add("help-text");
+            title.setWrapText(true);
+            title.setMinHeight(Region.USE_PREF_SIZE);
             TextFlow flow = new TextFlow(body);
-            flow.setMaxWidth(560);
-            box.getChildren().addAll(title, flow);
+            box.getChildren().addAll(title, wrapped(flow, box));
         }
         setContent(box);
+        setHbarPolicy(ScrollBarPolicy.NEVER); // every line wraps inside the window: nothing to scroll sideways
         setFitToWidth(true);
         setId("help");
         getStyleClass().add("help-pane");
+    }
+
+    /** The text wraps at the window's width (less the padding), whatever the font size. */
+    private TextFlow wrapped(TextFlow flow, VBox box) {
+        flow.prefWidthProperty().bind(viewportBoundsProperty().map(v -> Math.max(100, v.getWidth()
+                - box.getPadding().getLeft() - box.getPadding().getRight())));
+        flow.maxWidthProperty().bind(flow.prefWidthProperty());
+        return flow;
     }
 }

@@ -139,9 +139,10 @@ public final class LikelihoodPanel extends VBox {
         closeUp.selectedProperty().addListener((obs, old, on) -> chart.setCloseUp(on));
         Controls.tipped(chart, WKB_FORMULA);
         VBox.setVgrow(chart, Priority.ALWAYS);
-        // a result for an earlier model stays up, marked, until the new one is in
+        // a result for earlier settings (tolerance, points) stays up, marked, until the new one is in; one for
+        // another model, schedule or data set is cleared by the view-model
         Runnable redraw = () -> chart.show(vm.lineProperty().get(),
-                vm.staleProperty().get() && vm.lineProperty().get() != null ? "for an earlier model" : "");
+                vm.staleProperty().get() && vm.lineProperty().get() != null ? "for earlier settings" : "");
         w2Chart = new W2Chart(theme);
         w2Chart.prefHeightProperty().bind(heightProperty().multiply(0.3));
         Runnable redrawExact = () -> {

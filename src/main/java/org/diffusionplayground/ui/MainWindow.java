@@ -2,26 +2,35 @@ package org.diffusionplayground.ui;
 
 import java.util.List;
 import javafx.animation.AnimationTimer;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Accordion;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TextInputControl;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import javafx.util.Duration;
 import org.diffusionplayground.app.AppViewModel;
 import org.diffusionplayground.app.DataViewModel;
 import org.diffusionplayground.app.SceneViewModel;
@@ -29,10 +38,11 @@ import org.diffusionplayground.ui.kit.Controls;
 
 /**
  * The main window: tool bar on top, control panels on the left, the scene (or two scenes side by side)
- * in the centre, analysis on the right, playback and status at the bottom. Composes views and binds
- * them to view-models; holds no logic of its own beyond keyboard shortcuts.
+ * in the centre, analysis on the right, playback and status at the bottom. The side panels dock when the
+ * window has room and fold into rails otherwise ({@link SideDocks}); presentation mode shows the scene
+ * alone under a large title. Composes views and binds them to view-models; the keys are {@link PresenterKeys}.
  */
-public final class MainWindow {
+public final class MainWindow implements PresenterKeys.Window {
 
     private final BorderPane root = new BorderPane();
     private final AppViewModel app;
@@ -45,6 +55,15 @@ public final class MainWindow {
     private final PlaybackBar playback;
     private final Accordion panels = new Accordion();
     private final AnimationTimer timer;
+    private final HBox topBar;
+    private final VBox bottom;
+    private final HBox scenes;
+    private final StackPane centre;
+    private final SideDocks docks;
+    private final PresenterKeys keys;
+    private final Label slideTitle = new Label();
+    private final Label caption = new Label();
+    private final PauseTransition controlsShown = new PauseTransition(Duration.seconds(3));
 
     public MainWindow(AppViewModel app, SceneViewModel sceneVm, DataViewModel dataVm) {
         this.app = app;
@@ -62,7 +81,8 @@ public final class MainWindow {
         } : null));
         sceneVm.overlaysProperty().set(sceneVm.overlaysProperty().get().and(dataVm.overlay()));
 
-        HBox scenes = new HBox(4, scenePane);
+        scenes = new HBox(4, scenePane);
+        scenes.setId("scene-area");
         HBox.setHgrow(scenePane, Priority.ALWAYS);
         HBox.setHgrow(secondPane, Priority.ALWAYS);
         sceneVm.splitProperty().addListener((obs, was, on) -> {
@@ -73,6 +93,9 @@ public final class MainWindow {
             }
         });
         scenes.getStyleClass().add("scene-area");
+        StackPane.setMargin(scenes, new Insets(6));
+        centre = new StackPane(scenes);
+        centre.setMinSize(0, 0);
 
         samplerPanel = new SamplerPanel(sceneVm);
         TitledPane sampler = new TitledPane("Sampler", samplerPanel);
@@ -88,6 +111,7 @@ public final class MainWindow {
         left.setFitToWidth(true);
         left.setPrefWidth(380);
         left.getStyleClass().add("side-panel");
+        left.setId("side-panel");
 
         playback = new PlaybackBar(sceneVm);
         Label status = new Label();
@@ -97,13 +121,19 @@ public final class MainWindow {
                 () -> sceneVm.activity().errorProperty().get().isEmpty() ? sceneVm.activity().statusProperty().get()
                         : "⚠ " + sceneVm.activity().errorProperty().get(),
                 sceneVm.activity().errorProperty(), sceneVm.activity().statusProperty()));
-        VBox bottom = new VBox(playback, status);
+        status.setMinWidth(0);
+        bottom = new VBox(playback, status);
 
-        root.setTop(toolBar());
-        root.setLeft(left);
-        root.setCenter(scenes);
+        docks = new SideDocks(root, centre, scenes);
+        topBar = toolBar();
+        root.setTop(topBar);
+        root.setCenter(centre);
         root.setBottom(bottom);
-        BorderPane.setMargin(scenes, new Insets(6));
+        docks.setLeft(left);
+        docks.presentingProperty().bind(app.presentingProperty());
+        app.lectureProperty().addListener(x -> Platform.runLater(docks::relayout)); // after the CSS of the new size
+        keys = new PresenterKeys(app, sceneVm, this);
+        presentation();
 
         timer = new AnimationTimer() {
             private long last;
@@ -119,29 +149,121 @@ public final class MainWindow {
         };
     }
 
-    private ToolBar toolBar() {
+    /**
+     * Presentation mode: the tool bar gives way to a large title, the status line to the caption, the side
+     * panels go (P brings the charts beside the scene), and the playback bar floats over the scene's foot
+     * for a few seconds after the mouse moves.
+     */
+    private void presentation() {
+        slideTitle.setId("slide-title");
+        slideTitle.getStyleClass().add("slide-title");
+        slideTitle.textProperty().bind(app.slideTitleProperty());
+        slideTitle.setMaxWidth(Double.MAX_VALUE);
+        slideTitle.setWrapText(true);
+        caption.setId("slide-caption");
+        caption.getStyleClass().add("slide-caption");
+        caption.textProperty().bind(app.captionProperty());
+        caption.setMaxWidth(Double.MAX_VALUE);
+        caption.setWrapText(true);
+        caption.visibleProperty().bind(app.captionProperty().isNotEmpty());
+        caption.managedProperty().bind(caption.visibleProperty());
+        controlsShown.setOnFinished(e -> {
+            if (!playback.isHover()) {
+                playback.setVisible(false);
+            }
+        });
+        centre.addEventFilter(MouseEvent.MOUSE_MOVED, e -> {
+            if (app.presentingProperty().get()) {
+                playback.setVisible(true);
+                controlsShown.playFromStart();
+            }
+        });
+        app.presentingProperty().addListener((obs, was, on) -> {
+            if (on) {
+                root.setTop(slideTitle);
+                root.setBottom(caption);
+                bottom.getChildren().remove(playback);
+                StackPane.setAlignment(playback, Pos.BOTTOM_CENTER);
+                playback.setMaxHeight(Region.USE_PREF_SIZE);
+                playback.getStyleClass().add("floating-controls");
+                playback.setVisible(false);
+                centre.getChildren().add(playback);
+                root.getStyleClass().add("presenting");
+            } else {
+                controlsShown.stop();
+                centre.getChildren().remove(playback);
+                playback.getStyleClass().remove("floating-controls");
+                playback.setVisible(true);
+                bottom.getChildren().add(0, playback);
+                root.setTop(topBar);
+                root.setBottom(bottom);
+                root.getStyleClass().remove("presenting");
+            }
+            Platform.runLater(docks::relayout);
+        });
+    }
+
+    private HBox toolBar() {
         Label title = new Label("Diffusion Playground");
         title.getStyleClass().add("app-title");
-        ToggleButton dark = new ToggleButton("☾ Dark");
-        dark.setId("dark-toggle");
+        title.setMinWidth(0);
+        MenuButton view = new MenuButton("View");
+        view.setId("view-menu");
+        CheckMenuItem dark = new CheckMenuItem("Dark theme      D");
         dark.selectedProperty().bindBidirectional(app.darkProperty());
-        Controls.tipped(dark, "Light or dark theme (D)");
-        ToggleButton lecture = new ToggleButton("Lecture mode");
+        CheckMenuItem lectureItem = new CheckMenuItem("Lecture mode      L");
+        lectureItem.selectedProperty().bindBidirectional(app.lectureProperty());
+        MenuItem present = new MenuItem("Presentation mode      F5");
+        present.setId("menu-present");
+        present.setOnAction(e -> togglePresentation());
+        CheckMenuItem hide = new CheckMenuItem("Hide side panels      P");
+        hide.selectedProperty().bindBidirectional(docks.hiddenProperty());
+        MenuItem full = new MenuItem("Full screen      F11");
+        full.setOnAction(e -> toggleFullScreen());
+        view.getItems().addAll(present, full, new SeparatorMenuItem(), dark, lectureItem, hide);
+
+        ToggleButton darkToggle = new ToggleButton("☾ Dark");
+        darkToggle.setId("dark-toggle");
+        darkToggle.selectedProperty().bindBidirectional(app.darkProperty());
+        Controls.tipped(darkToggle, "Light or dark theme (D)");
+        ToggleButton lecture = new ToggleButton("Lecture");
         lecture.setId("lecture-toggle");
         lecture.selectedProperty().bindBidirectional(app.lectureProperty());
-        Controls.tipped(lecture, "Large fonts and thick lines for a projector (L)");
-        Button full = new Button("Full screen");
-        full.setOnAction(e -> toggleFullScreen());
-        Controls.tipped(full, "Full screen (F11)");
-        Button help = new Button("? What am I looking at");
+        Controls.tipped(lecture, "Lecture mode: large fonts and thick lines for a projector (L)");
+        Button presentButton = new Button("▣ Present");
+        presentButton.setId("present-button");
+        presentButton.setOnAction(e -> togglePresentation());
+        Controls.tipped(presentButton, "Presentation mode: the scene fills the screen under a large title (F5; Esc "
+                + "leaves). A clicker's PgDn/PgUp step, ↑/↓ move 𝔥, space plays.");
+        Button help = new Button("? Help");
         help.setId("help-button");
         help.setOnAction(e -> showHelp());
-        Controls.tipped(help, "The ideas behind each view, with their formulas (F1)");
+        Controls.tipped(help, "What am I looking at? The ideas behind each view, with their formulas (F1)");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(title, spacer, help, dark, lecture, full);
+        HBox bar = new HBox(title, view, spacer, help, darkToggle, lecture, presentButton);
+        bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("top-bar");
+        bar.setMinWidth(0);
+        for (Node n : List.of(view, help, darkToggle, lecture, presentButton)) {
+            ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
+        }
+        // the title gives way first when the bar is short of room: it is in the window's title bar as well
+        bar.widthProperty().addListener(x -> fitTitle(bar, title));
+        bar.getChildren().addListener((javafx.collections.ListChangeListener<Node>) c -> fitTitle(bar, title));
         return bar;
+    }
+
+    private static void fitTitle(HBox bar, Label title) {
+        double others = bar.getInsets().getLeft() + bar.getInsets().getRight();
+        for (Node n : bar.getChildren()) {
+            if (n != title && n.isManaged()) {
+                others += n.prefWidth(-1) + bar.getSpacing();
+            }
+        }
+        boolean fits = bar.getWidth() <= 0 || others + title.prefWidth(-1) <= bar.getWidth();
+        title.setVisible(fits);
+        title.setManaged(fits);
     }
 
     /** Adds a panel to the left accordion (training, likelihood and lenses plug in here). */
@@ -159,19 +281,21 @@ public final class MainWindow {
         panels.getPanes().removeIf(p -> id.equals(p.getId()));
     }
 
-    /** Puts a node on the right side (the analysis charts). */
-    public void setRight(Node node) {
-        root.setRight(node);
+    /** Puts a panel on the right side (the analysis charts), docked or on a rail as room allows. */
+    public void setRight(Region node) {
+        docks.setRight(node);
     }
 
     /** Puts a node right after the app's title (the File menu). */
     public void addToolBarItemAfterTitle(Node item) {
-        ((ToolBar) root.getTop()).getItems().add(1, item);
+        topBar.getChildren().add(1, item);
+        if (item instanceof Region r) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
     }
 
     public void addToolBarItems(List<Node> items) {
-        ToolBar bar = (ToolBar) root.getTop();
-        bar.getItems().addAll(2, items);
+        topBar.getChildren().addAll(2, items);
     }
 
     public BorderPane root() {
@@ -184,6 +308,11 @@ public final class MainWindow {
 
     public ScenePane scenePane() {
         return scenePane;
+    }
+
+    /** The scene panes now on screen (two in split view). */
+    public List<ScenePane> scenePanes() {
+        return sceneVm.splitProperty().get() ? List.of(scenePane, secondPane) : List.of(scenePane);
     }
 
     public SamplerPanel samplerPanel() {
@@ -199,52 +328,101 @@ public final class MainWindow {
         return playback;
     }
 
+    /** The keyboard: lessons hook their steps in here ({@link PresenterKeys#setSteps}). */
+    public PresenterKeys keys() {
+        return keys;
+    }
+
+    /** Docks both side panels whatever the window's size. */
+    public javafx.beans.property.BooleanProperty panelsPinnedProperty() {
+        return docks.pinnedProperty();
+    }
+
+    /** Both side panels hidden (P). */
+    public javafx.beans.property.BooleanProperty panelsHiddenProperty() {
+        return docks.hiddenProperty();
+    }
+
     /** Installs the keyboard shortcuts on a scene and applies the CSS themes. */
     public void install(Scene scene) {
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
+        keys.install(scene);
         Themes.apply(scene, app);
         timer.start();
+        Platform.runLater(docks::relayout);
     }
 
     public void stop() {
         timer.stop();
+        controlsShown.stop();
     }
 
-    private void shortcut(KeyEvent e) {
-        boolean typing = e.getTarget() instanceof TextInputControl;
-        if (typing && e.getCode() != KeyCode.ESCAPE) {
-            return;
+    @Override
+    public void focusH() {
+        expandPanel("panel-sampler");
+        docks.showLeft();
+        Platform.runLater(() -> samplerPanel.hSlider().requestFocus());
+    }
+
+    @Override
+    public void togglePanels() {
+        if (app.presentingProperty().get()) {
+            docks.chartBesideProperty().set(!docks.chartBesideProperty().get());
+        } else {
+            docks.hiddenProperty().set(!docks.hiddenProperty().get());
         }
-        switch (e.getCode()) {
-            case SPACE -> sceneVm.playback().togglePlaying();
-            case LEFT -> sceneVm.playback().step(-1);
-            case RIGHT -> sceneVm.playback().step(1);
-            case H -> {
-                panels.setExpandedPane(panels.getPanes().stream().filter(p -> "panel-sampler".equals(p.getId()))
-                        .findFirst().orElse(null));
-                Platform.runLater(() -> samplerPanel.hSlider().requestFocus());
+    }
+
+    /** Enters or leaves presentation mode, full screen on a stage. */
+    @Override
+    public void togglePresentation() {
+        boolean on = !app.presentingProperty().get();
+        app.presentingProperty().set(on);
+        if (root.getScene() != null && root.getScene().getWindow() instanceof Stage stage) {
+            // Esc is ours in presentation mode: it leaves both at once
+            stage.setFullScreenExitKeyCombination(on ? KeyCombination.NO_MATCH : null);
+            stage.setFullScreenExitHint(on ? "" : null);
+            stage.setFullScreen(on);
+        }
+    }
+
+    @Override
+    public boolean escape() {
+        if (app.presentingProperty().get()) {
+            togglePresentation();
+            return true;
+        }
+        return docks.closeDrawers();
+    }
+
+    @Override
+    public void quit() {
+        if (root.getScene() != null && root.getScene().getWindow() instanceof Stage stage) {
+            WindowEvent request = new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST);
+            if (stage.getOnCloseRequest() != null) {
+                stage.getOnCloseRequest().handle(request); // asks about unsaved changes, and consumes to wait
             }
-            case R -> sceneVm.reset();
-            case D -> app.darkProperty().set(!app.darkProperty().get());
-            case L -> app.lectureProperty().set(!app.lectureProperty().get());
-            case F11 -> toggleFullScreen();
-            case F1 -> showHelp();
-            default -> {
-                return;
+            if (!request.isConsumed()) {
+                stage.close();
             }
         }
-        e.consume();
     }
 
     private Stage helpStage;
 
-    /** Opens (or brings forward) the help window, styled like the main window. */
+    /** Opens (or brings forward) the help window, styled like the main window; Esc closes it. */
+    @Override
     public void showHelp() {
         if (helpStage == null) {
             helpStage = new Stage();
             helpStage.setTitle("What am I looking at? — Diffusion Playground");
-            Scene scene = new Scene(new HelpPane(), 640, 720);
+            Scene scene = new Scene(new HelpPane(), 760, 720);
             Themes.apply(scene, app);
+            scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+                if (e.getCode() == KeyCode.ESCAPE) {
+                    helpStage.hide();
+                    e.consume();
+                }
+            });
             helpStage.setScene(scene);
             if (root.getScene() != null) {
                 helpStage.initOwner(root.getScene().getWindow());
@@ -254,7 +432,13 @@ public final class MainWindow {
         helpStage.toFront();
     }
 
-    private void toggleFullScreen() {
+    /** The help window once opened (null before). */
+    Stage helpStage() {
+        return helpStage;
+    }
+
+    @Override
+    public void toggleFullScreen() {
         if (root.getScene() != null && root.getScene().getWindow() instanceof Stage stage) {
             stage.setFullScreen(!stage.isFullScreen());
         }

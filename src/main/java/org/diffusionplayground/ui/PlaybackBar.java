@@ -11,22 +11,23 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import org.diffusionplayground.app.SceneViewModel;
 import org.diffusionplayground.scene.SceneMode;
 import org.diffusionplayground.ui.kit.Controls;
 
 /**
  * Play / pause / step / reset, the mode (forward noising or backward sampling), the speed and the time
- * scrubber t ∈ [t_min, T].
+ * scrubber t ∈ [t_min, T]. Two rows, the scrubber on its own as in a video player: every button keeps its
+ * whole label from 1024 px wide in lecture mode.
  */
-public final class PlaybackBar extends HBox {
+public final class PlaybackBar extends VBox {
 
     private final Slider scrubber;
 
     public PlaybackBar(SceneViewModel vm) {
-        setSpacing(10);
-        setAlignment(Pos.CENTER_LEFT);
-        setPadding(new Insets(8, 14, 8, 14));
+        setSpacing(6);
+        setPadding(new Insets(6, 14, 6, 14));
         getStyleClass().add("playback-bar");
 
         ToggleGroup modes = new ToggleGroup();
@@ -60,10 +61,10 @@ public final class PlaybackBar extends HBox {
         Controls.tipped(play, "Play / pause (space)");
         Button back = new Button("◀");
         back.setOnAction(e -> vm.playback().step(-1));
-        Controls.tipped(back, "One step back (←)");
+        Controls.tipped(back, "One step back (← or PgUp)");
         Button next = new Button("▶|");
         next.setOnAction(e -> vm.playback().step(1));
-        Controls.tipped(next, "One step forward (→)");
+        Controls.tipped(next, "One step forward (→ or PgDn)");
         Button reset = new Button("⟲ Reset");
         reset.setOnAction(e -> vm.reset());
         Controls.tipped(reset, "Back to the start, clear launched paths (R)");
@@ -112,7 +113,15 @@ public final class PlaybackBar extends HBox {
         busy.visibleProperty().bind(vm.activity().busyProperty());
         Controls.tipped(busy, "Sampling in the background");
 
-        getChildren().addAll(forward, backward, play, back, next, reset, timeLabel, scrubber, speedLabel, speed, busy);
+        HBox buttons = new HBox(10, forward, backward, play, back, next, reset, busy);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {forward, backward, play, back, next,
+                reset}) {
+            c.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        }
+        HBox time = new HBox(10, timeLabel, scrubber, speedLabel, speed);
+        time.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(buttons, time);
     }
 
     public Slider scrubber() {

@@ -52,6 +52,9 @@ public final class PlaygroundApp extends Application {
         stage.setScene(fx);
         stage.show();
         StartupClock.windowShown();
+        if (options.present()) {
+            workbench.window().togglePresentation(); // full screen needs the stage on screen
+        }
         if (options.preset() != null) {
             vms.document().open(java.nio.file.Path.of(options.preset()), ok -> { });
         }

@@ -25,8 +25,8 @@ public final class SamplerPanel extends VBox {
 
     static final String H_FORMULA = """
             The 𝔥-sampler (Hirono, Tanaka & Fukushima, ICML 2024):
-              dx = [ f(x,t) − (1+𝔥)/2 · g(t)² s_θ(x,t) ] dt + √𝔥 · g(t) dw̄
-            integrated from t = T down to t_min.
+              dx = [ f(x,t) − (1+𝔥)/2 · g(t)² s_θ(x,t) ] dt + √𝔥 · g(t) dw
+            integrated from t = T down to t_min (dw: Brownian noise, run backward in time).
             𝔥 = 0: probability-flow ODE (deterministic)   𝔥 = 1: reverse SDE   𝔥 = 2: f − (3/2)g²s.
             With a perfect score every 𝔥 gives the same marginals; with a learned one they differ.
             The same seed gives the same noise at every 𝔥, so a slider move shows the effect of 𝔥 alone.""";
@@ -45,7 +45,7 @@ public final class SamplerPanel extends VBox {
         hSlider.setShowTickLabels(true);
         hSlider.setMajorTickUnit(1);
         hSlider.setMinorTickCount(3);
-        hSlider.setBlockIncrement(0.05);
+        hSlider.setBlockIncrement(PresenterKeys.H_STEP); // ←/→ when focused: the same step as ↑/↓ anywhere
         hSlider.setLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Double v) {
@@ -89,23 +89,44 @@ public final class SamplerPanel extends VBox {
         split.selectedProperty().bindBidirectional(vm.splitProperty());
         TextField second = Controls.numberField(vm.compareHProperty().get(), "%.2f", vm::requestCompareH);
         second.disableProperty().bind(split.selectedProperty().not());
+        vm.compareHProperty().addListener((obs, old, v) -> second.setText(String.format(Locale.ROOT, "%.2f",
+                v.doubleValue())));
         Controls.tipped(split, "Show two samplers side by side on the same seed: same prior draw, same noise.");
 
-        Spinner<Integer> particles = new Spinner<>(100, SceneViewModel.MAX_PARTICLES, vm.particlesProperty().get(), 500);
+        Spinner<Integer> particles = new Spinner<>(1, SceneViewModel.MAX_PARTICLES, vm.particlesProperty().get(), 500);
         particles.setEditable(true);
+        particles.setId("sampler-particles");
         particles.valueProperty().addListener((obs, old, v) -> vm.requestParticles(v));
+        follow(particles, vm.particlesProperty());
         Spinner<Integer> steps = new Spinner<>(10, 5000, vm.stepsProperty().get(), 50);
         steps.setEditable(true);
+        steps.setId("sampler-steps");
         steps.valueProperty().addListener((obs, old, v) -> vm.stepsProperty().set(v));
+        follow(steps, vm.stepsProperty());
         Controls.tipped(steps, "Number of sampler steps from T to t_min, placed as the solver says (equal steps in t "
                 + "as in the paper, or equal steps in log-SNR).");
         Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, (int) vm.seedProperty().get(), 1);
         seed.setEditable(true);
+        seed.setId("sampler-seed");
         seed.valueProperty().addListener((obs, old, v) -> vm.seedProperty().set(v));
+        follow(seed, vm.seedProperty());
         Controls.tipped(seed, "Seed of the prior draw and of every noise increment (counter-based: the same at every 𝔥).");
 
         ComboBox<SolverChoice> solver = new ComboBox<>();
         solver.getItems().setAll(SolverChoice.values());
+        solver.setId("sampler-solver");
+        // the solver above its step schedule: one line would not fit the panel in lecture mode
+        solver.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(SolverChoice c) {
+                return c == null ? "" : c.toString().replace(", ", "\n");
+            }
+
+            @Override
+            public SolverChoice fromString(String s) {
+                return null;
+            }
+        });
         solver.valueProperty().bindBidirectional(vm.solverProperty());
         Controls.tipped(solver, """
                 Exponential integrator (default): the linear part of F_𝔥 solved exactly and the noise drawn with
@@ -126,6 +147,18 @@ public final class SamplerPanel extends VBox {
         for (Region r : new Region[] {particles, steps, seed, solver}) {
             r.setMaxWidth(Double.MAX_VALUE);
         }
+    }
+
+    /**
+     * The spinner shows the scene's value whenever it changes elsewhere (a preset, a lesson step, the command
+     * line), not only when typed here.
+     */
+    private static void follow(Spinner<Integer> spinner, javafx.beans.value.ObservableValue<? extends Number> value) {
+        value.addListener((obs, old, v) -> {
+            if (v != null && (spinner.getValue() == null || spinner.getValue() != v.intValue())) {
+                spinner.getValueFactory().setValue(v.intValue());
+            }
+        });
     }
 
     public Slider hSlider() {

@@ -10,6 +10,7 @@ import java.util.Map;
  * taken the same way.
  * <pre>
  *   --dark                 dark theme              --lecture          lecture mode (large fonts, thick lines)
+ *   --present              presentation mode: the scene fills the screen under a large title (Esc leaves)
  *   --panel=ID             open a left panel: training, sampler, overlays
  *   --analysis=ID          right side: likelihood or training
  *   --map                  colour the evaluated points by C(x₀) once the likelihood is in
@@ -27,14 +28,14 @@ import java.util.Map;
  *   --mode=forward         show the forward process (or backward)
  * </pre>
  */
-record StartOptions(boolean dark, boolean lecture, String panel, String analysis, boolean map, boolean closeUp,
+record StartOptions(boolean dark, boolean lecture, boolean present, String panel, String analysis, boolean map, boolean closeUp,
         boolean density,
         boolean train, Integer particles, Double time, Double frameLogSeconds, String preset, List<String> lenses,
         org.diffusionplayground.scene.SceneMode mode) {
 
     static StartOptions parse(List<String> unnamed, Map<String, String> named) {
         boolean dark = unnamed.contains("--dark") || "dark".equalsIgnoreCase(named.get("theme"));
-        return new StartOptions(dark, unnamed.contains("--lecture"), lower(named.get("panel")),
+        return new StartOptions(dark, unnamed.contains("--lecture"), unnamed.contains("--present"), lower(named.get("panel")),
                 lower(named.get("analysis")), unnamed.contains("--map"), unnamed.contains("--close-up"),
                 unnamed.contains("--density"),
                 unnamed.contains("--train"),

@@ -67,7 +67,7 @@ public final class TrainingPanel extends VBox {
         ComboBox<Target> target = combo(Target.values(), vm.targetProperty(), "train-target");
         Controls.tipped(target, """
                 What the network outputs, with x_t = α x₀ + σ ε; every target converts to the score:
-                SCORE s directly · EPSILON s = −ε̂/σ · X0 s = −(x − α x̂₀)/σ² · V v = α ε − σ x₀.""");
+                SCORE s directly · EPSILON s = −ε_θ/σ · X0 s = −(x − α x₀_θ)/σ² · V v = α ε − σ x₀.""");
         ComboBox<Weighting> weighting = combo(Weighting.values(), vm.weightingProperty(), "train-weighting");
         Controls.tipped(weighting, """
                 DSM loss E_t λ(t) E‖s_θ(x_t, t) + ε/σ_t‖².

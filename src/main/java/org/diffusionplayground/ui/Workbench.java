@@ -117,9 +117,30 @@ public final class Workbench {
                 lossChart::chart));
         vms.exports().charts().addAll(lensCharts.exportTargets());
         vms.document().setPanelOpener(names -> names.forEach(this::openPanel));
+        followDocumentTitle();
         diagnosticsTimer = new Timeline(new KeyFrame(Duration.millis(500),
                 e -> diagnostics.setText(readout(window.frames().stats()))));
         diagnosticsTimer.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    /**
+     * Presentation mode's title and caption are the open preset's title and description (a lesson sets its
+     * step's instead): taken when another preset opens, not on every change of the window's title.
+     */
+    private void followDocumentTitle() {
+        String[] shown = {null};
+        Runnable take = () -> {
+            String title = vms.document().title();
+            if (!java.util.Objects.equals(title, shown[0])) {
+                shown[0] = title;
+                vms.app().slideTitleProperty().set(title == null ? "" : title);
+                String d = vms.document().description();
+                vms.app().captionProperty().set(d == null ? "" : d);
+            }
+        };
+        vms.document().windowTitleProperty().addListener(x -> take.run());
+        vms.document().fileProperty().addListener(x -> take.run());
+        take.run();
     }
 
     /** The model-density heatmap's switch and progress, among the overlay toggles. */

@@ -124,6 +124,28 @@ class DocumentViewModelTest {
     }
 
     @Test
+    void theUsersThemeAndLectureModeWinOverAPresetsAndMarkNothingChanged() throws Exception {
+        Window w = window();
+        onUi(() -> {
+            w.app.darkProperty().set(true); // as --dark or the D key
+            return null;
+        });
+        assertFalse(onUi(() -> w.doc.dirtyProperty().get()), "a theme is how the user looks, not a change");
+        assertTrue(w.open(Path.of("presets/imperfect-score.json"))); // light, lecture mode
+        assertTrue(onUi(() -> w.app.darkProperty().get()), "the user's dark theme stays");
+        assertTrue(onUi(() -> w.app.lectureProperty().get()), "lecture mode, never chosen by the user, is the preset's");
+        onUi(() -> {
+            w.app.lectureProperty().set(false); // the L key
+            return null;
+        });
+        assertFalse(onUi(() -> w.doc.dirtyProperty().get()), "lecture mode marks nothing changed");
+        assertTrue(w.open(Path.of("presets/noise-helps-h-sweep.json"))); // light, lecture mode
+        assertTrue(onUi(() -> w.app.darkProperty().get()));
+        assertFalse(onUi(() -> w.app.lectureProperty().get()), "the user's choice of lecture mode stays too");
+        assertFalse(onUi(() -> w.doc.dirtyProperty().get()));
+    }
+
+    @Test
     void aModelTrainedInTheAppIsSavedBesideThePresetAndOpensAgain() throws Exception {
         Checkpoint trained = PretrainedModel.SWISSROLL_SIMPLE.load();
         Window w = window();

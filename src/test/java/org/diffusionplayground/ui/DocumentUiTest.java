@@ -58,6 +58,8 @@ class DocumentUiTest {
         vms.scene().stepsProperty().set(40);
         PlaygroundApp.openDefaultScene(vms);
         vms.document().adopt(Preset.ModelSource.EXACT, null, null);
+        // the panels this class clicks stay docked beside the scene (LayoutUiTest covers the rails)
+        bench.window().panelsPinnedProperty().set(true);
         Scene fx = new Scene(bench.window().root(), 1280, 800);
         bench.install(fx);
         bench.documents().install(stage, fx);

@@ -64,6 +64,8 @@ class LensesUiTest {
         scene.dataSetProperty().set(data);
         scene.scoreProperty().set(new MixtureScore(data.mixture().orElseThrow(), s, "exact score"));
         scene.timeProperty().set(0.3);
+        // the panels this class clicks stay docked beside the scene (LayoutUiTest covers the rails)
+        bench.window().panelsPinnedProperty().set(true);
         Scene fx = new Scene(bench.window().root(), 1280, 800);
         bench.install(fx);
         stage.setScene(fx);

@@ -56,6 +56,8 @@ class SceneUiTest {
         scene.scheduleProperty().set(schedule);
         scene.dataSetProperty().set(d);
         scene.scoreProperty().set(new MixtureScore(d.mixture().orElseThrow(), schedule, "exact"));
+        // the panels this class clicks stay docked beside the scene (LayoutUiTest covers the rails)
+        window.panelsPinnedProperty().set(true);
         Scene fx = new Scene(window.root(), 1280, 800);
         window.install(fx);
         stage.setScene(fx);

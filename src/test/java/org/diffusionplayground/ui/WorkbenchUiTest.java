@@ -72,6 +72,8 @@ class WorkbenchUiTest {
         vms.likelihood().pointsProperty().set(24);
         vms.likelihood().exactCurveProperty().set(false);
         PlaygroundApp.openDefaultScene(vms);
+        // the panels this class clicks stay docked beside the scene (LayoutUiTest covers the rails)
+        bench.window().panelsPinnedProperty().set(true);
         Scene fx = new Scene(bench.window().root(), 1280, 800);
         bench.install(fx);
         stage.setScene(fx);
@@ -271,11 +273,14 @@ class WorkbenchUiTest {
         assertNotNull(s.dataScale());
         assertTrue(s.dataScale().max() > 0 && s.dataScale().min() == -s.dataScale().max(), "symmetric about C = 0");
 
-        // a new model makes the result stale and takes the map off the scene until recomputed
+        // a new model clears the result and takes the map off the scene until recomputed
         robot.interact(() -> scene.scoreProperty().set(vms.scene().exactScore(scene.dataSetProperty().get(),
                 scene.scheduleProperty().get())));
         waitFor(10, () -> scene.snapshotProperty().get().dataRgb() == null);
         assertTrue(vms.likelihood().staleProperty().get());
+        assertNull(vms.likelihood().resultProperty().get(), "no numbers of the earlier model are left");
+        assertNull(vms.likelihood().lineProperty().get());
+        assertEquals(0, bench.likelihoodPanel().chart().exactItemCount(), "and none on the chart");
     }
 
     @Test

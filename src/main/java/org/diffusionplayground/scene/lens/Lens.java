@@ -36,7 +36,7 @@ public enum Lens {
                     + "with Δs_medium = ∫ (2/g²) f ∘ dx (heat over temperature) and Δs_system = ln p(x_start) − "
                     + "ln p(x_end). Individual paths may consume entropy, yet ⟨Δs⟩ = ∫Ṡ dt ≥ 0 and the integral "
                     + "fluctuation theorem ⟨e^{−Δs}⟩ = 1 holds exactly. e^{−Δs} is heavy-tailed: for narrow data its "
-                    + "variance is infinite and the estimate is carried by rare paths (see k̂ and the effective "
+                    + "variance is infinite and the estimate is carried by rare paths (see the estimated tail index k and the effective "
                     + "sample size); start the paths later to see it converge."),
     SPECIATION("speciation", "Symmetry breaking", "H = −Σ_k w_k ln w_k;  double well when α_t²(μ² − v) > σ_t²",
             "At large t a particle could still become any mode: its posterior mode weights w_k(x_t) are spread, "

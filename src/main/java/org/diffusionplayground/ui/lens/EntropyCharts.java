@@ -139,7 +139,7 @@ final class EntropyCharts extends VBox {
         double hw = c.exponential().halfWidth95();
         String verdict = c.reliable()
                 ? String.format(Locale.ROOT, "⟨e^−Δs⟩ = %.3f ± %.3f (95 %%): the fluctuation theorem holds", m, hw)
-                : String.format(Locale.ROOT, "⟨e^−Δs⟩ = %.3f: heavy tail (k̂ = %.2f, %.0f effective of %,d paths),\n"
+                : String.format(Locale.ROOT, "⟨e^−Δs⟩ = %.3f: heavy tail (tail index k = %.2f, %.0f effective of %,d paths),\n"
                         + "carried by rare paths not sampled — start the paths later to see it reach 1", m,
                         c.tailIndex(), c.effectiveSampleSize(), c.paths());
         histogramChart.note(verdict + String.format(Locale.ROOT, "\n%.1f %% of the paths consume entropy (Δs < 0)",
