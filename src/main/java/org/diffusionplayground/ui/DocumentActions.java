@@ -32,7 +32,9 @@ import org.diffusionplayground.app.AppViewModel;
 import org.diffusionplayground.app.DataViewModel;
 import org.diffusionplayground.app.DocumentViewModel;
 import org.diffusionplayground.app.ExportViewModel;
+import org.diffusionplayground.app.LessonViewModel;
 import org.diffusionplayground.preset.Autosave;
+import org.diffusionplayground.preset.lesson.LessonIO;
 import org.diffusionplayground.preset.PresetException;
 import org.diffusionplayground.preset.PresetIO;
 import org.diffusionplayground.preset.ShippedPresets;
@@ -54,12 +56,18 @@ public final class DocumentActions {
     private ExportImageDialog imageDialog;
     private ExportVideoDialog videoDialog;
     private Path lastFolder;
+    private LessonViewModel lessons;
 
     public DocumentActions(DocumentViewModel doc, ExportViewModel exports, DataViewModel data, AppViewModel app) {
         this.doc = doc;
         this.exports = exports;
         this.data = data;
         this.app = app;
+    }
+
+    /** Lessons open from the File menu, by drag and drop and from the command line. */
+    public void setLessons(LessonViewModel lessons) {
+        this.lessons = lessons;
     }
 
     /** Binds the window: its title, keyboard shortcuts, drag and drop, and the question on closing. */
@@ -106,6 +114,10 @@ public final class DocumentActions {
                 fillLecturePresets(lecture);
             }
         });
+        Menu lessonMenu = new Menu("Lessons");
+        lessonMenu.setId("menu-lessons");
+        lessonMenu.getItems().add(new MenuItem("…"));
+        lessonMenu.setOnShowing(e -> fillLessons(lessonMenu));
         Menu recent = new Menu("Open recent");
         recent.setId("menu-recent");
         Runnable fillRecent = () -> {
@@ -125,7 +137,7 @@ public final class DocumentActions {
         MenuItem saveAs = item("Save As…", "menu-save-as", this::saveAs, "Ctrl+Shift+S");
         MenuItem image = item("Export Image…", "menu-export-image", this::exportImage, "Ctrl+E");
         MenuItem video = item("Export Video…", "menu-export-video", this::exportVideo, "Ctrl+Shift+E");
-        file.getItems().addAll(open, lecture, recent, new SeparatorMenuItem(), save, saveAs, new SeparatorMenuItem(),
+        file.getItems().addAll(open, lecture, lessonMenu, recent, new SeparatorMenuItem(), save, saveAs, new SeparatorMenuItem(),
                 image, video);
         Controls.tipped(file, "Open and save scenes (presets), export pictures and videos for slides");
         return file;
@@ -160,6 +172,58 @@ public final class DocumentActions {
         } catch (IOException e) {
             menu.setDisable(true);
         }
+    }
+
+    /** The shipped lessons by title, then opening a lesson file and closing the open one. */
+    private void fillLessons(Menu menu) {
+        menu.getItems().clear();
+        Path folder = ShippedPresets.lessonsFolder();
+        if (folder != null) {
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path p : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                    String title;
+                    try {
+                        title = LessonIO.read(p).title();
+                    } catch (PresetException e) {
+                        continue; // a broken file is reported when opened by name, not in the menu
+                    }
+                    MenuItem i = new MenuItem(title);
+                    i.setMnemonicParsing(false);
+                    i.setOnAction(e -> openLesson(p));
+                    menu.getItems().add(i);
+                }
+            } catch (IOException e) {
+                // no shipped lessons to list; a lesson file can still be opened
+            }
+        }
+        if (!menu.getItems().isEmpty()) {
+            menu.getItems().add(new SeparatorMenuItem());
+        }
+        MenuItem file = new MenuItem("Open a lesson file…");
+        file.setId("menu-open-lesson");
+        file.setOnAction(e -> {
+            FileChooser chooser = chooser("Open a lesson");
+            if (folder != null) {
+                chooser.setInitialDirectory(folder.toFile());
+            }
+            File f = chooser.showOpenDialog(window());
+            if (f != null) {
+                openLesson(f.toPath());
+            }
+        });
+        MenuItem close = new MenuItem("Close the lesson");
+        close.setId("menu-close-lesson");
+        close.setDisable(lessons == null || !lessons.isOpen());
+        close.setOnAction(e -> lessons.close());
+        menu.getItems().addAll(file, close);
+    }
+
+    /** Opens a lesson at its first step, asking first about unsaved changes. */
+    public void openLesson(Path file) {
+        if (lessons == null) {
+            return;
+        }
+        confirmDiscard("opening the lesson " + file.getFileName(), () -> lessons.open(file, this::reportIfFailed));
     }
 
     // ---- open and save ------------------------------------------------------------------------
@@ -299,7 +363,7 @@ public final class DocumentActions {
 
     // ---- drag and drop ------------------------------------------------------------------------
 
-    /** A preset (.json) dropped on the window opens; a CSV becomes the data set. */
+    /** A preset or a lesson (.json) dropped on the window opens; a CSV becomes the data set. */
     void installDrop(Node target) {
         target.setOnDragOver(e -> {
             Dragboard db = e.getDragboard();
@@ -327,6 +391,10 @@ public final class DocumentActions {
     /** What a drop of {@code file} does; false when it is not a preset or a CSV. */
     public boolean drop(Path file) {
         String kind = kind(file);
+        if ("preset".equals(kind) && lessons != null && LessonIO.isLesson(file)) {
+            Platform.runLater(() -> openLesson(file));
+            return true;
+        }
         if ("preset".equals(kind)) {
             // after the drop gesture has finished: a dialog inside it would block the system's drag
             Platform.runLater(() -> confirmDiscard("opening " + file.getFileName(),

@@ -286,6 +286,11 @@ public final class MainWindow implements PresenterKeys.Window {
         docks.setRight(node);
     }
 
+    /** Puts a bar above the playback controls (the open lesson's step and caption). */
+    public void addAbovePlayback(Node bar) {
+        bottom.getChildren().add(0, bar);
+    }
+
     /** Puts a node right after the app's title (the File menu). */
     public void addToolBarItemAfterTitle(Node item) {
         topBar.getChildren().add(1, item);

@@ -109,6 +109,24 @@ public final class Workbench {
         window.addToolBarItems(List.of(diagnostics));
 
         documents = new DocumentActions(vms.document(), vms.exports(), vms.data(), vms.app());
+        documents.setLessons(vms.lessons());
+        window.addAbovePlayback(new LessonBar(vms.lessons()).root());
+        window.keys().setSteps(new PresenterKeys.Steps() {
+            @Override
+            public boolean isOpen() {
+                return vms.lessons().isOpen();
+            }
+
+            @Override
+            public void next() {
+                vms.lessons().next();
+            }
+
+            @Override
+            public void previous() {
+                vms.lessons().previous();
+            }
+        });
         window.addToolBarItemAfterTitle(documents.menu());
         vms.exports().setWindowSize(window.scenePane().pixelSize());
         vms.exports().charts().addAll(new ExportViewModel.ChartTarget("Likelihood in 𝔥 (chart)",
@@ -138,6 +156,13 @@ public final class Workbench {
                 vms.app().captionProperty().set(d == null ? "" : d);
             }
         };
+        // a lesson step's title and caption win over its preset's
+        vms.lessons().currentProperty().addListener((obs, old, step) -> {
+            if (step != null) {
+                vms.app().slideTitleProperty().set(step.title());
+                vms.app().captionProperty().set(step.caption());
+            }
+        });
         vms.document().windowTitleProperty().addListener(x -> take.run());
         vms.document().fileProperty().addListener(x -> take.run());
         take.run();

@@ -252,4 +252,14 @@ public final class LessonIO {
     private static String known() {
         return Arrays.stream(LessonControl.values()).map(LessonControl::id).collect(Collectors.joining(", "));
     }
+
+    /** True when {@code file} is a readable JSON object that says it is a lesson (what a dropped file is). */
+    public static boolean isLesson(Path file) {
+        try {
+            JsonNode root = JSON.readTree(InputFiles.read(file, MAX_BYTES, "lesson"));
+            return root != null && Lesson.FORMAT.equals(root.path("format").asText(null));
+        } catch (IOException e) {
+            return false;
+        }
+    }
 }
