@@ -29,6 +29,7 @@ import org.diffusionplayground.render.Theme;
 import org.diffusionplayground.scene.DensityLayer;
 import org.diffusionplayground.scene.SceneOverlays;
 import org.diffusionplayground.scene.SceneState;
+import org.diffusionplayground.scene.SweepClock;
 import org.diffusionplayground.scene.lens.LensOverlays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -85,6 +86,15 @@ public final class RenderCommand implements Callable<Integer> {
             + "high picture (default: height / 1080; lecture mode multiplies by 1.6)")
     Double scale;
 
+    @Option(names = "--pace", paramLabel = "PACE", converter = PaceConverter.class,
+            description = "what a video's sweep runs uniformly in: log-snr (default: the structure's forming gets "
+                    + "its share of the time) or t")
+    SweepClock.Pacing pace;
+
+    @Option(names = "--hold", paramLabel = "S", description = "seconds the end of the sweep stays on screen "
+            + "(default 1.5; at most a quarter of the video)")
+    Double hold;
+
     @Option(names = "--force", description = "replace an existing output file")
     boolean force;
 
@@ -102,6 +112,29 @@ public final class RenderCommand implements Callable<Integer> {
                 default -> throw new CommandLine.TypeConversionException("unknown video '" + value
                         + "' (choose forward, backward or sweep)");
             };
+        }
+    }
+
+    /** picocli converter for the paces' short names. */
+    static final class PaceConverter implements CommandLine.ITypeConverter<SweepClock.Pacing> {
+        @Override
+        public SweepClock.Pacing convert(String value) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "log-snr", "logsnr", "snr" -> SweepClock.Pacing.LOG_SNR;
+                case "t", "time" -> SweepClock.Pacing.TIME;
+                default -> throw new CommandLine.TypeConversionException("unknown pace '" + value
+                        + "' (choose log-snr or t)");
+            };
+        }
+    }
+
+    /** The sweep's clock of --pace and --hold (the window's defaults otherwise). */
+    SweepClock clock() {
+        try {
+            SweepClock c = SweepClock.DEFAULT;
+            return c.withPacing(pace != null ? pace : c.pacing()).withHold(hold != null ? hold : c.holdSeconds());
+        } catch (IllegalArgumentException e) {
+            throw usage("--hold: " + e.getMessage());
         }
     }
 
@@ -151,7 +184,7 @@ public final class RenderCommand implements Callable<Integer> {
                 try {
                     settings = new VideoSettings(kind != null ? kind : v.kind(), width != null ? width : v.width(),
                             height != null ? height : v.height(), fps != null ? fps : v.fps(),
-                            seconds != null ? seconds : v.seconds(), v.hFrom(), v.hTo());
+                            seconds != null ? seconds : v.seconds(), v.hFrom(), v.hTo(), clock());
                 } catch (IllegalArgumentException e) {
                     throw usage(e.getMessage());
                 }

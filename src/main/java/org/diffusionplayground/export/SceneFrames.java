@@ -125,12 +125,12 @@ public final class SceneFrames {
             }
             switch (settings.kind()) {
                 case FORWARD -> {
-                    return compose(state.withMode(SceneMode.FORWARD).withTime(lerp(sch.tMin(), sch.tMax(), u)), null,
-                            null);
+                    double t = settings.clock().time(sch, sch.tMin(), sch.tMax(), u);
+                    return compose(state.withMode(SceneMode.FORWARD).withTime(t), null, null);
                 }
                 case BACKWARD -> {
-                    return compose(state.withMode(SceneMode.BACKWARD).withTime(lerp(sch.tMax(), sch.tMin(), u)), first,
-                            second);
+                    double t = settings.clock().time(sch, sch.tMax(), sch.tMin(), u);
+                    return compose(state.withMode(SceneMode.BACKWARD).withTime(t), first, second);
                 }
                 default -> {
                     if (state.score() == null) {
