@@ -163,7 +163,7 @@ public final class SceneFrames {
     }
 
     /** Progress of a part of the work that spans [offset, offset + share] of the whole. */
-    static ProgressListener scaled(ProgressListener p, double offset, double share) {
+    public static ProgressListener scaled(ProgressListener p, double offset, double share) {
         if (p == null) {
             return null;
         }
