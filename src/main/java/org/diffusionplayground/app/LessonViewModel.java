@@ -40,6 +40,8 @@ public final class LessonViewModel {
     private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper(this, "heading", "");
     private final ObservableSet<LessonControl> controls = FXCollections.observableSet(
             EnumSet.allOf(LessonControl.class));
+    /** One read-only view, kept: its listeners are held weakly by the set behind it. */
+    private final ObservableSet<LessonControl> controlsView = FXCollections.unmodifiableObservableSet(controls);
     private final BooleanBinding open = Bindings.isNotNull(lesson);
     private boolean loading;
 
@@ -73,7 +75,7 @@ public final class LessonViewModel {
 
     /** The controls students see during the step (all of them without a lesson). */
     public ObservableSet<LessonControl> visibleControls() {
-        return FXCollections.unmodifiableObservableSet(controls);
+        return controlsView;
     }
 
     /** True while a lesson is open: the clicker steps through it instead of through time. */

@@ -276,6 +276,14 @@ public final class MainWindow implements PresenterKeys.Window {
         panels.getPanes().stream().filter(p -> id.equals(p.getId())).findFirst().ifPresent(panels::setExpandedPane);
     }
 
+    /** Shows or hides the left panel with this id (a lesson step shows only its controls). */
+    public void showPanel(String id, boolean shown) {
+        panels.getPanes().stream().filter(p -> id.equals(p.getId())).forEach(p -> {
+            p.setVisible(shown);
+            p.setManaged(shown);
+        });
+    }
+
     /** Removes the left panel with this id (a panel that moves into another one). */
     public void removePanel(String id) {
         panels.getPanes().removeIf(p -> id.equals(p.getId()));
