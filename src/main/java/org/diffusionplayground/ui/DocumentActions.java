@@ -156,22 +156,41 @@ public final class DocumentActions {
             menu.setDisable(true);
             return;
         }
+        try {
+            menu.getItems().addAll(titled(folder, p -> PresetIO.read(p).title(), (p, title) -> confirmDiscard(
+                    "opening " + title, () -> doc.open(p, this::reportIfFailed))));
+        } catch (IOException e) {
+            menu.setDisable(true);
+        }
+    }
+
+    /** Reads the title of a shipped file; a broken file throws (and is left out of the menu). */
+    private interface TitleReader {
+        String title(Path file) throws PresetException;
+    }
+
+    /**
+     * A menu item per readable JSON file of a folder, named by its title, in file-name order; a broken file
+     * is left out (it is reported when opened by name).
+     */
+    private static List<MenuItem> titled(Path folder, TitleReader reader, java.util.function.BiConsumer<Path, String> open)
+            throws IOException {
+        List<MenuItem> items = new java.util.ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
             for (Path p : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 String title;
                 try {
-                    title = PresetIO.read(p).title();
+                    title = reader.title(p);
                 } catch (PresetException e) {
-                    continue; // a broken file is reported when opened by name, not in the menu
+                    continue;
                 }
                 MenuItem i = new MenuItem(title);
                 i.setMnemonicParsing(false);
-                i.setOnAction(e -> confirmDiscard("opening " + title, () -> doc.open(p, this::reportIfFailed)));
-                menu.getItems().add(i);
+                i.setOnAction(e -> open.accept(p, title));
+                items.add(i);
             }
-        } catch (IOException e) {
-            menu.setDisable(true);
         }
+        return items;
     }
 
     /** The shipped lessons by title, then opening a lesson file and closing the open one. */
@@ -179,19 +198,8 @@ public final class DocumentActions {
         menu.getItems().clear();
         Path folder = ShippedPresets.lessonsFolder();
         if (folder != null) {
-            try (Stream<Path> files = Files.list(folder)) {
-                for (Path p : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                    String title;
-                    try {
-                        title = LessonIO.read(p).title();
-                    } catch (PresetException e) {
-                        continue; // a broken file is reported when opened by name, not in the menu
-                    }
-                    MenuItem i = new MenuItem(title);
-                    i.setMnemonicParsing(false);
-                    i.setOnAction(e -> openLesson(p));
-                    menu.getItems().add(i);
-                }
+            try {
+                menu.getItems().addAll(titled(folder, p -> LessonIO.read(p).title(), (p, title) -> openLesson(p)));
             } catch (IOException e) {
                 // no shipped lessons to list; a lesson file can still be opened
             }

@@ -28,6 +28,9 @@ final class LessonBar {
         Button close = new Button("Close lesson");
         close.setId("lesson-close");
         close.setOnAction(e -> lessons.close());
+        for (Button b : new Button[] {previous, next, close}) {
+            b.setMinWidth(Button.USE_PREF_SIZE); // the caption wraps; the buttons keep their words
+        }
         lessons.indexProperty().addListener(x -> {
             previous.setDisable(!lessons.hasPrevious());
             next.setDisable(!lessons.hasNext());
