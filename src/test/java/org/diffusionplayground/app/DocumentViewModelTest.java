@@ -328,6 +328,11 @@ class DocumentViewModelTest {
                 assertTrue(onUi(() -> w.doc.activity().errorProperty().get()).contains("your own folder"),
                         onUi(() -> w.doc.activity().errorProperty().get()));
             }
+            // and the one writer of presets refuses the folder too, whoever calls it
+            assertTrue(org.junit.jupiter.api.Assertions.assertThrows(org.diffusionplayground.preset.PresetException.class,
+                    () -> PresetIO.write(installed.resolve("lessons/new.json"), PresetIO.defaults(),
+                            org.diffusionplayground.model.util.AtomicFiles.Existing.REPLACE)).getMessage()
+                    .contains("never written"));
             assertEquals(before, snapshot(installed), "nothing under the shipped folder changed");
             Path mine = user.resolve("imperfect-score.json");
             assertTrue(w.saveAs(mine, false), onUi(() -> w.doc.activity().errorProperty().get()));
