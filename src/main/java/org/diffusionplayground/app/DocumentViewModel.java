@@ -27,6 +27,8 @@ import org.diffusionplayground.preset.Preset;
 import org.diffusionplayground.preset.PresetIO;
 import org.diffusionplayground.preset.PresetScene;
 import org.diffusionplayground.preset.RecentFiles;
+import org.diffusionplayground.preset.ShippedPresets;
+import org.diffusionplayground.scene.SceneState;
 
 /**
  * The scene as a document: Open, Save, Save As, recent files, the unsaved-changes flag, and the autosave
@@ -233,23 +235,47 @@ public final class DocumentViewModel {
 
     /** Makes a loaded preset the scene: training settings, model, scene, theme, panels and overlays. */
     void apply(PresetScene.Loaded loaded, Path origin, boolean unsaved) {
+        apply(loaded, origin, unsaved, false);
+    }
+
+    /**
+     * Shows a lesson step: its preset becomes the scene as if opened from {@code origin} (the preset file
+     * the step starts from, so a Save goes where that file's would), unchanged. With {@code keepModel} (the
+     * step names the model already shown) the model stays as the previous step left it, trained further
+     * here or not: nothing is loaded or retrained.
+     */
+    public void showStep(PresetScene.Loaded loaded, Path origin, boolean keepModel) {
+        apply(loaded, origin, false, keepModel && scene.state().score() != null);
+        activity.error("");
+    }
+
+    private void apply(PresetScene.Loaded loaded, Path origin, boolean unsaved, boolean keepModel) {
         applying = true;
         try {
             Preset p = loaded.preset();
             base = p;
             if (training != null) {
                 training.apply(PresetIO.trainingConfig(p));
-                if (loaded.checkpoint() != null) {
+                if (loaded.checkpoint() != null && !keepModel) {
                     training.load(loaded.checkpoint());
                 }
             }
-            scene.load(loaded.state());
+            SceneState state = loaded.state();
+            if (keepModel) {
+                SceneState now = scene.state();
+                state = new SceneState(state.data(), state.schedule(), now.score(), state.sampler(), state.split(),
+                        state.compareH(), state.compareSchedule(), state.compareScore(), state.mode(), state.time(),
+                        state.view());
+            }
+            scene.load(state);
             scene.playback().loopProperty().set(p.animation().loop());
             scene.playback().sweepSecondsProperty().set(p.animation().sweepSeconds());
             app.applyPresetLook(p.view().theme() == Preset.ThemeName.DARK, p.view().lecture());
             app.coloursProperty().set(PresetScene.colours(p.view().colours()));
             Path folder = origin != null ? origin.toAbsolutePath().getParent() : null;
-            model = origin(p.model(), loaded.checkpoint(), folder);
+            if (!keepModel) {
+                model = origin(p.model(), loaded.checkpoint(), folder);
+            }
             compareModel = p.split().model() == null ? null
                     : origin(p.split().model(), loaded.compareCheckpoint(), folder);
             for (Map.Entry<String, BooleanProperty> e : namedOverlays.entrySet()) {
@@ -357,6 +383,12 @@ public final class DocumentViewModel {
      * the user ({@code replace}); the view asks. {@code done} gets true when the file is written.
      */
     public void saveAs(Path target, boolean replace, Consumer<Boolean> done) {
+        if (ShippedPresets.contains(target)) {
+            activity.error(target.getFileName() + " is in the folder of presets that come with the app, which "
+                    + "the app never changes; save your copy in your own folder, such as " + ShippedPresets.userFolder());
+            done.accept(false);
+            return;
+        }
         AtomicFiles.Existing existing = replace ? AtomicFiles.Existing.REPLACE : AtomicFiles.Existing.REFUSE;
         try {
             AtomicFiles.check(target, existing);
@@ -424,13 +456,35 @@ public final class DocumentViewModel {
         });
     }
 
-    /** Saves to the current file (its replacement is implied); false when the scene is untitled. */
+    /**
+     * Saves to the current file (its replacement is implied); false when the scene is untitled or came
+     * with the app (then the caller asks for a file of the user's own: Save As).
+     */
     public boolean save(Consumer<Boolean> done) {
-        if (file.get() == null) {
+        if (file.get() == null || isShipped()) {
             return false;
         }
         saveAs(file.get(), true, done);
         return true;
+    }
+
+    /** True when the scene's file came with the app: saving it becomes Save As into the user's folder. */
+    public boolean isShipped() {
+        return ShippedPresets.contains(file.get());
+    }
+
+    /** Where Save As starts: the current file's folder, or the user's own one for a shipped or untitled scene. */
+    public Path saveFolder() {
+        if (file.get() != null && !isShipped()) {
+            return file.get().toAbsolutePath().getParent();
+        }
+        Path user = ShippedPresets.userFolder();
+        try {
+            Files.createDirectories(user);
+        } catch (IOException e) {
+            return null;
+        }
+        return user;
     }
 
     /**

@@ -311,7 +311,7 @@ public final class ExportViewModel {
             return;
         }
         VideoSettings settings = new VideoSettings(videoKind.get(), videoWidth.get(), videoHeight.get(), fps.get(),
-                seconds.get(), hFrom.get(), hTo.get());
+                seconds.get(), hFrom.get(), hTo.get(), scene.playback().clock()); // the window's pace and hold
         Theme theme = themeAt(settings.height() / 1080.0);
         SceneState state = scene.state();
         // overlays of other panels live on the UI thread: what a video can draw of them in the background

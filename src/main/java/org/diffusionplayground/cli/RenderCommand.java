@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.diffusionplayground.export.Handout;
 import org.diffusionplayground.export.ImageExport;
 import org.diffusionplayground.export.ImageFormat;
 import org.diffusionplayground.export.SceneFrames;
@@ -24,11 +25,16 @@ import org.diffusionplayground.preset.Preset;
 import org.diffusionplayground.preset.PresetContext;
 import org.diffusionplayground.preset.PresetIO;
 import org.diffusionplayground.preset.PresetScene;
+import org.diffusionplayground.preset.lesson.Lesson;
+import org.diffusionplayground.preset.lesson.LessonIO;
+import org.diffusionplayground.preset.lesson.LessonStep;
 import org.diffusionplayground.render.SceneFrame;
 import org.diffusionplayground.render.Theme;
 import org.diffusionplayground.scene.DensityLayer;
 import org.diffusionplayground.scene.SceneOverlays;
+import org.diffusionplayground.scene.SceneMode;
 import org.diffusionplayground.scene.SceneState;
+import org.diffusionplayground.scene.SweepClock;
 import org.diffusionplayground.scene.lens.LensOverlays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,19 +47,25 @@ import picocli.CommandLine.Option;
  * Ctrl-C stops between frames and leaves no file.
  */
 @Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Render a preset to PNG, SVG or PDF (a still at the preset's time) or to MP4 or GIF (a video).",
+        description = "Render a preset to PNG, SVG or PDF (a still at the preset's time) or to MP4 or GIF (a video); "
+                + "a lesson to a PDF handout or one video.",
         footer = {"", "Examples:",
             "  playground render --preset presets/forward-noising-swiss-roll.json --out swiss.mp4",
             "  playground render --preset presets/ode-versus-sde.json --out split.pdf --width 1600 --height 900",
             "  playground render --preset presets/noise-helps-h-sweep.json --out sweep.gif --width 640 --height 360 "
-                    + "--fps 20 --seconds 4"})
+                    + "--fps 20 --seconds 4",
+            "  playground render --lesson presets/lessons/what-h-does.json --out handout.pdf"})
 public final class RenderCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--preset", paramLabel = "FILE", required = true, description = "the preset (JSON)")
+    @Option(names = "--preset", paramLabel = "FILE", description = "the preset (JSON)")
     Path preset;
+
+    @Option(names = "--lesson", paramLabel = "FILE", description = "a lesson (JSON) instead of a preset: to .pdf a "
+            + "handout (a page per step, its caption under the picture), to .mp4 or .gif one video of all steps")
+    Path lesson;
 
     @Option(names = "--out", paramLabel = "FILE", required = true,
             description = "output file; its extension chooses the format: png, svg, pdf, mp4, gif")
@@ -85,6 +97,15 @@ public final class RenderCommand implements Callable<Integer> {
             + "high picture (default: height / 1080; lecture mode multiplies by 1.6)")
     Double scale;
 
+    @Option(names = "--pace", paramLabel = "PACE", converter = PaceConverter.class,
+            description = "what a video's sweep runs uniformly in: log-snr (default: the structure's forming gets "
+                    + "its share of the time) or t")
+    SweepClock.Pacing pace;
+
+    @Option(names = "--hold", paramLabel = "S", description = "seconds the end of the sweep stays on screen "
+            + "(default 1.5; at most a quarter of the video)")
+    Double hold;
+
     @Option(names = "--force", description = "replace an existing output file")
     boolean force;
 
@@ -102,6 +123,29 @@ public final class RenderCommand implements Callable<Integer> {
                 default -> throw new CommandLine.TypeConversionException("unknown video '" + value
                         + "' (choose forward, backward or sweep)");
             };
+        }
+    }
+
+    /** picocli converter for the paces' short names. */
+    static final class PaceConverter implements CommandLine.ITypeConverter<SweepClock.Pacing> {
+        @Override
+        public SweepClock.Pacing convert(String value) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "log-snr", "logsnr", "snr" -> SweepClock.Pacing.LOG_SNR;
+                case "t", "time" -> SweepClock.Pacing.TIME;
+                default -> throw new CommandLine.TypeConversionException("unknown pace '" + value
+                        + "' (choose log-snr or t)");
+            };
+        }
+    }
+
+    /** The sweep's clock of --pace and --hold (the window's defaults otherwise). */
+    SweepClock clock() {
+        try {
+            SweepClock c = SweepClock.DEFAULT;
+            return c.withPacing(pace != null ? pace : c.pacing()).withHold(hold != null ? hold : c.holdSeconds());
+        } catch (IllegalArgumentException e) {
+            throw usage("--hold: " + e.getMessage());
         }
     }
 
@@ -124,9 +168,19 @@ public final class RenderCommand implements Callable<Integer> {
             throw usage(out + " exists; pass --force to replace it");
         }
         AtomicFiles.check(out, existing); // an unwritable folder is reported before any work
-        Preset p = PresetIO.read(preset);
-        PresetScene.Loaded loaded = PresetScene.load(p, PresetContext.of(preset));
-        SceneState state = loaded.state();
+        if ((preset == null) == (lesson == null)) {
+            throw usage("give either --preset FILE or --lesson FILE");
+        }
+        if (lesson != null && imageFormat != null && imageFormat != ImageFormat.PDF) {
+            throw usage("a lesson renders to .pdf (a handout, a page per step) or to .mp4 or .gif (one video)");
+        }
+        if (lesson != null && time != null) {
+            throw usage("--time applies to a preset; a lesson's steps show their own times");
+        }
+        Lesson lessonRead = lesson != null ? LessonIO.read(lesson) : null;
+        Path presetFile = lesson != null ? lessonRead.step(0).presetFile() : preset;
+        Preset p = lesson != null ? lessonRead.step(0).preset() : PresetIO.read(preset);
+        SceneState state = lesson != null ? null : PresetScene.load(p, PresetContext.of(presetFile)).state();
         PrintStream err = System.err;
         java.io.PrintWriter report = spec.commandLine().getErr();
         ProgressLine line = new ProgressLine(err, System.console() != null);
@@ -145,13 +199,18 @@ public final class RenderCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         long start = System.nanoTime();
         try {
-            if (videoFormat != null) {
+            if (lessonRead != null) {
+                renderLesson(lessonRead, videoFormat != null, existing, progress, cancelled::get);
+                line.finish();
+                report.printf(Locale.ROOT, "wrote %s: the lesson \"%s\", %d steps, in %.1f s%n", out,
+                        lessonRead.title(), lessonRead.size(), (System.nanoTime() - start) / 1e9);
+            } else if (videoFormat != null) {
                 Preset.Video v = p.export().video();
                 VideoSettings settings;
                 try {
                     settings = new VideoSettings(kind != null ? kind : v.kind(), width != null ? width : v.width(),
                             height != null ? height : v.height(), fps != null ? fps : v.fps(),
-                            seconds != null ? seconds : v.seconds(), v.hFrom(), v.hTo());
+                            seconds != null ? seconds : v.seconds(), v.hFrom(), v.hTo(), clock());
                 } catch (IllegalArgumentException e) {
                     throw usage(e.getMessage());
                 }
@@ -205,6 +264,56 @@ public final class RenderCommand implements Callable<Integer> {
             } catch (IllegalStateException shuttingDown) {
                 // Ctrl-C: the hook runs and waits for `done`
             }
+        }
+    }
+
+    /**
+     * A lesson as a PDF handout (each step a still at its preset's time, a sampling step at t_min, its title
+     * and caption below) or as
+     * one video (each step the video its preset describes, one after the other). Sizes and frame rate come
+     * from the options, else from the first step; --video and --seconds apply to every step.
+     */
+    private void renderLesson(Lesson l, boolean video, AtomicFiles.Existing existing, ProgressListener progress,
+            Cancellation cancel) throws java.io.IOException {
+        Preset first = l.step(0).preset();
+        int w = width != null ? width : video ? first.export().video().width() : first.export().image().width();
+        int h = height != null ? height : video ? first.export().video().height() : first.export().image().height();
+        List<VideoExport.Part> parts = new java.util.ArrayList<>();
+        List<Handout.Sheet> sheets = new java.util.ArrayList<>();
+        for (LessonStep step : l.steps()) {
+            Preset p = step.preset();
+            ProgressListener part = SceneFrames.scaled(progress, (step.number() - 1.0) / l.size(), 1.0 / l.size());
+            SceneState state = PresetScene.load(p, PresetContext.of(step.presetFile())).state();
+            if (!video && state.mode() == SceneMode.BACKWARD && state.schedule() != null) {
+                state = state.withTime(state.schedule().tMin()); // on paper, a sampling step shows what it made
+            }
+            Theme theme = theme(p, h);
+            if (video) {
+                Preset.Video v = p.export().video();
+                VideoSettings settings;
+                try {
+                    settings = new VideoSettings(kind != null ? kind : v.kind(), w, h, fps != null ? fps
+                            : first.export().video().fps(), seconds != null ? seconds : v.seconds(), v.hFrom(),
+                            v.hTo(), clock());
+                } catch (IllegalArgumentException e) {
+                    throw usage("step " + step.number() + ": " + e.getMessage());
+                }
+                parts.add(new VideoExport.Part(state, settings, theme, overlays(state, p.view().overlays(),
+                        settings.kind() == VideoKind.H_SWEEP, null, cancel)));
+            } else {
+                String problem = ImageExport.checkSize(w, h);
+                if (problem != null) {
+                    throw usage(problem);
+                }
+                SceneOverlays layers = overlays(state, p.view().overlays(), false, null, cancel);
+                sheets.add(new Handout.Sheet(new SceneFrames(state, w, h, theme, layers).still(part, cancel), theme,
+                        "Step " + step.number() + " of " + l.size() + ": " + step.title(), step.caption()));
+            }
+        }
+        if (video) {
+            VideoExport.write(out, parts, existing, progress, cancel);
+        } else {
+            Handout.write(out, l.title(), sheets, w, h, existing);
         }
     }
 

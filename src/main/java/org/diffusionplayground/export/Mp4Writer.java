@@ -26,15 +26,21 @@ import org.jcodec.containers.mp4.muxer.MP4Muxer;
  *
  * <p>Three things differ from jcodec's ready-made {@code SequenceEncoder}, each for a visible reason:
  * <ul>
- *   <li>Colour: jcodec encodes full-range ("JPEG") YUV but does not say so in the stream, so players
- *   read it as limited range: the light background clipped to white and greys tinted pink
- *   (docs/benchmarks.md, "Video export"). Here RGB is converted with the exact JFIF
- *   (BT.601 full-range) formulas and the sequence header carries that in its VUI (full range, BT.601
- *   matrix, BT.709 primaries and transfer, i.e. sRGB), so ffmpeg, browsers and players show the theme's
- *   colours.</li>
+ *   <li>Colour: RGB is converted here with the BT.709 matrix into limited-range ("TV", 16–235/240) YUV 4:2:0,
+ *   and the sequence header says so in its VUI (BT.709 primaries, transfer and matrix, limited range), so
+ *   players show {@code yuv420p} BT.709 and the theme's colours. jcodec's own conversion is full-range
+ *   ({@code yuvj420p}) without saying so.</li>
+ *   <li>Quantiser: at most {@link #MAX_QP}. jcodec 0.2.5 takes the intra predictors of the next macroblock
+ *   from its <em>deblocked</em> reconstruction, where H.264 (ITU-T H.264 §8.3.1.2) predicts from samples
+ *   before the deblocking filter, so a decoder and jcodec disagree about the predictors wherever the filter
+ *   changes a sample, and the error adds up along the prediction chain: a light background drifted to
+ *   magenta toward the bottom right (250,250,247 decoded as about 254,244,254). At fine quantisers the
+ *   filter changes nothing (its thresholds α and β are zero, H.264 Table 8-16) and encoder and decoders
+ *   agree; jcodec's own filter still acts at 14, not at 12 (docs/benchmarks.md, "Video colour").</li>
+ *   <li>Key frames every {@link #KEY_SECONDS} s instead of every 25 frames: a key frame costs many
+ *   predicted ones, and slides rarely seek.</li>
  *   <li>Speed: motion search over ±4 pixels instead of ±16 (particles move a few pixels per frame),
  *   a third of the encoding time at the same size (docs/benchmarks.md, "Video export").</li>
- *   <li>Quality: a constant quantiser (no rate control that coarsens busy frames).</li>
  * </ul>
  * After the header is written the container's creation and modification times are set to zero
  * ({@link Mp4Timestamps}), so two renders of the same frames are byte-identical.
@@ -42,13 +48,19 @@ import org.jcodec.containers.mp4.muxer.MP4Muxer;
 final class Mp4Writer implements VideoWriter {
 
     /**
-     * Quantiser of key frames and of the others (H.264's QP: lower is finer; 51 is the coarsest): the
-     * middle of the sizes and fidelities measured in docs/benchmarks.md, "Video export". Red and blue stay
-     * lower at every QP: 4:2:0 H.264 stores colour at half resolution, which blurs the colour of dots two
-     * pixels wide whatever the quantiser.
+     * The coarsest quantiser (H.264's QP: lower is finer): the deblocking filter is a no-op below 16, which
+     * keeps jcodec's reconstruction equal to a decoder's (see the class comment).
      */
-    static final int KEY_QP = 20;
-    static final int INTER_QP = 23;
+    static final int MAX_QP = 12;
+    /**
+     * Quantiser of key frames and of the others. Predicted frames cost jcodec about the same at any
+     * quantiser (it never skips a macroblock; docs/benchmarks.md, "Video colour"), so both use the finest
+     * value that is still cheap.
+     */
+    static final int KEY_QP = MAX_QP;
+    static final int INTER_QP = MAX_QP;
+    /** Seconds between key frames (see the class comment). */
+    static final int KEY_SECONDS = 10;
     /** Motion search range in pixels (see the class comment for the measurement). */
     static final int MOTION_SEARCH = 4;
 
@@ -75,6 +87,7 @@ final class Mp4Writer implements VideoWriter {
         }
         this.encoder = new SrgbH264Encoder(new ConstantQp());
         encoder.setMotionSearchRange(MOTION_SEARCH);
+        encoder.setKeyInterval(Math.max(1, KEY_SECONDS * fps));
     }
 
     @Override
@@ -82,10 +95,11 @@ final class Mp4Writer implements VideoWriter {
         int w = rgbFrame.getWidth();
         int h = rgbFrame.getHeight();
         if (yuv == null) {
+            // jcodec's encoder takes only its "J" layout; the samples put in are limited-range (see toYuv)
             yuv = Picture.create(w, h, ColorSpace.YUV420J);
             buffer = ByteBuffer.allocate(Math.max(1 << 16, w * h * 6));
             track = muxer.addVideoTrack(Codec.H264, VideoCodecMeta.createSimpleVideoCodecMeta(new Size(w, h),
-                    ColorSpace.YUV420J));
+                    ColorSpace.YUV420));
         }
         toYuv(rgbFrame, yuv);
         buffer.clear();
@@ -96,10 +110,10 @@ final class Mp4Writer implements VideoWriter {
     }
 
     /**
-     * RGB to full-range YUV 4:2:0 by the JFIF formulas (ITU-T T.871 §7):
-     * Y = 0.299 R + 0.587 G + 0.114 B, Cb = 128 − 0.168736 R − 0.331264 G + 0.5 B,
-     * Cr = 128 + 0.5 R − 0.418688 G − 0.081312 B, chroma averaged over each 2×2 block. jcodec keeps
-     * samples as signed bytes, value − 128.
+     * RGB to limited-range BT.709 YUV 4:2:0 (ITU-R BT.709-6 §3.2–3.4, 8 bits): with R, G, B in [0, 1],
+     * E_Y = 0.2126 R + 0.7152 G + 0.0722 B, Y = 16 + 219 E_Y, Cb = 128 + 224 (B − E_Y) / 1.8556,
+     * Cr = 128 + 224 (R − E_Y) / 1.5748; chroma from the mean of each 2×2 block (the mean of the
+     * colour differences, which are linear in R, G, B). jcodec keeps samples as signed bytes, value − 128.
      */
     static void toYuv(BufferedImage rgb, Picture out) {
         int w = rgb.getWidth();
@@ -109,6 +123,7 @@ final class Mp4Writer implements VideoWriter {
         byte[] y = out.getPlaneData(0);
         byte[] cb = out.getPlaneData(1);
         byte[] cr = out.getPlaneData(2);
+        int yw = out.getPlaneWidth(0);
         int cw = out.getPlaneWidth(1);
         for (int j = 0; j < h; j += 2) {
             rgb.getRGB(0, j, w, 1, row0, 0, w);
@@ -123,11 +138,11 @@ final class Mp4Writer implements VideoWriter {
                     for (int dx = 0; dx < 2; dx++) {
                         int xx = Math.min(i + dx, w - 1);
                         int p = row[xx];
-                        int r = (p >> 16) & 255;
-                        int g = (p >> 8) & 255;
-                        int b = p & 255;
+                        double r = ((p >> 16) & 255) / 255.0;
+                        double g = ((p >> 8) & 255) / 255.0;
+                        double b = (p & 255) / 255.0;
                         if (yy < h && i + dx < w) {
-                            y[yy * w + i + dx] = (byte) (clamp(0.299 * r + 0.587 * g + 0.114 * b) - 128);
+                            y[yy * yw + i + dx] = (byte) (clamp(16 + 219 * luma(r, g, b)) - 128);
                         }
                         sumR += r;
                         sumG += g;
@@ -137,11 +152,17 @@ final class Mp4Writer implements VideoWriter {
                 double r = sumR / 4;
                 double g = sumG / 4;
                 double b = sumB / 4;
+                double e = luma(r, g, b);
                 int c = (j / 2) * cw + i / 2;
-                cb[c] = (byte) (clamp(128 - 0.168736 * r - 0.331264 * g + 0.5 * b) - 128);
-                cr[c] = (byte) (clamp(128 + 0.5 * r - 0.418688 * g - 0.081312 * b) - 128);
+                cb[c] = (byte) (clamp(128 + 224 * (b - e) / 1.8556) - 128);
+                cr[c] = (byte) (clamp(128 + 224 * (r - e) / 1.5748) - 128);
             }
         }
+    }
+
+    /** BT.709 luma of R, G, B in [0, 1]. */
+    static double luma(double r, double g, double b) {
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
     }
 
     private static int clamp(double v) {
@@ -178,17 +199,17 @@ final class Mp4Writer implements VideoWriter {
             VUIParameters vui = new VUIParameters();
             vui.videoSignalTypePresentFlag = true;
             vui.videoFormat = 5; // unspecified
-            vui.videoFullRangeFlag = true;
+            vui.videoFullRangeFlag = false; // limited range: Y in 16–235, Cb and Cr in 16–240
             vui.colourDescriptionPresentFlag = true;
-            vui.colourPrimaries = 1; // BT.709 = sRGB primaries
+            vui.colourPrimaries = 1; // BT.709 (= sRGB primaries)
             vui.transferCharacteristics = 1; // BT.709
-            vui.matrixCoefficients = 6; // BT.601 (SMPTE 170M): the JFIF matrix of toYuv
+            vui.matrixCoefficients = 1; // BT.709: the matrix of toYuv
             sps.vuiParams = vui;
             return sps;
         }
     }
 
-    /** The same quantiser for every macroblock of a frame: key frames finer, predicted frames a little coarser. */
+    /** The same quantiser for every macroblock of a frame. */
     private static final class ConstantQp implements RateControl {
         @Override
         public int startPicture(Size size, int maxSize, SliceType type) {

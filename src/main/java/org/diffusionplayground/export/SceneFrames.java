@@ -125,12 +125,12 @@ public final class SceneFrames {
             }
             switch (settings.kind()) {
                 case FORWARD -> {
-                    return compose(state.withMode(SceneMode.FORWARD).withTime(lerp(sch.tMin(), sch.tMax(), u)), null,
-                            null);
+                    double t = settings.clock().time(sch, sch.tMin(), sch.tMax(), u);
+                    return compose(state.withMode(SceneMode.FORWARD).withTime(t), null, null);
                 }
                 case BACKWARD -> {
-                    return compose(state.withMode(SceneMode.BACKWARD).withTime(lerp(sch.tMax(), sch.tMin(), u)), first,
-                            second);
+                    double t = settings.clock().time(sch, sch.tMax(), sch.tMin(), u);
+                    return compose(state.withMode(SceneMode.BACKWARD).withTime(t), first, second);
                 }
                 default -> {
                     if (state.score() == null) {
@@ -163,7 +163,7 @@ public final class SceneFrames {
     }
 
     /** Progress of a part of the work that spans [offset, offset + share] of the whole. */
-    static ProgressListener scaled(ProgressListener p, double offset, double share) {
+    public static ProgressListener scaled(ProgressListener p, double offset, double share) {
         if (p == null) {
             return null;
         }

@@ -1,15 +1,19 @@
 package org.diffusionplayground.export;
 
 import java.util.Locale;
+import org.diffusionplayground.scene.SweepClock;
 
 /**
- * A video's content and shape. The frame count is exactly round(fps · seconds); frame k shows the
- * animation at fraction k / (frames − 1), so the first frame is the start and the last the end.
+ * A video's content and shape. The frame count is exactly round(fps · seconds); the first frame is the
+ * start of the sweep, the frames of the clock's hold show its end, and the frames between advance at
+ * the clock's pace ({@link SweepClock#videoFraction}).
  *
  * @param hFrom first 𝔥 of an {@link VideoKind#H_SWEEP} (ignored by the other kinds)
  * @param hTo   last 𝔥 of a sweep
+ * @param clock the pace of the sweep and the hold at its end, as in the window ({@link SweepClock})
  */
-public record VideoSettings(VideoKind kind, int width, int height, int fps, double seconds, double hFrom, double hTo) {
+public record VideoSettings(VideoKind kind, int width, int height, int fps, double seconds, double hFrom, double hTo,
+        SweepClock clock) {
 
     /** Longest video: ten minutes is a lecture's worth; more is a typo. */
     public static final double MAX_SECONDS = 600;
@@ -23,6 +27,18 @@ public record VideoSettings(VideoKind kind, int width, int height, int fps, doub
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }
+        if (clock == null) {
+            clock = SweepClock.DEFAULT;
+        }
+    }
+
+    /** A video on the default clock (log-SNR pace, the end held for 1.5 s). */
+    public VideoSettings(VideoKind kind, int width, int height, int fps, double seconds, double hFrom, double hTo) {
+        this(kind, width, height, fps, seconds, hFrom, hTo, SweepClock.DEFAULT);
+    }
+
+    public VideoSettings withClock(SweepClock c) {
+        return new VideoSettings(kind, width, height, fps, seconds, hFrom, hTo, c);
     }
 
     public static VideoSettings of(VideoKind kind, int width, int height, int fps, double seconds) {
@@ -62,8 +78,8 @@ public record VideoSettings(VideoKind kind, int width, int height, int fps, doub
         return (int) Math.round(fps * seconds);
     }
 
-    /** Where frame k is in the animation, from 0 (first) to 1 (last). */
+    /** Where frame k is in the sweep, from 0 (first frame) to 1 (the end, held by the last frames). */
     public double fraction(int k) {
-        return (double) k / (frames() - 1);
+        return clock.videoFraction(k, frames(), fps);
     }
 }

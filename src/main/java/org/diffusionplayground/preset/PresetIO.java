@@ -165,8 +165,15 @@ public final class PresetIO {
         }
     }
 
-    /** Writes a preset atomically; it is checked first, so only valid presets reach the disk. */
+    /**
+     * Writes a preset atomically; it is checked first, so only valid presets reach the disk. The folder of
+     * the presets that come with the app is never written ({@link ShippedPresets}).
+     */
     public static void write(Path file, Preset p, AtomicFiles.Existing existing) throws IOException {
+        if (ShippedPresets.contains(file)) {
+            throw new PresetException(file.getFileName() + " is in the folder of presets that come with the app, "
+                    + "which is never written; save it in your own folder");
+        }
         AtomicFiles.write(file, bytesToWrite(file, p), existing);
     }
 

@@ -32,7 +32,9 @@ import org.diffusionplayground.app.AppViewModel;
 import org.diffusionplayground.app.DataViewModel;
 import org.diffusionplayground.app.DocumentViewModel;
 import org.diffusionplayground.app.ExportViewModel;
+import org.diffusionplayground.app.LessonViewModel;
 import org.diffusionplayground.preset.Autosave;
+import org.diffusionplayground.preset.lesson.LessonIO;
 import org.diffusionplayground.preset.PresetException;
 import org.diffusionplayground.preset.PresetIO;
 import org.diffusionplayground.preset.ShippedPresets;
@@ -54,12 +56,18 @@ public final class DocumentActions {
     private ExportImageDialog imageDialog;
     private ExportVideoDialog videoDialog;
     private Path lastFolder;
+    private LessonViewModel lessons;
 
     public DocumentActions(DocumentViewModel doc, ExportViewModel exports, DataViewModel data, AppViewModel app) {
         this.doc = doc;
         this.exports = exports;
         this.data = data;
         this.app = app;
+    }
+
+    /** Lessons open from the File menu, by drag and drop and from the command line. */
+    public void setLessons(LessonViewModel lessons) {
+        this.lessons = lessons;
     }
 
     /** Binds the window: its title, keyboard shortcuts, drag and drop, and the question on closing. */
@@ -106,6 +114,10 @@ public final class DocumentActions {
                 fillLecturePresets(lecture);
             }
         });
+        Menu lessonMenu = new Menu("Lessons");
+        lessonMenu.setId("menu-lessons");
+        lessonMenu.getItems().add(new MenuItem("…"));
+        lessonMenu.setOnShowing(e -> fillLessons(lessonMenu));
         Menu recent = new Menu("Open recent");
         recent.setId("menu-recent");
         Runnable fillRecent = () -> {
@@ -125,7 +137,7 @@ public final class DocumentActions {
         MenuItem saveAs = item("Save As…", "menu-save-as", this::saveAs, "Ctrl+Shift+S");
         MenuItem image = item("Export Image…", "menu-export-image", this::exportImage, "Ctrl+E");
         MenuItem video = item("Export Video…", "menu-export-video", this::exportVideo, "Ctrl+Shift+E");
-        file.getItems().addAll(open, lecture, recent, new SeparatorMenuItem(), save, saveAs, new SeparatorMenuItem(),
+        file.getItems().addAll(open, lecture, lessonMenu, recent, new SeparatorMenuItem(), save, saveAs, new SeparatorMenuItem(),
                 image, video);
         Controls.tipped(file, "Open and save scenes (presets), export pictures and videos for slides");
         return file;
@@ -144,22 +156,82 @@ public final class DocumentActions {
             menu.setDisable(true);
             return;
         }
+        try {
+            menu.getItems().addAll(titled(folder, p -> PresetIO.read(p).title(), (p, title) -> confirmDiscard(
+                    "opening " + title, () -> doc.open(p, this::reportIfFailed))));
+        } catch (IOException e) {
+            menu.setDisable(true);
+        }
+    }
+
+    /** Reads the title of a shipped file; a broken file throws (and is left out of the menu). */
+    private interface TitleReader {
+        String title(Path file) throws PresetException;
+    }
+
+    /**
+     * A menu item per readable JSON file of a folder, named by its title, in file-name order; a broken file
+     * is left out (it is reported when opened by name).
+     */
+    private static List<MenuItem> titled(Path folder, TitleReader reader, java.util.function.BiConsumer<Path, String> open)
+            throws IOException {
+        List<MenuItem> items = new java.util.ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
             for (Path p : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 String title;
                 try {
-                    title = PresetIO.read(p).title();
+                    title = reader.title(p);
                 } catch (PresetException e) {
-                    continue; // a broken file is reported when opened by name, not in the menu
+                    continue;
                 }
                 MenuItem i = new MenuItem(title);
                 i.setMnemonicParsing(false);
-                i.setOnAction(e -> confirmDiscard("opening " + title, () -> doc.open(p, this::reportIfFailed)));
-                menu.getItems().add(i);
+                i.setOnAction(e -> open.accept(p, title));
+                items.add(i);
             }
-        } catch (IOException e) {
-            menu.setDisable(true);
         }
+        return items;
+    }
+
+    /** The shipped lessons by title, then opening a lesson file and closing the open one. */
+    private void fillLessons(Menu menu) {
+        menu.getItems().clear();
+        Path folder = ShippedPresets.lessonsFolder();
+        if (folder != null) {
+            try {
+                menu.getItems().addAll(titled(folder, p -> LessonIO.read(p).title(), (p, title) -> openLesson(p)));
+            } catch (IOException e) {
+                // no shipped lessons to list; a lesson file can still be opened
+            }
+        }
+        if (!menu.getItems().isEmpty()) {
+            menu.getItems().add(new SeparatorMenuItem());
+        }
+        MenuItem file = new MenuItem("Open a lesson file…");
+        file.setId("menu-open-lesson");
+        file.setOnAction(e -> {
+            FileChooser chooser = chooser("Open a lesson");
+            if (folder != null) {
+                chooser.setInitialDirectory(folder.toFile());
+            }
+            File f = chooser.showOpenDialog(window());
+            if (f != null) {
+                openLesson(f.toPath());
+            }
+        });
+        MenuItem close = new MenuItem("Close the lesson");
+        close.setId("menu-close-lesson");
+        close.setDisable(lessons == null || !lessons.isOpen());
+        close.setOnAction(e -> lessons.close());
+        menu.getItems().addAll(file, close);
+    }
+
+    /** Opens a lesson at its first step, asking first about unsaved changes. */
+    public void openLesson(Path file) {
+        if (lessons == null) {
+            return;
+        }
+        confirmDiscard("opening the lesson " + file.getFileName(), () -> lessons.open(file, this::reportIfFailed));
     }
 
     // ---- open and save ------------------------------------------------------------------------
@@ -192,6 +264,10 @@ public final class DocumentActions {
 
     private void saveAsThen(Runnable then) {
         FileChooser chooser = chooser("Save the scene as a preset");
+        Path own = doc.saveFolder(); // never the folder of the presets that come with the app
+        if (own != null && (lastFolder == null || ShippedPresets.contains(lastFolder))) {
+            chooser.setInitialDirectory(own.toFile());
+        }
         chooser.setInitialFileName(suggestedName());
         File f = chooser.showSaveDialog(window());
         if (f == null) {
@@ -295,7 +371,7 @@ public final class DocumentActions {
 
     // ---- drag and drop ------------------------------------------------------------------------
 
-    /** A preset (.json) dropped on the window opens; a CSV becomes the data set. */
+    /** A preset or a lesson (.json) dropped on the window opens; a CSV becomes the data set. */
     void installDrop(Node target) {
         target.setOnDragOver(e -> {
             Dragboard db = e.getDragboard();
@@ -323,6 +399,10 @@ public final class DocumentActions {
     /** What a drop of {@code file} does; false when it is not a preset or a CSV. */
     public boolean drop(Path file) {
         String kind = kind(file);
+        if ("preset".equals(kind) && lessons != null && LessonIO.isLesson(file)) {
+            Platform.runLater(() -> openLesson(file));
+            return true;
+        }
         if ("preset".equals(kind)) {
             // after the drop gesture has finished: a dialog inside it would block the system's drag
             Platform.runLater(() -> confirmDiscard("opening " + file.getFileName(),

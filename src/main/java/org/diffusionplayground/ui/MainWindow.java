@@ -277,6 +277,14 @@ public final class MainWindow implements PresenterKeys.Window {
         panels.getPanes().stream().filter(p -> id.equals(p.getId())).findFirst().ifPresent(panels::setExpandedPane);
     }
 
+    /** Shows or hides the left panel with this id (a lesson step shows only its controls). */
+    public void showPanel(String id, boolean shown) {
+        panels.getPanes().stream().filter(p -> id.equals(p.getId())).forEach(p -> {
+            p.setVisible(shown);
+            p.setManaged(shown);
+        });
+    }
+
     /** Removes the left panel with this id (a panel that moves into another one). */
     public void removePanel(String id) {
         panels.getPanes().removeIf(p -> id.equals(p.getId()));
@@ -285,6 +293,11 @@ public final class MainWindow implements PresenterKeys.Window {
     /** Puts a panel on the right side (the analysis charts), docked or on a rail as room allows. */
     public void setRight(Region node) {
         docks.setRight(node);
+    }
+
+    /** Puts a bar above the playback controls (the open lesson's step and caption). */
+    public void addAbovePlayback(Node bar) {
+        bottom.getChildren().add(0, bar);
     }
 
     /** Puts a node right after the app's title (the File menu). */

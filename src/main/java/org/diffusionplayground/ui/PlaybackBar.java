@@ -14,6 +14,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.diffusionplayground.app.SceneViewModel;
 import org.diffusionplayground.scene.SceneMode;
+import org.diffusionplayground.scene.SweepClock;
 import org.diffusionplayground.ui.kit.Controls;
 
 /**
@@ -96,7 +97,13 @@ public final class PlaybackBar extends VBox {
         Label timeLabel = new Label();
         timeLabel.setId("time-label");
         timeLabel.getStyleClass().add("time-label");
-        timeLabel.textProperty().bind(vm.timeProperty().map(t -> String.format(Locale.ROOT, "t = %.3f", t.doubleValue())));
+        // t and the noise level σ_t it stands for (what a log-SNR pace makes uniform)
+        timeLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            double t = vm.timeProperty().get();
+            var sch = vm.scheduleProperty().get();
+            return sch == null ? String.format(Locale.ROOT, "t = %.3f", t)
+                    : String.format(Locale.ROOT, "t = %.3f · σ = %.3g", t, sch.sigma(t));
+        }, vm.timeProperty(), vm.scheduleProperty()));
         timeLabel.setMinWidth(Label.USE_PREF_SIZE);
 
         Slider speed = new Slider(1, 20, vm.playback().sweepSecondsProperty().get());
@@ -119,9 +126,50 @@ public final class PlaybackBar extends VBox {
                 reset}) {
             c.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         }
-        HBox time = new HBox(10, timeLabel, scrubber, speedLabel, speed);
+        HBox time = new HBox(10, timeLabel, scrubber, speedLabel, speed, pace(vm));
         time.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(buttons, time);
+    }
+
+    /**
+     * The sweep's clock in one small menu: the pace (uniform in log-SNR or in t), looping, and how long the
+     * end stays on screen before the loop starts again. Exports use the same clock.
+     */
+    private static javafx.scene.control.MenuButton pace(SceneViewModel vm) {
+        var clock = vm.playback();
+        var menu = new javafx.scene.control.MenuButton("⏱");
+        menu.setId("sweep-clock");
+        Controls.tipped(menu, "The sweep's pace, loop and hold at the end (the same for exported videos)");
+        var group = new javafx.scene.control.ToggleGroup();
+        for (SweepClock.Pacing p : SweepClock.Pacing.values()) {
+            var item = new javafx.scene.control.RadioMenuItem(p.toString());
+            item.setId("pace-" + p.name().toLowerCase(Locale.ROOT));
+            item.setToggleGroup(group);
+            item.setSelected(clock.pacingProperty().get() == p);
+            item.setOnAction(e -> clock.pacingProperty().set(p));
+            clock.pacingProperty().addListener((obs, old, now) -> item.setSelected(now == p));
+            menu.getItems().add(item);
+        }
+        var loop = new javafx.scene.control.CheckMenuItem("Loop");
+        loop.setId("loop");
+        loop.selectedProperty().bindBidirectional(clock.loopProperty());
+        var hold = new javafx.scene.control.Spinner<Double>(0.0, SweepClock.MAX_HOLD_SECONDS,
+                clock.holdSecondsProperty().get(), 0.5);
+        hold.setId("hold-seconds");
+        hold.setEditable(true);
+        hold.setPrefWidth(80);
+        hold.valueProperty().addListener((obs, old, v) -> {
+            if (v != null) {
+                clock.holdSecondsProperty().set(v);
+            }
+        });
+        clock.holdSecondsProperty().addListener((obs, old, v) -> hold.getValueFactory().setValue(v.doubleValue()));
+        var holdRow = new HBox(6, new Label("Hold the end"), hold, new Label("s"));
+        holdRow.setAlignment(Pos.CENTER_LEFT);
+        var holdItem = new javafx.scene.control.CustomMenuItem(holdRow, false);
+        menu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), loop, holdItem);
+        menu.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        return menu;
     }
 
     public Slider scrubber() {

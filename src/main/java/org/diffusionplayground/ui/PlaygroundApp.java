@@ -60,6 +60,10 @@ public final class PlaygroundApp extends Application {
         if (options.preset() != null) {
             vms.document().open(java.nio.file.Path.of(options.preset()), ok -> workbench.applyTime(options));
         }
+        String lesson = StartOptions.lesson(getParameters().getUnnamed(), getParameters().getNamed());
+        if (lesson != null) {
+            workbench.documents().openLesson(java.nio.file.Path.of(lesson));
+        }
         Platform.runLater(workbench.documents()::offerRestore);
         StartupArchive.refreshIfUnused(java.time.Duration.ofSeconds(20));
     }

@@ -23,6 +23,7 @@ import java.util.Map;
  *   --time=T               start paused at time T (e.g. 0.01: the finished samples) instead of animating
  *   --frame-log=S          print the frame timings (FrameTimeRecorder) every S seconds to standard error
  *   --preset=FILE          open a preset (e.g. presets/ode-versus-sde.json) once the window is up
+ *   --lesson FILE          open a lesson at its first step (also --lesson=FILE; PgDn/PgUp step through it)
  *   --lens=ID[,ID]         switch lenses on: tweedie, langevin, current, entropy, speciation,
  *                          objectives
  *   --mode=forward         show the forward process (or backward)
@@ -45,6 +46,15 @@ record StartOptions(boolean dark, boolean lecture, boolean present, String panel
                 "forward".equalsIgnoreCase(named.get("mode")) ? org.diffusionplayground.scene.SceneMode.FORWARD
                         : "backward".equalsIgnoreCase(named.get("mode")) ? org.diffusionplayground.scene.SceneMode.BACKWARD
                         : null);
+    }
+
+    /** The lesson file of {@code --lesson FILE} or {@code --lesson=FILE}, or null. */
+    static String lesson(List<String> unnamed, Map<String, String> named) {
+        if (named.containsKey("lesson")) {
+            return named.get("lesson");
+        }
+        int i = unnamed.indexOf("--lesson");
+        return i >= 0 && i + 1 < unnamed.size() ? unnamed.get(i + 1) : null;
     }
 
     private static <T> T number(Map<String, String> named, String key, java.util.function.Function<String, T> parse) {

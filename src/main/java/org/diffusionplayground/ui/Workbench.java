@@ -19,6 +19,7 @@ import org.diffusionplayground.app.ExportViewModel;
 import org.diffusionplayground.app.TrainingViewModel;
 import org.diffusionplayground.app.window.PlaygroundViewModels;
 import org.diffusionplayground.model.train.TrainingJob;
+import org.diffusionplayground.preset.lesson.LessonControl;
 import org.diffusionplayground.scene.lens.Lens;
 import org.diffusionplayground.ui.kit.Controls;
 import org.diffusionplayground.ui.lens.LensCharts;
@@ -109,6 +110,24 @@ public final class Workbench {
         window.addToolBarItems(List.of(diagnostics));
 
         documents = new DocumentActions(vms.document(), vms.exports(), vms.data(), vms.app());
+        documents.setLessons(vms.lessons());
+        window.addAbovePlayback(new LessonBar(vms.lessons()).root());
+        window.keys().setSteps(new PresenterKeys.Steps() {
+            @Override
+            public boolean isOpen() {
+                return vms.lessons().isOpen();
+            }
+
+            @Override
+            public void next() {
+                vms.lessons().next();
+            }
+
+            @Override
+            public void previous() {
+                vms.lessons().previous();
+            }
+        });
         window.addToolBarItemAfterTitle(documents.menu());
         vms.exports().setWindowSize(window.scenePane().pixelSize());
         vms.exports().charts().addAll(new ExportViewModel.ChartTarget("Likelihood in 𝔥 (chart)",
@@ -118,6 +137,8 @@ public final class Workbench {
         vms.exports().charts().addAll(lensCharts.exportTargets());
         vms.document().setPanelOpener(names -> names.forEach(this::openPanel));
         followDocumentTitle();
+        vms.lessons().visibleControls().addListener((javafx.collections.SetChangeListener<LessonControl>) c ->
+                showOnly(vms.lessons().visibleControls()));
         diagnosticsTimer = new Timeline(new KeyFrame(Duration.millis(500),
                 e -> diagnostics.setText(readout(window.frames().stats()))));
         diagnosticsTimer.setCycleCount(Timeline.INDEFINITE);
@@ -139,9 +160,34 @@ public final class Workbench {
                 vms.app().captionProperty().set(d == null ? "" : d);
             }
         };
+        // a lesson step's title and caption win over its preset's
+        vms.lessons().currentProperty().addListener((obs, old, step) -> {
+            if (step != null) {
+                vms.app().slideTitleProperty().set(step.title());
+                vms.app().captionProperty().set(step.caption());
+            }
+        });
         vms.document().windowTitleProperty().addListener(x -> take.run());
         vms.document().fileProperty().addListener(x -> take.run());
         take.run();
+    }
+
+    /**
+     * A lesson step shows only the controls it names: the playback bar, the left panels (the sampler's
+     * while 𝔥 or the sampler is named) and the analysis tabs; the 𝔥 slider is greyed when only the
+     * sampler's other settings are named. Without a lesson every control is named.
+     */
+    private void showOnly(java.util.Set<LessonControl> on) {
+        window.playback().setVisible(on.contains(LessonControl.PLAYBACK));
+        window.playback().setManaged(on.contains(LessonControl.PLAYBACK));
+        window.showPanel("panel-sampler", on.contains(LessonControl.SAMPLER) || on.contains(LessonControl.H));
+        window.samplerPanel().hSlider().setDisable(!on.contains(LessonControl.H));
+        window.showPanel("panel-training", on.contains(LessonControl.DATA) || on.contains(LessonControl.TRAINING));
+        window.showPanel("panel-overlays", on.contains(LessonControl.OVERLAYS));
+        window.showPanel("panel-lenses", on.contains(LessonControl.LENSES));
+        likelihoodTab.setDisable(!on.contains(LessonControl.LIKELIHOOD));
+        lensTab.setDisable(!on.contains(LessonControl.LENSES));
+        trainingTab.setDisable(!on.contains(LessonControl.TRAINING));
     }
 
     /** The model-density heatmap's switch and progress, among the overlay toggles. */

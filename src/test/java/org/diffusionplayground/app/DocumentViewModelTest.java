@@ -28,6 +28,7 @@ import org.diffusionplayground.preset.Autosave;
 import org.diffusionplayground.preset.Preset;
 import org.diffusionplayground.preset.PresetIO;
 import org.diffusionplayground.preset.RecentFiles;
+import org.diffusionplayground.preset.ShippedPresets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -282,5 +283,74 @@ class DocumentViewModelTest {
         assertTrue(Files.isRegularFile(autosave.root().resolve("0f0e0d0c-crashed-session.broken").resolve("scene.json")),
                 "kept, not deleted");
         assertTrue(w.doc.orphans().isEmpty(), "offered once");
+    }
+
+    /** Every file below a folder with its bytes, to show that nothing in it changed. */
+    private static java.util.Map<Path, String> snapshot(Path folder) throws Exception {
+        java.util.Map<Path, String> files = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> all = Files.walk(folder)) {
+            for (Path p : all.filter(Files::isRegularFile).toList()) {
+                files.put(folder.relativize(p), java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
+            }
+        }
+        return files;
+    }
+
+    @Test
+    void aShippedPresetIsNeverWrittenSaveBecomesSaveAsIntoTheUsersFolder() throws Exception {
+        Path installed = dir.resolve("install/presets");
+        Files.createDirectories(installed.resolve("lessons"));
+        Files.copy(Path.of("presets/imperfect-score.json"), installed.resolve("imperfect-score.json"));
+        Path user = dir.resolve("home/Diffusion Playground");
+        String oldShipped = System.getProperty(ShippedPresets.PROPERTY);
+        String oldUser = System.getProperty(ShippedPresets.USER_PROPERTY);
+        System.setProperty(ShippedPresets.PROPERTY, installed.toString());
+        System.setProperty(ShippedPresets.USER_PROPERTY, user.toString());
+        try {
+            java.util.Map<Path, String> before = snapshot(installed);
+            Window w = window();
+            Path shipped = installed.resolve("imperfect-score.json");
+            assertTrue(w.open(shipped), onUi(() -> w.doc.activity().errorProperty().get()));
+            onUi(() -> {
+                w.scene.splitProperty().set(false); // a change, so there is something to save
+                return null;
+            });
+            assertTrue(onUi(() -> w.doc.isShipped()));
+            assertFalse(onUi(() -> w.doc.save(ok -> { })), "Save on a shipped preset asks for a file instead");
+            assertEquals(user.toAbsolutePath(), onUi(() -> w.doc.saveFolder()).toAbsolutePath(),
+                    "Save As starts in the user's own folder");
+            assertTrue(Files.isDirectory(user));
+            // writing into the shipped folder, even when asked for by name or through "..", is refused
+            for (Path target : List.of(shipped, installed.resolve("copy.json"),
+                    installed.resolve("lessons/../lessons/x.json"))) {
+                assertFalse(w.saveAs(target, true), target.toString());
+                assertTrue(onUi(() -> w.doc.activity().errorProperty().get()).contains("your own folder"),
+                        onUi(() -> w.doc.activity().errorProperty().get()));
+            }
+            // and the one writer of presets refuses the folder too, whoever calls it
+            assertTrue(org.junit.jupiter.api.Assertions.assertThrows(org.diffusionplayground.preset.PresetException.class,
+                    () -> PresetIO.write(installed.resolve("lessons/new.json"), PresetIO.defaults(),
+                            org.diffusionplayground.model.util.AtomicFiles.Existing.REPLACE)).getMessage()
+                    .contains("never written"));
+            assertEquals(before, snapshot(installed), "nothing under the shipped folder changed");
+            Path mine = user.resolve("imperfect-score.json");
+            assertTrue(w.saveAs(mine, false), onUi(() -> w.doc.activity().errorProperty().get()));
+            assertFalse(onUi(() -> w.doc.isShipped()));
+            assertEquals(mine.getParent().toAbsolutePath(), onUi(() -> w.doc.saveFolder()));
+            assertTrue(await(done -> w.doc.save(done)), "the user's copy saves in place");
+            assertEquals(before, snapshot(installed));
+        } finally {
+            restoreProperty(ShippedPresets.PROPERTY, oldShipped);
+            restoreProperty(ShippedPresets.USER_PROPERTY, oldUser);
+        }
+    }
+
+    private static void restoreProperty(String name, String value) {
+        if (value == null) {
+            System.clearProperty(name);
+        } else {
+            System.setProperty(name, value);
+        }
     }
 }

@@ -15,6 +15,7 @@ import org.diffusionplayground.model.schedule.Schedule;
 import org.diffusionplayground.model.schedule.ScheduleKind;
 import org.diffusionplayground.model.schedule.ScheduleSpec;
 import org.diffusionplayground.scene.SceneMode;
+import org.diffusionplayground.scene.SweepClock;
 import org.junit.jupiter.api.Test;
 
 /** The scene's animation clock on plain properties, without a toolkit: sweeps, loops, stops and steps. */
@@ -33,6 +34,7 @@ class PlaybackClockTest {
 
     @Test
     void aSweepTakesSweepSecondsInTheModesDirection() {
+        clock.pacingProperty().set(SweepClock.Pacing.TIME);
         clock.sweepSecondsProperty().set(10);
         clock.playingProperty().set(true);
         clock.advance(2.5);
@@ -50,6 +52,7 @@ class PlaybackClockTest {
 
     @Test
     void atTheEndItLoopsOrStops() {
+        clock.holdSecondsProperty().set(0);
         clock.sweepSecondsProperty().set(1);
         clock.playingProperty().set(true);
         clock.advance(1.5);
@@ -73,5 +76,40 @@ class PlaybackClockTest {
         clock.rewind();
         assertEquals(schedule.tMax(), time.get());
         assertFalse(clock.playingProperty().get());
+    }
+
+    @Test
+    void byDefaultTheSweepIsUniformInLogSnrSoTheStructureGetsItsShareOfTheTime() {
+        assertEquals(SweepClock.DEFAULT, clock.clock());
+        clock.sweepSecondsProperty().set(10);
+        clock.playingProperty().set(true);
+        double lambdaT = SweepClock.logSnr(schedule, schedule.tMax());
+        double lambda0 = SweepClock.logSnr(schedule, schedule.tMin());
+        for (int quarter = 1; quarter <= 3; quarter++) {
+            clock.advance(2.5);
+            assertEquals(lambdaT + quarter * (lambda0 - lambdaT) / 4, SweepClock.logSnr(schedule, time.get()), 1e-9,
+                    "after " + quarter + " quarter(s) of the sweep, a quarter more of the log-SNR range");
+        }
+        // the last quarter of log-SNR is a small part of [t_min, T]: uniform in t it would flash by
+        assertTrue(time.get() - schedule.tMin() < 0.25 * span(), "t = " + time.get());
+    }
+
+    @Test
+    void theEndIsHeldBeforeTheSweepLoops() {
+        clock.sweepSecondsProperty().set(1);
+        clock.holdSecondsProperty().set(1.5);
+        clock.playingProperty().set(true);
+        clock.advance(1.0);
+        assertEquals(schedule.tMin(), time.get(), "the sweep reached its end");
+        clock.advance(0.5);
+        clock.advance(0.5);
+        assertEquals(schedule.tMin(), time.get(), "held for 1 s of the 1.5");
+        clock.advance(0.6);
+        assertEquals(schedule.tMax(), time.get(), "after the hold the loop starts again at T");
+        clock.loopProperty().set(false);
+        clock.advance(1.0);
+        clock.advance(1.6);
+        assertEquals(schedule.tMin(), time.get());
+        assertFalse(clock.playingProperty().get(), "without a loop it stops after the hold, on the end");
     }
 }

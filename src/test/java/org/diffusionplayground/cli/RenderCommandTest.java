@@ -165,4 +165,53 @@ class RenderCommandTest {
         assertTrue(text.contains("\"version\" : 1") && text.contains("\"TWO_MOONS\"") && text.contains("\"h\" : 2.0"),
                 text);
     }
+
+    /** A two-step lesson on the small preset: the preset, then 𝔥 = 1. */
+    private Path smallLesson() throws Exception {
+        Path preset = smallPreset();
+        return Files.writeString(dir.resolve("lesson.json"), "{\"format\": \"diffusion-playground-lesson\", "
+                + "\"version\": 1, \"title\": \"Small\", \"steps\": [{\"preset\": \"" + preset.getFileName()
+                + "\", \"caption\": \"The ODE, 𝔥 = 0.\"}, {\"changes\": {\"sampler\": {\"h\": 1.0}}, "
+                + "\"caption\": \"The SDE.\"}]}");
+    }
+
+    @Test
+    void aLessonRendersToAHandoutWithAPagePerStep() throws Exception {
+        Path pdf = dir.resolve("handout.pdf");
+        CliRun r = run("render", "--lesson", smallLesson().toString(), "--out", pdf.toString(), "--width", "320",
+                "--height", "180", "--quiet");
+        assertEquals(0, r.code(), r.err());
+        String text = new String(Files.readAllBytes(pdf), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertEquals(2, java.util.regex.Pattern.compile("/Type /Page\\b(?!s)").matcher(text).results().count(),
+                "one page per step");
+        assertTrue(r.err().contains("2 steps"), r.err());
+    }
+
+    @Test
+    void aLessonRendersToOneVideoOfAllItsSteps() throws Exception {
+        Path mp4 = dir.resolve("lesson.mp4");
+        CliRun r = run("render", "--lesson", smallLesson().toString(), "--out", mp4.toString(), "--width", "160",
+                "--height", "96", "--fps", "10", "--seconds", "0.5", "--quiet");
+        assertEquals(0, r.code(), r.err());
+        int frames = 0;
+        try (var ch = org.jcodec.common.io.NIOUtils.readableChannel(mp4.toFile())) {
+            var grab = org.jcodec.api.FrameGrab.createFrameGrab(ch);
+            while (grab.getNativeFrame() != null) {
+                frames++;
+            }
+        }
+        assertEquals(10, frames, "two steps of 5 frames each");
+    }
+
+    @Test
+    void aLessonNeedsAHandoutOrAVideoAndNotAPresetBesideIt() throws Exception {
+        Path lesson = smallLesson();
+        CliRun png = run("render", "--lesson", lesson.toString(), "--out", dir.resolve("x.png").toString());
+        assertEquals(2, png.code());
+        assertTrue(png.err().contains("a lesson renders to .pdf"), png.err());
+        CliRun both = run("render", "--lesson", lesson.toString(), "--preset", smallPreset().toString(), "--out",
+                dir.resolve("x.pdf").toString());
+        assertEquals(2, both.code());
+        assertTrue(both.err().contains("either --preset FILE or --lesson FILE"), both.err());
+    }
 }

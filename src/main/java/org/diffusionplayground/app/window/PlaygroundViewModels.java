@@ -7,6 +7,7 @@ import org.diffusionplayground.app.DensityViewModel;
 import org.diffusionplayground.app.DocumentViewModel;
 import org.diffusionplayground.app.ExportViewModel;
 import org.diffusionplayground.app.Jobs;
+import org.diffusionplayground.app.LessonViewModel;
 import org.diffusionplayground.app.LikelihoodViewModel;
 import org.diffusionplayground.app.SceneViewModel;
 import org.diffusionplayground.app.TrainingViewModel;
@@ -36,6 +37,7 @@ public final class PlaygroundViewModels {
     private final ExportViewModel exports;
     private final DocumentViewModel document;
     private final DensityViewModel density;
+    private final LessonViewModel lessons;
 
     public PlaygroundViewModels(Jobs jobs) {
         this.jobs = jobs;
@@ -55,6 +57,7 @@ public final class PlaygroundViewModels {
         document.setExports(exports);
         document.registerOverlay("correction-map", likelihood.showCorrectionMapProperty());
         document.registerOverlay(DensityLayer.OVERLAY_ID, density.showProperty());
+        lessons = new LessonViewModel(document, jobs);
         lenses = new LensesViewModel(scene, jobs);
         scene.overlaysProperty().set(scene.overlaysProperty().get().and(lenses.overlay()));
         for (Lens lens : Lens.values()) {
@@ -112,5 +115,10 @@ public final class PlaygroundViewModels {
     /** The physics and textbook lenses (MATH.md §7). */
     public LensesViewModel lenses() {
         return lenses;
+    }
+
+    /** The open lesson, if any: its steps, caption and visible controls. */
+    public LessonViewModel lessons() {
+        return lessons;
     }
 }
