@@ -48,15 +48,19 @@ public final class PlaygroundApp extends Application {
                 Math.min(1080, bounds.getHeight()));
         workbench.install(fx);
         workbench.documents().install(stage, fx);
-        StartupClock.watch(vms.scene());
+        boolean selfTest = SelfTest.requested(getParameters().getRaw());
+        StartupClock.watch(vms.scene(), selfTest
+                ? () -> Platform.runLater(() -> SelfTest.check(workbench.window().scenePane())) : () -> { });
         stage.setScene(fx);
         stage.show();
         StartupClock.windowShown();
         if (options.preset() != null) {
             vms.document().open(java.nio.file.Path.of(options.preset()), ok -> { });
         }
-        Platform.runLater(workbench.documents()::offerRestore);
-        StartupArchive.refreshIfUnused(java.time.Duration.ofSeconds(20));
+        if (!selfTest) { // a self-test neither shows the user's autosaves nor writes the archive
+            Platform.runLater(workbench.documents()::offerRestore);
+            StartupArchive.refreshIfUnused(java.time.Duration.ofSeconds(20));
+        }
     }
 
     /**

@@ -51,8 +51,11 @@ final class StartupClock {
         windowShownNanos = System.nanoTime();
     }
 
-    /** Watches the scene until its particles have moved away from T for the first time. */
-    static void watch(SceneViewModel scene) {
+    /**
+     * Watches the scene until its particles have moved away from T for the first time, then reports and
+     * runs {@code then} (on the FX thread).
+     */
+    static void watch(SceneViewModel scene, Runnable then) {
         ChangeListener<SceneSnapshot> first = new ChangeListener<>() {
             @Override
             public void changed(ObservableValue<? extends SceneSnapshot> obs, SceneSnapshot old, SceneSnapshot s) {
@@ -61,6 +64,7 @@ final class StartupClock {
                     long now = System.nanoTime();
                     scene.snapshotProperty().removeListener(this);
                     report(now);
+                    then.run();
                 }
             }
         };

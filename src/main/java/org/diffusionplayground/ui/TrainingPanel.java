@@ -38,6 +38,8 @@ public final class TrainingPanel extends VBox {
     private final Button train = new Button("▶ Train");
     private final Button pause = new Button("❚❚ Pause");
     private final Button stop = new Button("■ Stop");
+    /** The sheet of every setting, opened on demand. */
+    private javafx.stage.Stage settingsWindow;
 
     public TrainingPanel(TrainingViewModel vm) {
         setSpacing(8);
@@ -216,6 +218,18 @@ public final class TrainingPanel extends VBox {
             HBox.setHgrow(b, Priority.ALWAYS);
         }
 
+        Button all = new Button("All settings…");
+        all.setId("train-all-settings");
+        Controls.tipped(all, "Every training setting (σ_max, time embedding, time sampling, batching, Adam, clipping, "
+                + "EMA, …) with the command line's names and formulas.");
+        all.setOnAction(e -> {
+            if (settingsWindow == null) {
+                settingsWindow = TrainingSettingsSheet.window(getScene().getWindow(), vm);
+            }
+            settingsWindow.show();
+            settingsWindow.toFront();
+        });
+
         getChildren().addAll(
                 Controls.row(Controls.caption("Schedule"), schedule),
                 Controls.row(Controls.caption("Network"), size),
@@ -227,7 +241,7 @@ public final class TrainingPanel extends VBox {
                 Controls.row(Controls.caption("Steps"), steps),
                 Controls.row(Controls.caption("Batch"), batch),
                 Controls.row(Controls.caption("Seed"), seed),
-                new HBox(8, paper, defaults),
+                new HBox(8, paper, defaults, all),
                 actions, progress, status, warning, error,
                 new Separator(), pretrained, files);
         for (Region r : new Region[] {schedule, activation, target, weighting, objective, batch, seed, size}) {
