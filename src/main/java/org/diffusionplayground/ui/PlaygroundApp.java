@@ -32,9 +32,12 @@ public final class PlaygroundApp extends Application {
         jobs = new Jobs(Platform::runLater, 2);
         StartOptions options = StartOptions.parse(getParameters().getUnnamed(), getParameters().getNamed());
         PlaygroundViewModels vms = new PlaygroundViewModels(jobs);
+        StartupClock.step("view-models");
         workbench = new Workbench(vms);
+        StartupClock.step("controls");
         PretrainedModel model = startModel(getParameters().getRaw());
         openDefaultScene(vms, model);
+        StartupClock.step("model");
         Checkpoint loaded = vms.training().checkpointProperty().get();
         if (loaded != null) {
             vms.document().adopt(Preset.ModelSource.CHECKPOINT, CheckpointReference.asset(model.id()), loaded);
@@ -48,6 +51,7 @@ public final class PlaygroundApp extends Application {
                 Math.min(1080, bounds.getHeight()));
         workbench.install(fx);
         workbench.documents().install(stage, fx);
+        StartupClock.step("scene");
         boolean selfTest = SelfTest.requested(getParameters().getRaw());
         StartupClock.watch(vms.scene(), selfTest
                 ? () -> Platform.runLater(() -> SelfTest.check(workbench.window().scenePane())) : () -> { });
