@@ -140,6 +140,21 @@ public final class TrainingPanel extends VBox {
         stop.setOnAction(e -> vm.stop());
         Controls.tipped(stop, "Stop and keep the weights reached so far.");
         train.disableProperty().bind(Bindings.createBooleanBinding(vm::isRunning, vm.stateProperty()));
+        // a run takes minutes: the lecturer may be on another panel when it ends. The state and the final
+        // status line arrive as two events in either order; the notice waits for both, once per run.
+        boolean[] told = {false};
+        javafx.beans.InvalidationListener finished = o -> {
+            TrainingJob.State s = vm.stateProperty().get();
+            if (s == TrainingJob.State.RUNNING) {
+                told[0] = false;
+            } else if (s == TrainingJob.State.FINISHED && !told[0]
+                    && vm.statusLineProperty().get().startsWith("trained")) {
+                told[0] = true;
+                notifyFinished(vm);
+            }
+        };
+        vm.stateProperty().addListener(finished);
+        vm.statusLineProperty().addListener(finished);
         pause.disableProperty().bind(train.disableProperty().not());
         stop.disableProperty().bind(train.disableProperty().not());
         HBox actions = new HBox(8, train, pause, stop);
@@ -247,6 +262,15 @@ public final class TrainingPanel extends VBox {
         for (Region r : new Region[] {schedule, activation, target, weighting, objective, batch, seed, size}) {
             r.setMaxWidth(Double.MAX_VALUE);
         }
+    }
+
+    private void notifyFinished(TrainingViewModel vm) {
+        if (getScene() == null || getScene().getWindow() == null || !getScene().getWindow().isShowing()) {
+            return;
+        }
+        org.controlsfx.control.Notifications.create().owner(getScene().getWindow()).title("Training finished")
+                .text(vm.statusLineProperty().get()).hideAfter(javafx.util.Duration.seconds(30))
+                .position(javafx.geometry.Pos.BOTTOM_RIGHT).showInformation();
     }
 
     private static <T> ComboBox<T> combo(T[] values, ObjectProperty<T> property, String id) {

@@ -47,6 +47,8 @@ class TrainingSettingsSheetUiTest {
 
     @Start
     void start(Stage stage) {
+        // failures of background tasks that earlier test classes left running are theirs, not this class's
+        WaitForAsyncUtils.clearExceptions();
         jobs = new Jobs(Platform::runLater, 2);
         PlaygroundViewModels vms = new PlaygroundViewModels(jobs);
         vms.scene().dataSetProperty().set(DataSet.builtIn(ToyData.SWISS_ROLL, 300, 0));
@@ -56,8 +58,10 @@ class TrainingSettingsSheetUiTest {
     }
 
     @AfterEach
-    void close() {
+    void close() throws Exception {
         training.stop();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !training.isRunning());
+        WaitForAsyncUtils.waitForFxEvents();
         jobs.close();
     }
 
