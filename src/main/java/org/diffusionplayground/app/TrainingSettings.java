@@ -92,11 +92,13 @@ public final class TrainingSettings {
                         vm.embeddingDimProperty(), "Features of the sinusoidal embedding (2 per frequency)."),
                 new Setting("--target", "target", Group.NETWORK, over, Target.class, vm.targetProperty(),
                         "What the network outputs, with x_t = α x₀ + σ ε: SCORE s · EPSILON s = −ε̂/σ · "
-                                + "X0 s = −(x − α x̂₀)/σ² · V v = α ε − σ x₀."),
+                                + "X0 s = −(x − α x̂₀)/σ² · V v = α ε − σ x₀ · VELOCITY u = α'x₀ + σ'ε "
+                                + "(flow matching, MATH.md §1.1)."),
                 new Setting("--schedule", "schedule", Group.OBJECTIVE, over, ScheduleKind.class,
                         vm.scheduleProperty(),
                         "The forward process dx = f dt + g dw the model learns to reverse (MATH.md §1). "
-                                + "SIMPLE: β(t) = 20t, α = exp(−5t²). COSINE: α = cos(πt/2)."),
+                                + "SIMPLE: β(t) = 20t, α = exp(−5t²). COSINE: α = cos(πt/2). "
+                                + "LINEAR: x_t = (1 − t)x₀ + tε (rectified flow)."),
                 new Setting("--sigma-max", "σ_max", Group.OBJECTIVE, over, Double.class, vm.sigmaMaxProperty(),
                         "Largest noise level σ(T) of the VE schedule, σ(t) = σ_min (σ_max/σ_min)^t; "
                                 + "other schedules ignore it."),
@@ -107,7 +109,8 @@ public final class TrainingSettings {
                 new Setting("--weighting", "weighting", Group.OBJECTIVE, over, Weighting.class,
                         vm.weightingProperty(),
                         "λ(t) in E_t λ(t) E‖s_θ + ε/σ_t‖²: SIGMA2 λ = σ²; G2 λ = g² (likelihood "
-                                + "weighting); G2_IMPORTANCE λ = g² with t drawn ∝ g²/σ²."),
+                                + "weighting); G2_IMPORTANCE λ = g² with t drawn ∝ g²/σ²; FLOW_MATCHING λ = 1/a², "
+                                + "the conditional flow-matching loss with the VELOCITY target."),
                 new Setting("--lr", "learning rate", Group.OPTIMISER, on, Double.class, vm.learningRateProperty(),
                         "Adam's step size η: θ ← θ − η m̂/(√v̂ + ε) (the paper: 1e-3)."),
                 new Setting("--adam β1", "Adam β1", Group.OPTIMISER, on, Double.class, vm.beta1Property(),
