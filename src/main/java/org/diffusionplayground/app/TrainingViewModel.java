@@ -76,6 +76,9 @@ public final class TrainingViewModel {
     private final LongProperty seed = new SimpleLongProperty(this, "seed", 1);
     private final DoubleProperty ema = new SimpleDoubleProperty(this, "ema", 0.999);
     private final DoubleProperty clip = new SimpleDoubleProperty(this, "clip", 1.0);
+    private final DoubleProperty beta1 = new SimpleDoubleProperty(this, "beta1", 0.9);
+    private final DoubleProperty beta2 = new SimpleDoubleProperty(this, "beta2", 0.999);
+    private final DoubleProperty adamEps = new SimpleDoubleProperty(this, "adamEps", 1e-8);
 
     private final ReadOnlyObjectWrapper<TrainingJob.State> state = new ReadOnlyObjectWrapper<>(this, "state",
             TrainingJob.State.READY);
@@ -91,6 +94,10 @@ public final class TrainingViewModel {
     /** The newest training snapshot not yet shown because the scene was still sampling the previous one. */
     private NetworkScore pendingSnapshot;
     private Schedule pendingSchedule;
+    /** What to start once the run being stopped has stopped (settings changed mid-run); null for nothing. */
+    private Runnable whenStopped;
+    /** Steps of the runs before this one on the loss curve (a continued run adds to them). */
+    private long stepOffset;
 
     public TrainingViewModel(SceneViewModel scene, java.util.concurrent.Executor ui) {
         this.scene = scene;
@@ -180,6 +187,18 @@ public final class TrainingViewModel {
         return clip;
     }
 
+    public DoubleProperty beta1Property() {
+        return beta1;
+    }
+
+    public DoubleProperty beta2Property() {
+        return beta2;
+    }
+
+    public DoubleProperty adamEpsProperty() {
+        return adamEps;
+    }
+
     public ReadOnlyObjectProperty<TrainingJob.State> stateProperty() {
         return state.getReadOnlyProperty();
     }
@@ -222,7 +241,7 @@ public final class TrainingViewModel {
         return TrainingConfig.defaults(new ScheduleSpec(schedule.get(), sigmaMax.get())).toBuilder()
                 .network(net).objective(objective.get()).weighting(weighting.get()).timeSampling(timeSampling.get()).batching(batching.get())
                 .learningRate(learningRate.get()).steps(steps.get()).batchSize(batchSize.get()).seed(seed.get())
-                .emaDecay(ema.get()).clipNorm(clip.get()).build();
+                .emaDecay(ema.get()).clipNorm(clip.get()).adam(beta1.get(), beta2.get(), adamEps.get()).build();
     }
 
     /** Fills the settings from a configuration (the "paper setup" button, presets, loaded models). */
@@ -247,6 +266,9 @@ public final class TrainingViewModel {
         seed.set(c.seed());
         ema.set(c.emaDecay());
         clip.set(c.clipNorm());
+        beta1.set(c.beta1());
+        beta2.set(c.beta2());
+        adamEps.set(c.adamEps());
     }
 
     /** The paper's setup (MATH.md §2): raw-t 3×128 score network, g² weighting on the 1000-point grid. */
@@ -265,6 +287,67 @@ public final class TrainingViewModel {
 
     /** Starts training on the scene's current data set; returns false with a message when it cannot. */
     public boolean train() {
+        return start(false);
+    }
+
+    /**
+     * Trains on from the weights of the scene's model (trained or loaded) with the current settings: what a
+     * change of the learning rate, batch size, EMA, clipping or Adam's constants means. The network and
+     * the schedule must be the model's ({@link #continuationBlocker()}); the loss curve goes on.
+     */
+    public boolean continueTraining() {
+        return start(true);
+    }
+
+    /**
+     * Why training cannot go on from the current weights (no model, or its network or schedule differs
+     * from the settings: then only starting over fits the settings); empty when it can.
+     */
+    public java.util.Optional<String> continuationBlocker() {
+        Checkpoint cp = checkpoint.get();
+        if (cp == null) {
+            return java.util.Optional.of("there is no trained or loaded model to go on from");
+        }
+        TrainingConfig c;
+        try {
+            c = config();
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.of(e.getMessage());
+        }
+        if (!cp.network().spec().equals(c.network())) {
+            return java.util.Optional.of("the network settings differ from the model's (" + cp.network().spec().depth()
+                    + "×" + cp.network().spec().width() + "); its weights do not fit them");
+        }
+        if (!cp.schedule().equals(c.schedule())) {
+            return java.util.Optional.of("the schedule differs from the model's (" + cp.schedule().kind() + ")");
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * While a run goes: stops it and goes on from the weights it reached with the current settings (an
+     * optimiser setting changed mid-run). Does nothing when no run goes.
+     */
+    public void continueWithNewSettings() {
+        stopThen(this::continueTraining);
+    }
+
+    /**
+     * While a run goes: stops it and starts over from fresh weights with the current settings (the network
+     * or the schedule changed mid-run; the window asks first). Does nothing when no run goes.
+     */
+    public void startOverWithNewSettings() {
+        stopThen(this::train);
+    }
+
+    private void stopThen(Runnable next) {
+        if (job != null && isRunning()) {
+            whenStopped = next;
+            job.cancel();
+        }
+    }
+
+    private boolean start(boolean fromCurrentWeights) {
         if (isRunning()) {
             error.set("a training run is already going; stop it first");
             return false;
@@ -281,13 +364,26 @@ public final class TrainingViewModel {
             error.set(e.getMessage());
             return false;
         }
+        org.diffusionplayground.model.score.Mlp from = null;
+        if (fromCurrentWeights) {
+            java.util.Optional<String> blocker = continuationBlocker();
+            if (blocker.isPresent()) {
+                error.set("cannot continue: " + blocker.get());
+                return false;
+            }
+            from = checkpoint.get().network();
+            stepOffset = losses.isEmpty() ? 0 : losses.get(losses.size() - 1).step();
+        } else {
+            losses.clear();
+            stepOffset = 0;
+        }
         error.set("");
         warning.set("");
-        losses.clear();
         progress.set(0);
         trainingData = data;
         Schedule trainingSchedule = config.schedule().build();
-        job = new TrainingJob(config, data.points(), JobOptions.defaults());
+        long offset = stepOffset;
+        job = new TrainingJob(config, data.points(), JobOptions.defaults(), from);
         job.addListener(new TrainingListener() {
             @Override
             public void onStateChanged(TrainingJob.State s) {
@@ -298,7 +394,7 @@ public final class TrainingViewModel {
             public void onProgress(TrainingProgress p) {
                 ui.execute(() -> {
                     progress.set(p.fraction());
-                    losses.add(new LossPoint(p.step(), p.loss(), p.smoothedLoss()));
+                    losses.add(new LossPoint(offset + p.step(), p.loss(), p.smoothedLoss()));
                     statusLine.set(String.format(Locale.ROOT, "step %,d / %,d  ·  loss %.4g  ·  %.0f steps/s  ·  ETA %s",
                             p.step(), p.totalSteps(), p.smoothedLoss(), p.stepsPerSecond(), eta(p.etaSeconds())));
                 });
@@ -332,7 +428,15 @@ public final class TrainingViewModel {
 
             @Override
             public void onCancelled(TrainingResult partial) {
-                ui.execute(() -> finished(partial, trainingSchedule, "stopped early"));
+                ui.execute(() -> {
+                    finished(partial, trainingSchedule, "stopped early");
+                    Runnable next = whenStopped;
+                    whenStopped = null;
+                    if (next != null) {
+                        // after the state change queued before this one: the run counts as stopped
+                        ui.execute(next);
+                    }
+                });
             }
 
             @Override
@@ -486,6 +590,11 @@ public final class TrainingViewModel {
             steps.set(t.steps());
             ema.set(t.emaDecay());
             clip.set(t.clipNorm());
+            if (t.adamEps() > 0) { // cards written before Adam's constants were recorded keep the defaults
+                beta1.set(t.beta1());
+                beta2.set(t.beta2());
+                adamEps.set(t.adamEps());
+            }
         }
         seed.set(card.seed());
         progress.set(0);

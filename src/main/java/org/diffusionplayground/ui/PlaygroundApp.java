@@ -32,9 +32,12 @@ public final class PlaygroundApp extends Application {
         jobs = new Jobs(Platform::runLater, 2);
         StartOptions options = StartOptions.parse(getParameters().getUnnamed(), getParameters().getNamed());
         PlaygroundViewModels vms = new PlaygroundViewModels(jobs);
+        StartupClock.step("view-models");
         workbench = new Workbench(vms);
+        StartupClock.step("controls");
         PretrainedModel model = startModel(getParameters().getRaw());
         openDefaultScene(vms, model);
+        StartupClock.step("model");
         Checkpoint loaded = vms.training().checkpointProperty().get();
         if (loaded != null) {
             vms.document().adopt(Preset.ModelSource.CHECKPOINT, CheckpointReference.asset(model.id()), loaded);
@@ -48,7 +51,10 @@ public final class PlaygroundApp extends Application {
                 Math.min(1080, bounds.getHeight()));
         workbench.install(fx);
         workbench.documents().install(stage, fx);
-        StartupClock.watch(vms.scene());
+        StartupClock.step("scene");
+        boolean selfTest = SelfTest.requested(getParameters().getRaw());
+        StartupClock.watch(vms.scene(), selfTest
+                ? () -> Platform.runLater(() -> SelfTest.check(workbench.window().scenePane())) : () -> { });
         stage.setScene(fx);
         stage.show();
         StartupClock.windowShown();
@@ -64,8 +70,10 @@ public final class PlaygroundApp extends Application {
         if (lesson != null) {
             workbench.documents().openLesson(java.nio.file.Path.of(lesson));
         }
-        Platform.runLater(workbench.documents()::offerRestore);
-        StartupArchive.refreshIfUnused(java.time.Duration.ofSeconds(20));
+        if (!selfTest) { // a self-test neither shows the user's autosaves nor writes the archive
+            Platform.runLater(workbench.documents()::offerRestore);
+            StartupArchive.refreshIfUnused(java.time.Duration.ofSeconds(20));
+        }
     }
 
     /**

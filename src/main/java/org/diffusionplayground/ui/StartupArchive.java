@@ -187,10 +187,18 @@ final class StartupArchive {
         }
     }
 
+    /**
+     * Writes the archive after {@code delay}, or at once when the app is closed before then. The app's exit
+     * waits for the dump (up to its timeout): the archive is moved into place by this JVM, so a dump that
+     * outlived it would never be used (what happened when the window was closed within the first half
+     * minute).
+     */
     private void writeLater(Duration delay) {
+        java.util.concurrent.CountDownLatch closing = new java.util.concurrent.CountDownLatch(1);
         Thread t = new Thread(() -> {
             try {
-                Thread.sleep(delay.toMillis());
+                // the delay, or less when the app closes first: then write now, with the classes loaded so far
+                closing.await(delay.toMillis(), TimeUnit.MILLISECONDS);
                 System.err.println(write(Duration.ofMinutes(2))
                         ? "Diffusion Playground: wrote the start-up archive " + archive + " (the next start maps it)"
                         : "Diffusion Playground: could not write the start-up archive; see " + archive + ".log");
@@ -203,5 +211,13 @@ final class StartupArchive {
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            closing.countDown();
+            try {
+                t.join(Duration.ofMinutes(2).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "startup-archive-on-exit"));
     }
 }

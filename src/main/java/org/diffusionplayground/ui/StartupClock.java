@@ -33,6 +33,9 @@ final class StartupClock {
     private static volatile long mainNanos;
     private static volatile long startNanos;
     private static volatile long windowShownNanos;
+    /** Named steps between JavaFX's start and the window (view-models, model, window, CSS), in order. */
+    private static final java.util.Map<String, Long> STEPS = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>());
 
     private StartupClock() {
     }
@@ -47,12 +50,20 @@ final class StartupClock {
         startNanos = System.nanoTime();
     }
 
+    /** A step of building the window is done (printed in the start-up line: where the time goes). */
+    static void step(String name) {
+        STEPS.put(name, System.nanoTime());
+    }
+
     static void windowShown() {
         windowShownNanos = System.nanoTime();
     }
 
-    /** Watches the scene until its particles have moved away from T for the first time. */
-    static void watch(SceneViewModel scene) {
+    /**
+     * Watches the scene until its particles have moved away from T for the first time, then reports and
+     * runs {@code then} (on the FX thread).
+     */
+    static void watch(SceneViewModel scene, Runnable then) {
         ChangeListener<SceneSnapshot> first = new ChangeListener<>() {
             @Override
             public void changed(ObservableValue<? extends SceneSnapshot> obs, SceneSnapshot old, SceneSnapshot s) {
@@ -61,6 +72,7 @@ final class StartupClock {
                     long now = System.nanoTime();
                     scene.snapshotProperty().removeListener(this);
                     report(now);
+                    then.run();
                 }
             }
         };
@@ -76,10 +88,15 @@ final class StartupClock {
         // CPU time too: on a shared machine the wall time says more about the neighbours
         double cpu = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9)
                 .orElse(Double.NaN);
+        StringBuilder steps = new StringBuilder();
+        synchronized (STEPS) {
+            STEPS.forEach((name, nanos) -> steps.append(String.format(Locale.ROOT, ", %s %.2f s", name,
+                    at(age, now, nanos))));
+        }
         System.err.printf(Locale.ROOT, "Diffusion Playground: window shown %.2f s, animating %.2f s after the "
-                + "process started (%.2f s of CPU time; main at %.2f s, JavaFX started at %.2f s)%n",
+                + "process started (%.2f s of CPU time; main at %.2f s, JavaFX started at %.2f s%s)%n",
                 at(age, now, windowShownNanos), at(age, now, animatingNanos), cpu, at(age, now, mainNanos),
-                at(age, now, startNanos));
+                at(age, now, startNanos), steps);
     }
 
     /** Seconds from the process's start to the event stamped {@code eventNanos} (NaN if never stamped). */

@@ -38,6 +38,8 @@ public final class TrainingPanel extends VBox {
     private final Button train = new Button("▶ Train");
     private final Button pause = new Button("❚❚ Pause");
     private final Button stop = new Button("■ Stop");
+    /** The sheet of every setting, opened on demand. */
+    private javafx.stage.Stage settingsWindow;
 
     public TrainingPanel(TrainingViewModel vm) {
         setSpacing(8);
@@ -138,6 +140,21 @@ public final class TrainingPanel extends VBox {
         stop.setOnAction(e -> vm.stop());
         Controls.tipped(stop, "Stop and keep the weights reached so far.");
         train.disableProperty().bind(Bindings.createBooleanBinding(vm::isRunning, vm.stateProperty()));
+        // a run takes minutes: the lecturer may be on another panel when it ends. The state and the final
+        // status line arrive as two events in either order; the notice waits for both, once per run.
+        boolean[] told = {false};
+        javafx.beans.InvalidationListener finished = o -> {
+            TrainingJob.State s = vm.stateProperty().get();
+            if (s == TrainingJob.State.RUNNING) {
+                told[0] = false;
+            } else if (s == TrainingJob.State.FINISHED && !told[0]
+                    && vm.statusLineProperty().get().startsWith("trained")) {
+                told[0] = true;
+                notifyFinished(vm);
+            }
+        };
+        vm.stateProperty().addListener(finished);
+        vm.statusLineProperty().addListener(finished);
         pause.disableProperty().bind(train.disableProperty().not());
         stop.disableProperty().bind(train.disableProperty().not());
         HBox actions = new HBox(8, train, pause, stop);
@@ -216,6 +233,18 @@ public final class TrainingPanel extends VBox {
             HBox.setHgrow(b, Priority.ALWAYS);
         }
 
+        Button all = new Button("All settings…");
+        all.setId("train-all-settings");
+        Controls.tipped(all, "Every training setting (σ_max, time embedding, time sampling, batching, Adam, clipping, "
+                + "EMA, …) with the command line's names and formulas.");
+        all.setOnAction(e -> {
+            if (settingsWindow == null) {
+                settingsWindow = TrainingSettingsSheet.window(getScene().getWindow(), vm);
+            }
+            settingsWindow.show();
+            settingsWindow.toFront();
+        });
+
         getChildren().addAll(
                 Controls.row(Controls.caption("Schedule"), schedule),
                 Controls.row(Controls.caption("Network"), size),
@@ -227,12 +256,21 @@ public final class TrainingPanel extends VBox {
                 Controls.row(Controls.caption("Steps"), steps),
                 Controls.row(Controls.caption("Batch"), batch),
                 Controls.row(Controls.caption("Seed"), seed),
-                new HBox(8, paper, defaults),
+                new HBox(8, paper, defaults, all),
                 actions, progress, status, warning, error,
                 new Separator(), pretrained, files);
         for (Region r : new Region[] {schedule, activation, target, weighting, objective, batch, seed, size}) {
             r.setMaxWidth(Double.MAX_VALUE);
         }
+    }
+
+    private void notifyFinished(TrainingViewModel vm) {
+        if (getScene() == null || getScene().getWindow() == null || !getScene().getWindow().isShowing()) {
+            return;
+        }
+        org.controlsfx.control.Notifications.create().owner(getScene().getWindow()).title("Training finished")
+                .text(vm.statusLineProperty().get()).hideAfter(javafx.util.Duration.seconds(30))
+                .position(javafx.geometry.Pos.BOTTOM_RIGHT).showInformation();
     }
 
     private static <T> ComboBox<T> combo(T[] values, ObjectProperty<T> property, String id) {
