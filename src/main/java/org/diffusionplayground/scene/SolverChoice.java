@@ -2,6 +2,7 @@ package org.diffusionplayground.scene;
 
 import java.util.Arrays;
 import java.util.List;
+import org.diffusionplayground.model.lab.LabSampler;
 import org.diffusionplayground.model.ode.Tolerance;
 import org.diffusionplayground.model.sampling.AdaptivePfOdeSampler;
 import org.diffusionplayground.model.sampling.Ddim;
@@ -48,9 +49,17 @@ public enum SolverChoice {
         return steps;
     }
 
-    /** The solvers with fixed steps, whose work is set by a budget of score evaluations: the sampler lab's rows. */
-    public static List<SolverChoice> fixedStep() {
-        return Arrays.stream(values()).filter(c -> c != DORMAND_PRINCE).toList();
+    /**
+     * The sampler lab's rows at 𝔥: the solvers with fixed steps, whose work a budget of score evaluations sets,
+     * that run the 𝔥-process as themselves (Heun only at 𝔥 = 0, where it is not Euler–Maruyama in disguise).
+     */
+    public static List<SolverChoice> labChoices(double h) {
+        return Arrays.stream(values()).filter(c -> c != DORMAND_PRINCE && (c != HEUN || h == 0)).toList();
+    }
+
+    /** This solver as a row of the sampler lab at 𝔥, named by its label and step schedule. */
+    public LabSampler labSampler(double h) {
+        return new LabSampler(toString(), sampler(h, false), steps);
     }
 
     /** The sampler for 𝔥; the 𝔥 = 0 solvers fall back to Euler–Maruyama when 𝔥 &gt; 0. */
