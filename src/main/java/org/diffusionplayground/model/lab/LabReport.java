@@ -8,10 +8,12 @@ import java.util.List;
  * fresh i.i.d. draw of the data and the reference (a perfect sampler lands there; NaN without a generator).
  * {@code referenceError}: at 𝔥 = 0 the reference solve's own error, the RMS change when its tolerance is
  * tightened a hundredfold (on a subset); at 𝔥 &gt; 0 the W2 between two exact draws, the floor of
- * {@code exactError}. {@code exactMeasure} names what {@code exactError} is.
+ * {@code exactError}. {@code exactMeasure} names what {@code exactError} is; {@code pathwise} says it is the
+ * 𝔥 = 0 distance to the reference solve, the only one whose fall with NFE shows an order (a W2 between samples
+ * sits on its sampling floor long before).
  */
 public record LabReport(List<LabCell> cells, double w2Floor, double mmd2Floor, double referenceError,
-        String exactMeasure, boolean networkModel, double seconds) {
+        String exactMeasure, boolean pathwise, boolean networkModel, double seconds) {
 
     public LabReport {
         cells = List.copyOf(cells);
@@ -27,8 +29,11 @@ public record LabReport(List<LabCell> cells, double w2Floor, double mmd2Floor, d
         return cells.stream().map(LabCell::sampler).distinct().toList();
     }
 
-    /** The observed order of {@code sampler}'s exact-score error over NFE ({@link ConvergenceOrder}). */
+    /** The observed order of {@code sampler}'s exact-score error over NFE ({@link ConvergenceOrder}); NaN unless pathwise. */
     public double observedOrder(LabSampler sampler) {
+        if (!pathwise) {
+            return Double.NaN;
+        }
         List<LabCell> own = cellsOf(sampler);
         double[] work = own.stream().mapToDouble(LabCell::nfe).toArray();
         double[] error = own.stream().mapToDouble(LabCell::exactError).toArray();

@@ -28,8 +28,10 @@ public final class LabTable {
                         c.steps(), fmt(c.w2()), fmt(c.mmd2()), fmt(c.exactError()), fmt(c.networkError()),
                         c.failures(), c.seconds()));
             }
-            sb.append(String.format(Locale.ROOT, "%-40s observed order of the error vs exact: %s%n", "",
-                    fmt(r.observedOrder(s))));
+            if (r.pathwise()) {
+                sb.append(String.format(Locale.ROOT, "%-40s observed order of the error vs exact: %s%n", "",
+                        fmt(r.observedOrder(s))));
+            }
         }
         sb.append("\nerr vs exact uses the exact score (the sampler's discretisation error); net err is the RMS distance\n"
                 + "between the model's and the exact score's runs on the same grid and noise (the network's part).\n");

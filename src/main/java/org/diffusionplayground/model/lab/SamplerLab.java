@@ -116,7 +116,7 @@ public final class SamplerLab {
                 exact == null ? "none (the data has no exact score)"
                         : h == 0 ? "RMS distance to the reference solve from the same x_T"
                                 : "W2 to a draw of the exact law p_t_min",
-                network, (System.nanoTime() - start) / 1e9);
+                referenceEnd != null, network, (System.nanoTime() - start) / 1e9);
     }
 
     /** What one sampler at one budget produced, before it is measured. */
