@@ -51,7 +51,7 @@ import org.diffusionplayground.scene.SolverChoice;
  */
 public final class LikelihoodViewModel {
 
-    /** Tolerances offered (rtol = atol): the seed's table uses 1e-3 and 1e-5. */
+    /** Tolerances offered (rtol = atol): the paper's table uses 1e-3 and 1e-5. */
     public static final List<Double> TOLERANCES = List.of(1e-3, 1e-4, 1e-5);
     public static final int MIN_POINTS = 10;
     public static final int MAX_POINTS = 5_000;

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code playground bench}: the benchmark suite of docs/benchmarks.md (issue 7) — training, network,
+ * {@code playground bench}: the benchmark suite of docs/benchmarks.md — training, network,
  * sampler, likelihood, Fokker–Planck and frame rows, each against the peers measured in the same run
  * (libtorch through DJL when the bench build put it on the class path, a plain-Java floor, Hipparchus).
  * Prints the table and writes it into docs/benchmarks.md between its markers. The per-phase training

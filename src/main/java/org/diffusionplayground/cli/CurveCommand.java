@@ -2,7 +2,6 @@ package org.diffusionplayground.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.diffusionplayground.model.checkpoint.Checkpoint;
@@ -45,11 +44,8 @@ public final class CurveCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "ID|PATH", defaultValue = "swissroll-simple",
-            description = "a bundled model's id (${COMPLETION-CANDIDATES}) or a checkpoint (.json, .safetensors or "
-                    + "their common base path); default swissroll-simple",
-            completionCandidates = ModelArgument.BundledIds.class)
-    String model;
+    @CommandLine.Mixin
+    ModelArgument model = new ModelArgument();
 
     @Option(names = "--points", paramLabel = "N", defaultValue = "500",
             description = "held-out points (default 500; imported or drawn data: the data itself)")
@@ -78,7 +74,7 @@ public final class CurveCommand implements Callable<Integer> {
         FokkerPlanckOptions gridOptions = grid.apply(FokkerPlanckOptions.defaults());
         PrintWriter out = spec.commandLine().getOut();
         PrintStream err = System.err;
-        Checkpoint cp = ModelArgument.load(model);
+        Checkpoint cp = model.load();
         if (cp.dataSource() == null) {
             throw new CheckpointException(model + ": the checkpoint does not say what data it was trained on");
         }
@@ -140,16 +136,9 @@ public final class CurveCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage("--tolerance: " + e.getMessage());
         }
-        if (hs.length == 0) {
-            throw usage("--hs: give at least one 𝔥");
-        }
-        for (double h : hs) {
-            if (!(h > 0) || h > 100 || !Double.isFinite(h)) {
-                throw usage("--hs: every 𝔥 must be in (0, 100], got " + h);
-            }
-        }
-        if (Arrays.stream(hs).distinct().count() != hs.length) {
-            throw usage("--hs: a value is repeated");
+        String hProblem = HValues.problem(hs, false);
+        if (hProblem != null) {
+            throw usage(hProblem);
         }
     }
 

@@ -51,11 +51,8 @@ public final class LikelihoodCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "ID|PATH", defaultValue = "swissroll-simple",
-            description = "a bundled model's id (${COMPLETION-CANDIDATES}) or a checkpoint (.json, .safetensors or "
-                    + "their common base path); default swissroll-simple",
-            completionCandidates = ModelArgument.BundledIds.class)
-    String model;
+    @CommandLine.Mixin
+    ModelArgument model = new ModelArgument();
 
     @Option(names = "--points", paramLabel = "FILE.csv",
             description = "the points, one x,y per line (default: held-out points of the model's data)")
@@ -103,7 +100,7 @@ public final class LikelihoodCommand implements Callable<Integer> {
     public Integer call() throws IOException, CheckpointException {
         validate();
         AtomicFiles.check(out, force ? AtomicFiles.Existing.REPLACE : AtomicFiles.Existing.REFUSE);
-        Checkpoint cp = ModelArgument.load(model);
+        Checkpoint cp = model.load();
         Schedule schedule = cp.schedule().build();
         ScoreModel score = new NetworkScore(cp.network(), schedule);
         PointSet points = points(cp);
@@ -111,7 +108,7 @@ public final class LikelihoodCommand implements Callable<Integer> {
         ProgressListener progress = quiet ? ProgressListener.NONE
                 : (f, m) -> line.update(String.format(Locale.ROOT, "%3.0f%%  %s", 100 * f, m), f >= 1);
         double share = hs == null ? 1 : 0.3;
-        LikelihoodResult r = new WkbLikelihood(schedule, score, LikelihoodOptions.of(tolerance).withSeedForm(true))
+        LikelihoodResult r = new WkbLikelihood(schedule, score, LikelihoodOptions.of(tolerance).withDeltaXForm(true))
                 .withCorrection(points, (f, m) -> progress.progress(share * f, m), Cancellation.NEVER);
         FokkerPlanckResult exact = null;
         if (hs != null) {
@@ -134,7 +131,7 @@ public final class LikelihoodCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "NLL(0) %.4f ± %.4f over %d points; E[C] %.4f ± %.4f over %d points%n", s.meanNll(),
                 s.seNll(), s.count(), s.meanCorrection(), s.seCorrection(), s.correctionCount());
         o.printf(Locale.ROOT, "failed: %d in the PF-ODE (no NLL), %d in the backward pass (NLL, no C), %d in the δx "
-                + "form (C in the adjoint form only)%n", r.failures(), r.correctionFailures(), r.seedFormFailures());
+                + "form (C in the adjoint form only)%n", r.failures(), r.correctionFailures(), r.deltaXFormFailures());
         o.flush();
         return 0;
     }
@@ -164,16 +161,13 @@ public final class LikelihoodCommand implements Callable<Integer> {
             }
         }
         if (fdSpacings.length > 1) {
-            // C(DX) = C + a·DX² + O(DX⁴): eliminate a between the two smallest spacings
             int[] order = java.util.stream.IntStream.range(0, fdSpacings.length).boxed()
                     .sorted(java.util.Comparator.comparingDouble(k -> fdSpacings[k])).mapToInt(k -> k).toArray();
             double h1 = fdSpacings[order[0]];
             double h2 = fdSpacings[order[1]];
             double[] extrapolated = new double[points.size()];
             for (int i = 0; i < points.size(); i++) {
-                double c1 = columns[order[0]][i];
-                double c2 = columns[order[1]][i];
-                extrapolated[i] = (h2 * h2 * c1 - h1 * h1 * c2) / (h2 * h2 - h1 * h1);
+                extrapolated[i] = FiniteDifferenceWkb.richardson(h1, columns[order[0]][i], h2, columns[order[1]][i]);
             }
             columns[fdSpacings.length] = extrapolated;
         }
@@ -202,7 +196,7 @@ public final class LikelihoodCommand implements Callable<Integer> {
             sb.append(r.ok(i) ? number(-r.logQ0()[i]) : "").append(',');
             boolean c = r.correctionOk(i);
             sb.append(c ? number(r.correction()[i]) : "").append(',');
-            sb.append(r.seedFormOk(i) ? number(r.correctionSeedForm()[i]) : "").append(',');
+            sb.append(r.deltaXFormOk(i) ? number(r.correctionDeltaXForm()[i]) : "").append(',');
             sb.append(c ? number(Math.hypot(r.gradLogQ0()[2 * i], r.gradLogQ0()[2 * i + 1])) : "").append(',');
             sb.append(c ? number(r.laplacianLogQ0()[i]) : "").append(',');
             sb.append(quoted(r.failure()[i] == null ? "converged" : "failed in " + r.failure()[i]));
@@ -257,15 +251,9 @@ public final class LikelihoodCommand implements Callable<Integer> {
         if (pointsFile == null && (heldOut < 1 || heldOut > 1_000_000)) {
             throw usage("--held-out must be between 1 and 1000000, got " + heldOut);
         }
-        if (hs != null) {
-            for (double h : hs) {
-                if (!(h >= 0) || h > 100) {
-                    throw usage("--hs: every 𝔥 must be in [0, 100], got " + h);
-                }
-            }
-            if (Arrays.stream(hs).distinct().count() != hs.length) {
-                throw usage("--hs: a value is repeated");
-            }
+        String hProblem = hs == null ? null : HValues.problem(hs, true);
+        if (hProblem != null) {
+            throw usage(hProblem);
         }
     }
 

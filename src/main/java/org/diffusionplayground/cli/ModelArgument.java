@@ -8,14 +8,27 @@ import org.diffusionplayground.model.checkpoint.Checkpoint;
 import org.diffusionplayground.model.checkpoint.CheckpointException;
 import org.diffusionplayground.model.checkpoint.CheckpointIO;
 import org.diffusionplayground.model.checkpoint.PretrainedModel;
+import picocli.CommandLine.Option;
 
-/** The {@code --model ID|PATH} argument of the measuring commands: a bundled model's id or a checkpoint. */
+/**
+ * The {@code --model ID|PATH} option of the measuring commands (a picocli mixin): a bundled model's id or a
+ * checkpoint.
+ */
 final class ModelArgument {
 
-    private ModelArgument() {
+    @Option(names = "--model", paramLabel = "ID|PATH", defaultValue = "swissroll-simple",
+            description = "a bundled model's id (${COMPLETION-CANDIDATES}) or a checkpoint (.json, .safetensors or "
+                    + "their common base path); default swissroll-simple",
+            completionCandidates = BundledIds.class)
+    String idOrPath;
+
+    /** The id or path as given. */
+    @Override
+    public String toString() {
+        return idOrPath;
     }
 
-    static Checkpoint load(String idOrPath) throws CheckpointException {
+    Checkpoint load() throws CheckpointException {
         Optional<PretrainedModel> bundled = PretrainedModel.byId(idOrPath);
         return bundled.isPresent() ? bundled.get().load() : CheckpointIO.load(Path.of(idOrPath));
     }

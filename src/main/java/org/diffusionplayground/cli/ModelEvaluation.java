@@ -21,7 +21,7 @@ import org.diffusionplayground.model.util.ProgressListener;
 import org.diffusionplayground.scene.SolverChoice;
 
 /**
- * The numbers of one row of the seed's table for one trained model (MATH.md §4–§6): PF-ODE NLL and the
+ * The numbers of one row of the paper's table for one trained model (MATH.md §4–§6): PF-ODE NLL and the
  * first-order correction at each tolerance, the exact NLL(𝔥) from the Fokker–Planck grid, and W2 and MMD² of
  * samples at 𝔥 = 0 and 1 (by default Euler–Maruyama on equal steps, the paper's sampler) against an i.i.d.
  * draw of the data, with the noise floor of i.i.d. draws (docs/MATH.md §6.4).

@@ -35,7 +35,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code playground table}: the results table of seed 000 (MATH.md §5) reproduced. For every data set,
+ * {@code playground table}: the likelihood table of Hirono, Tanaka & Fukushima (ICML 2024) reproduced (MATH.md §5). For every data set,
  * schedule and seed it trains the paper's setup ({@link TrainingConfig#paper}) or loads it from the cache,
  * then prints, as mean ± sd over seeds: the PF-ODE NLL at 𝔥 = 0 and the first-order correction −E[C] at
  * each tolerance, the exact NLL at 𝔥 = 0 and 1 from the Fokker–Planck grid, and W2 of 𝔥 = 0 and 𝔥 = 1
@@ -43,7 +43,7 @@ import picocli.CommandLine.Option;
  * NLL is in nats per sample in the data's coordinates (the paper's unit too).
  */
 @Command(name = "table", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Reproduce the seed paper's table: NLL at 𝔥 = 0, the first-order correction −E[C], the exact "
+        description = "Reproduce the paper's table: NLL at 𝔥 = 0, the first-order correction −E[C], the exact "
                 + "NLL(𝔥 = 1) from the Fokker–Planck grid and W2, as mean ± sd over seeds.",
         footer = {"", "Examples:",
             "  playground table                                    # the full table (trains 20 models once, ~1 h)",
@@ -138,7 +138,7 @@ public final class TableCommand implements Callable<Integer> {
         PrintStream err = System.err;
         ModelEvaluation.Settings settings = new ModelEvaluation.Settings(tolerances, points, samples, solver, samplerSteps,
                 gridOptions(), !noReference);
-        out.printf(Locale.ROOT, "Seed 000's table reproduced: paper setup (MLP 3x128 SiLU on (x, t) -> score, g^2-weighted "
+        out.printf(Locale.ROOT, "Table of Hirono, Tanaka & Fukushima (ICML 2024) reproduced: paper setup (MLP 3x128 SiLU on (x, t) -> score, g^2-weighted "
                 + "DSM on the 1000-point t grid, Adam 1e-3, batch 512, %d steps), %d seed(s), %d held-out points;%n",
                 trainingSteps(), seeds, points);
         FokkerPlanckOptions g = settings.grid();
@@ -443,7 +443,7 @@ public final class TableCommand implements Callable<Integer> {
         for (ModelEvaluation.AtTolerance a : e.likelihoods()) {
             LikelihoodResult.Summary s = a.summary();
             LikelihoodResult.CorrectionSpread c = a.spread();
-            sb.append(String.format(Locale.ROOT, " | tol %s: NLL %.4f ± %.4f, -E[C] %.4g ± %.3g (trimmed %.3f, "
+            sb.append(String.format(Locale.ROOT, " | tol %s: NLL %.6g ± %.3g, -E[C] %.4g ± %.3g (trimmed %.3f, "
                     + "median %.3f, max |C| %.3g, %d beyond 100), failed %d without NLL, %d without C, %d evals, %.1f s",
                     shortTol(a.tolerance()), s.meanNll(), s.seNll(), s.nllCorrection(), s.seCorrection(),
                     -c.trimmedMean(), -c.median(), c.maxAbs(), c.beyond100(), s.failed(), s.correctionFailed(),

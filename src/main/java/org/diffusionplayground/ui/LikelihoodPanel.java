@@ -62,7 +62,7 @@ public final class LikelihoodPanel extends VBox {
             }
         });
         vm.toleranceProperty().addListener((obs, old, v) -> tol.setValue(v.doubleValue()));
-        Controls.tipped(tol, "rtol = atol of the adaptive Dormand–Prince solver (the seed's table: 1e-3 and 1e-5).");
+        Controls.tipped(tol, "rtol = atol of the adaptive Dormand–Prince solver (the paper's table: 1e-3 and 1e-5).");
         Spinner<Integer> points = new Spinner<>(LikelihoodViewModel.MIN_POINTS, LikelihoodViewModel.MAX_POINTS,
                 vm.pointsProperty().get(), 100);
         points.setId("likelihood-points");

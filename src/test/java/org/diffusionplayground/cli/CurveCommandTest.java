@@ -34,6 +34,7 @@ class CurveCommandTest {
     void badInputIsAUsageErrorOrAOneLineFailure() throws Exception {
         assertEquals(2, run("curve", "--hs", "0").code());
         assertEquals(2, run("curve", "--hs", "0.1,0.1").code());
+        assertEquals(2, run("curve", "--hs", "0.5,11").code(), "past the one limit of 𝔥 (ReverseProcess.MAX_H)");
         assertEquals(2, run("curve", "--points", "1").code());
         assertEquals(2, run("curve", "--grid-cells", "64").code());
         Path junk = dir.resolve("junk.json");

@@ -56,12 +56,15 @@ class LikelihoodCommandTest {
                 .code(), "an existing file is not replaced without --force");
 
         // the paper's finite differences as an independent column, and their extrapolation to DX → 0
+        // (two points: every spacing costs five nested PF-ODE solves per outer step)
+        Path two = dir.resolve("two.csv");
+        Files.writeString(two, "x,y\n0.1,0.2\n-0.5,0.3\n");
         Path fd = dir.resolve("fd.csv");
-        CliRun withFd = CliRun.of("likelihood", "--points", points.toString(), "--tol", "1e-6", "--fd", "0.02,0.01",
-                "--fd-inner-tol", "1e-9", "--out", fd.toString(), "--quiet");
+        CliRun withFd = CliRun.of("likelihood", "--points", two.toString(), "--tol", "1e-3", "--fd", "0.04,0.02",
+                "--fd-inner-tol", "1e-5", "--out", fd.toString(), "--quiet");
         assertEquals(0, withFd.code(), withFd.err());
         List<String> fdLines = Files.readAllLines(fd);
-        assertTrue(fdLines.get(0).endsWith(",status,C_fd_dx0.02,C_fd_dx0.01,C_fd_richardson"), fdLines.get(0));
+        assertTrue(fdLines.get(0).endsWith(",status,C_fd_dx0.04,C_fd_dx0.02,C_fd_richardson"), fdLines.get(0));
         for (int i = 1; i < fdLines.size(); i++) {
             String[] f = fdLines.get(i).split(",");
             double c = Double.parseDouble(f[3]);
@@ -69,8 +72,11 @@ class LikelihoodCommandTest {
             double c1 = Double.parseDouble(f[9]);
             double extrapolated = Double.parseDouble(f[10]);
             assertEquals((4 * c1 - c2) / 3, extrapolated, 1e-9 * (1 + Math.abs(c1)));
-            // O(DX²): the extrapolation is closer to the exact-jet C than either spacing
-            assertTrue(Math.abs(extrapolated - c) <= Math.abs(c1 - c) + 1e-3, fdLines.get(i));
+            // the same C by another algorithm at loose tolerances, where the inner solves' noise divided by
+            // DX² is a few tenths (docs/results.md has the convergence at tight ones): a wrong column, sign
+            // or spacing would be far off
+            assertEquals(c, c1, 0.25 * Math.abs(c) + 1, fdLines.get(i));
+            assertEquals(c, c2, 0.25 * Math.abs(c) + 1, fdLines.get(i));
         }
     }
 
@@ -102,6 +108,7 @@ class LikelihoodCommandTest {
         Path out = dir.resolve("x.csv");
         assertEquals(2, CliRun.of("likelihood", "--tol", "0", "--out", out.toString()).code());
         assertEquals(2, CliRun.of("likelihood", "--hs", "-1", "--out", out.toString()).code());
+        assertEquals(2, CliRun.of("likelihood", "--hs", "11", "--out", out.toString()).code());
         assertEquals(2, CliRun.of("likelihood", "--held-out", "0", "--out", out.toString()).code());
         assertEquals(2, CliRun.of("likelihood").code(), "--out is required");
         assertEquals(2, CliRun.of("likelihood", "--fd", "0", "--out", out.toString()).code());

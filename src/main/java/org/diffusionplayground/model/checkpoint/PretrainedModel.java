@@ -11,7 +11,7 @@ import org.diffusionplayground.model.data.ToyData;
 import org.diffusionplayground.model.schedule.ScheduleKind;
 
 /**
- * The checkpoints shipped in {@code assets/checkpoints/} (issue 3, "Pretrained defaults"): the swiss
+ * The checkpoints shipped in {@code assets/checkpoints/}: the swiss
  * roll and the 25 gaussians under the paper's two schedules, SIMPLE and COSINE, each trained by the
  * seeded command in {@code assets/README.md}. Their names, {@code <dataset>-<schedule>} with the CLI's
  * data-set names, are stable: presets and scripts refer to them.
@@ -22,7 +22,7 @@ public enum PretrainedModel {
     GAUSSIANS25_SIMPLE("25gaussians-simple", ToyData.GAUSSIANS_25, ScheduleKind.SIMPLE),
     GAUSSIANS25_COSINE("25gaussians-cosine", ToyData.GAUSSIANS_25, ScheduleKind.COSINE);
 
-    /** The scene the app opens on (issue 5). */
+    /** The scene the app opens on. */
     public static final PretrainedModel DEFAULT = SWISSROLL_SIMPLE;
     /** Directory of the checkpoints inside {@code assets/}. */
     public static final String DIRECTORY = "checkpoints";

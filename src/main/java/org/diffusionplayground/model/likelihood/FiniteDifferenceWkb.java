@@ -14,7 +14,7 @@ import org.diffusionplayground.model.util.ProgressListener;
 /**
  * The paper's own way of computing the first-order correction (its metrics.py, MATH.md §5), kept as
  * a reference and a benchmark peer for {@link WkbLikelihood}: an outer adaptive RK over (x, δx, c) in
- * the seed's δx form, where ∇ log q_t⁰ and Δ log q_t⁰ at every outer stage come from central finite
+ * the paper's δx form, where ∇ log q_t⁰ and Δ log q_t⁰ at every outer stage come from central finite
  * differences (spacing Δx, 5-point Laplacian) of log q_t⁰, each stencil value being its own inner
  * PF-ODE solve from t to T. It is approximate (O(Δx²) plus inner-tolerance/Δx² noise) and costs five
  * inner solves per outer stage; {@link WkbLikelihood}'s backward (∇ℓ, H) equations are exact to the
@@ -40,6 +40,14 @@ public final class FiniteDifferenceWkb {
         this.inner = inner;
         this.dx = dx;
         this.maxSteps = LikelihoodOptions.DEFAULT_MAX_STEPS;
+    }
+
+    /**
+     * Richardson extrapolation to Δx → 0 of two central-difference results: C(Δx) = C + a·Δx² + O(Δx⁴),
+     * so eliminating a between the spacings h1 and h2 leaves C with an O(Δx⁴) error.
+     */
+    public static double richardson(double h1, double c1, double h2, double c2) {
+        return (h2 * h2 * c1 - h1 * h1 * c2) / (h2 * h2 - h1 * h1);
     }
 
     public LikelihoodResult compute(PointSet points, ProgressListener progress, Cancellation cancel) {

@@ -4,11 +4,11 @@ import org.diffusionplayground.model.ode.Tolerance;
 
 /**
  * Settings of a likelihood computation: the adaptive solver's tolerance (rtol = atol = tol, MATH.md
- * §4; the seed's table uses 1e-3 and 1e-5), a per-point step budget (a point that needs more is
- * reported as failed, never waited on forever), and whether to also run the seed's δx form of the
+ * §4; the paper's table uses 1e-3 and 1e-5), a per-point step budget (a point that needs more is
+ * reported as failed, never waited on forever), and whether to also run the paper's δx form of the
  * correction as a cross-check of the adjoint form.
  */
-public record LikelihoodOptions(Tolerance tolerance, int maxSteps, boolean seedForm) {
+public record LikelihoodOptions(Tolerance tolerance, int maxSteps, boolean deltaXForm) {
 
     public static final int DEFAULT_MAX_STEPS = 20_000;
 
@@ -25,7 +25,7 @@ public record LikelihoodOptions(Tolerance tolerance, int maxSteps, boolean seedF
         return new LikelihoodOptions(Tolerance.of(tol), DEFAULT_MAX_STEPS, false);
     }
 
-    public LikelihoodOptions withSeedForm(boolean on) {
+    public LikelihoodOptions withDeltaXForm(boolean on) {
         return new LikelihoodOptions(tolerance, maxSteps, on);
     }
 }

@@ -14,7 +14,7 @@ import org.diffusionplayground.model.data.PointSet;
  *
  * <p>Sign conventions: NLL = −log q (nats per sample); the first-order correction to the NLL is −C.
  */
-public record LikelihoodResult(PointSet points, double[] logQ0, double[] correction, double[] correctionSeedForm,
+public record LikelihoodResult(PointSet points, double[] logQ0, double[] correction, double[] correctionDeltaXForm,
         double[] gradLogQ0, double[] laplacianLogQ0, PointFailure[] failure, long memberEvaluations,
         double seconds) {
 
@@ -33,8 +33,8 @@ public record LikelihoodResult(PointSet points, double[] logQ0, double[] correct
     }
 
     /** Whether point i also has its C in the δx form. */
-    public boolean seedFormOk(int i) {
-        return correctionSeedForm != null && failure[i] == null;
+    public boolean deltaXFormOk(int i) {
+        return correctionDeltaXForm != null && failure[i] == null;
     }
 
     public boolean hasCorrection() {
@@ -52,7 +52,7 @@ public record LikelihoodResult(PointSet points, double[] logQ0, double[] correct
     }
 
     /** Points with C in the adjoint form but not in the δx form. */
-    public int seedFormFailures() {
+    public int deltaXFormFailures() {
         return count(PointFailure.Pass.DELTA_X);
     }
 

@@ -65,7 +65,7 @@ public final class WkbLikelihood {
         PointFailure[] failure = new PointFailure[n];
         double[] logQ0 = new double[n];
         long evaluations = 0;
-        int passes = correction ? (options.seedForm() ? 3 : 2) : 1;
+        int passes = correction ? (options.deltaXForm() ? 3 : 2) : 1;
         EnsembleDormandPrince solver = new EnsembleDormandPrince(options.tolerance(), options.maxSteps());
 
         // pass 1: PF-ODE forward with the log-density accumulator, recording the path
@@ -103,7 +103,7 @@ public final class WkbLikelihood {
             terminal.derivatives(y1[3 * i], y1[3 * i + 1], terminalValues);
             System.arraycopy(terminalValues, 0, y2, d2 * a, 5);
         }
-        DenseTrajectories backward = options.seedForm() ? new DenseTrajectories(m, 5) : null;
+        DenseTrajectories backward = options.deltaXForm() ? new DenseTrajectories(m, 5) : null;
         EnsembleResult r2 = solver.integrate(new WkbAdjointSystem(schedule, score, path, alive), tMax, tMin, y2, m,
                 backward == null ? null : backward.listener(),
                 scaled(progress, 1, passes, "first-order correction (backward pass)"), cancel);
@@ -128,19 +128,19 @@ public final class WkbLikelihood {
         }
 
         double[] cSeed = null;
-        if (options.seedForm()) {
-            SeedForm seed = seedForm(solver, path, y1, backward, alive, failure, passes, progress, cancel);
+        if (options.deltaXForm()) {
+            DeltaXForm seed = deltaXForm(solver, path, y1, backward, alive, failure, passes, progress, cancel);
             cSeed = seed.correction();
             evaluations += seed.evaluations();
         }
         return new LikelihoodResult(points, logQ0, c, cSeed, grad, laplacian, failure, evaluations, seconds(start));
     }
 
-    private record SeedForm(double[] correction, long evaluations) {
+    private record DeltaXForm(double[] correction, long evaluations) {
     }
 
     /** Pass 3: the paper's δx form, forward from x₀ along the recorded path with ∇ℓ, Δℓ from pass 2. */
-    private SeedForm seedForm(EnsembleDormandPrince solver, DenseTrajectories path, double[] y1,
+    private DeltaXForm deltaXForm(EnsembleDormandPrince solver, DenseTrajectories path, double[] y1,
             DenseTrajectories backward, int[] aliveInBackward, PointFailure[] failure, int passes,
             ProgressListener progress, Cancellation cancel) {
         int n = failure.length;
@@ -173,7 +173,7 @@ public final class WkbLikelihood {
             terminal.derivatives(y1[3 * i], y1[3 * i + 1], terminalValues);
             cSeed[i] = y3[o + 2] + y3[o] * terminalValues[0] + y3[o + 1] * terminalValues[1];
         }
-        return new SeedForm(cSeed, r3.memberEvaluations());
+        return new DeltaXForm(cSeed, r3.memberEvaluations());
     }
 
     private static int[] survivors(PointFailure[] failure) {

@@ -16,7 +16,7 @@ public record Tolerance(double rtol, double atol) {
         check(atol, "absolute");
     }
 
-    /** rtol = atol = tol, the convention of MATH.md §4 and the seed's table. */
+    /** rtol = atol = tol, the convention of MATH.md §4 and the paper's table. */
     public static Tolerance of(double tol) {
         return new Tolerance(tol, tol);
     }

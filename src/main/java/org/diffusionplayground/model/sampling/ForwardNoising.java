@@ -11,7 +11,7 @@ import org.diffusionplayground.model.util.Parallel;
  *   <li>{@link #marginal}: the exact transition x_t = α_t x₀ + σ_t ε with one fixed ε per particle, so
  *   scrubbing t morphs the cloud smoothly and any t is exact (the time scrubber uses this);</li>
  *   <li>{@link #simulate}: Euler–Maruyama paths of dx = κ x dt + g dw from t_min up to T, the Brownian
- *   picture of seed 000;</li>
+ *   picture of the forward process;</li>
  *   <li>{@link #exactPaths}: paths sampled with the exact transition kernel between grid times, for
  *   path functionals (entropy production) that must not carry a discretisation bias of the path.</li>
  * </ul>

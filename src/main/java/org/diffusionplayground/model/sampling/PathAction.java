@@ -1,7 +1,7 @@
 package org.diffusionplayground.model.sampling;
 
 /**
- * The Onsager–Machlup action of a discrete path under the 𝔥-process (seed 000, MATH.md §3):
+ * The Onsager–Machlup action of a discrete path under the 𝔥-process (Hirono, Tanaka & Fukushima, ICML 2024; MATH.md §3):
  * <pre>
  *   Ã_𝔥 ≈ Σ_k ‖Δx_k − F_𝔥(x_k, t_k) Δt_k‖² / (2 g(t_k)² |Δt_k|),     Δt_k = t_{k+1} − t_k
  * </pre>

@@ -10,7 +10,7 @@ import org.diffusionplayground.model.score.Activation;
 /**
  * The element-wise parts of a training step, fused into single passes over ND4J's native buffers with
  * the Vector API. Why: each ND4J op call costs 11–50 µs and its Swish op alone ~0.25 ms on 1024×128
- * (../shared/PERFORMANCE-NOTES.md); one Java pass doing bias + activation + derivative together takes
+ * (docs/benchmarks.md); one Java pass doing bias + activation + derivative together takes
  * ~0.1 ms (docs/benchmarks.md). Matrices are row-major (rows × width); offsets are in floats.
  */
 final class FusedKernels {

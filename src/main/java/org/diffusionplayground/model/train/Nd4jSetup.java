@@ -4,7 +4,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Configures ND4J once per JVM for the trainer (../shared/PERFORMANCE-NOTES.md, docs/benchmarks.md):
+ * Configures ND4J once per JVM for the trainer (docs/benchmarks.md, "What the trainer does, and what did not help"):
  * <ul>
  *   <li>float32 everywhere: the network is float, and BLAS sgemm is twice as fast as dgemm;</li>
  *   <li>OpenBLAS gets one thread per core; ND4J's own OpenMP ops get one thread, because the trainer

@@ -38,12 +38,12 @@ class WkbLikelihoodContractionTest {
         double[] allowed = {150, 3, 0.05, 0.02};
         for (int k = 0; k < tolerances.length; k++) {
             double tol = tolerances[k];
-            LikelihoodResult r = new WkbLikelihood(schedule, score, LikelihoodOptions.of(tol).withSeedForm(true))
+            LikelihoodResult r = new WkbLikelihood(schedule, score, LikelihoodOptions.of(tol).withDeltaXForm(true))
                     .withCorrection(point, null, Cancellation.NEVER);
             assertNull(r.failure()[0], "tol " + tol);
             double c = r.correction()[0];
             assertEquals(REFERENCE_C, c, allowed[k], "tol " + tol);
-            assertEquals(c, r.correctionSeedForm()[0], 1e-2 * Math.abs(c) * tol / 1e-3 + 1e-4,
+            assertEquals(c, r.correctionDeltaXForm()[0], 1e-2 * Math.abs(c) * tol / 1e-3 + 1e-4,
                     "adjoint and δx forms, tol " + tol);
             if (tol <= 1e-7) {
                 assertEquals(93.5765, -r.logQ0()[0], 1e-3);

@@ -52,7 +52,7 @@ class WkbLikelihoodNarrowModesTest {
         double[][] c = new double[tolerances.length][];
         for (int k = 0; k < tolerances.length; k++) {
             double tol = tolerances[k];
-            LikelihoodResult r = new WkbLikelihood(schedule, exact, LikelihoodOptions.of(tol).withSeedForm(true),
+            LikelihoodResult r = new WkbLikelihood(schedule, exact, LikelihoodOptions.of(tol).withDeltaXForm(true),
                     TerminalDensity.diffused(exact)).withCorrection(points, null, Cancellation.NEVER);
             c[k] = r.correction();
             for (int i = 0; i < points.size(); i++) {
@@ -68,7 +68,7 @@ class WkbLikelihoodNarrowModesTest {
                 // |C| falls like the tolerance (at most 1.6e-2 at 1e-5, 2.3e-4 at 1e-7, 9e-7 at 1e-9); a path
                 // integrated backward through the gap gave |C| of 10⁵ to 10¹³³ on trained models
                 assertEquals(0.0, r.correction()[i], 5e3 * tol, "adjoint C, tol " + tol + ", point " + i);
-                assertEquals(0.0, r.correctionSeedForm()[i], 5e3 * tol, "δx-form C, tol " + tol + ", point " + i);
+                assertEquals(0.0, r.correctionDeltaXForm()[i], 5e3 * tol, "δx-form C, tol " + tol + ", point " + i);
             }
         }
         for (int i = 0; i < points.size(); i++) {

@@ -26,7 +26,7 @@ class WkbLikelihoodOracleTest {
         Schedule schedule = ScheduleSpec.of(kind).build();
         GaussianOracle oracle = new GaussianOracle(schedule, 1.0, 0.5, 0.95);
         WkbLikelihood likelihood = new WkbLikelihood(schedule, oracle.score(),
-                LikelihoodOptions.of(1e-10).withSeedForm(true));
+                LikelihoodOptions.of(1e-10).withDeltaXForm(true));
         LikelihoodResult r = likelihood.withCorrection(POINTS, null, Cancellation.NEVER);
         assertEquals(0, r.failures());
         double v = oracle.modelVariance(0);
@@ -37,7 +37,7 @@ class WkbLikelihoodOracleTest {
             double exactC = oracle.correction(x, y);
             assertEquals(exactLog, r.logQ0()[i], 1e-7 * (1 + Math.abs(exactLog)), "log q0 at point " + i);
             assertEquals(exactC, r.correction()[i], 1e-6 * Math.abs(exactC), "adjoint-form C at point " + i);
-            assertEquals(r.correction()[i], r.correctionSeedForm()[i], 1e-6 * Math.abs(exactC), "δx-form C at point " + i);
+            assertEquals(r.correction()[i], r.correctionDeltaXForm()[i], 1e-6 * Math.abs(exactC), "δx-form C at point " + i);
             // ∇ log q₀⁰ = −x/V and Δ log q₀⁰ = −2/V for q₀⁰ = N(0, V I)
             assertEquals(-x / v, r.gradLogQ0()[2 * i], 1e-6 * (1 + Math.abs(x / v)));
             assertEquals(-y / v, r.gradLogQ0()[2 * i + 1], 1e-6 * (1 + Math.abs(y / v)));

@@ -71,11 +71,11 @@ class WkbLikelihoodTest {
         MlpSpec spec = new MlpSpec(32, 2, Activation.TANH, TimeEmbedding.RAW_T, Target.SCORE);
         ScoreModel net = new NetworkScore(Mlp.initialise(spec, 5), simple);
         PointSet points = ToyData.SWISS_ROLL.generate(6, 2);
-        LikelihoodResult r = new WkbLikelihood(simple, net, LikelihoodOptions.of(1e-10).withSeedForm(true))
+        LikelihoodResult r = new WkbLikelihood(simple, net, LikelihoodOptions.of(1e-10).withDeltaXForm(true))
                 .withCorrection(points, null, Cancellation.NEVER);
         assertEquals(0, r.failures());
         for (int i = 0; i < points.size(); i++) {
-            assertEquals(r.correction()[i], r.correctionSeedForm()[i], 1e-6 * (1 + Math.abs(r.correction()[i])));
+            assertEquals(r.correction()[i], r.correctionDeltaXForm()[i], 1e-6 * (1 + Math.abs(r.correction()[i])));
         }
     }
 
