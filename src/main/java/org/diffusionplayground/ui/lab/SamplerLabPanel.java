@@ -1,5 +1,6 @@
 package org.diffusionplayground.ui.lab;
 
+import java.text.DecimalFormat;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -19,6 +20,7 @@ import org.diffusionplayground.ui.kit.ChartStyle;
 import org.diffusionplayground.ui.kit.Controls;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -32,11 +34,16 @@ import org.jfree.data.xy.XYSeriesCollection;
  */
 public final class SamplerLabPanel extends VBox {
 
+    /** A colour-blind-safe colour per sampler: Okabe–Ito without its pale yellow. */
+    private static final java.awt.Color[] SERIES_COLOURS = {Theme.OKABE_ITO[0], Theme.OKABE_ITO[1], Theme.OKABE_ITO[2],
+        Theme.OKABE_ITO[4], Theme.OKABE_ITO[5], Theme.OKABE_ITO[6]};
+
     private final SamplerLabViewModel lab;
     private final XYSeriesCollection series = new XYSeriesCollection();
     private final JFreeChart chart;
     private final LogAxis errorAxis = new LogAxis("error against the exact answer");
     private final TextArea table = new TextArea();
+    private final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
     private Theme theme;
 
     public SamplerLabPanel(SamplerLabViewModel lab, ObservableValue<Theme> themeValue) {
@@ -64,8 +71,12 @@ public final class SamplerLabPanel extends VBox {
 
         LogAxis nfe = new LogAxis("score evaluations per particle (NFE)");
         nfe.setSmallestValue(1);
+        nfe.setNumberFormatOverride(new DecimalFormat("0"));
+        nfe.setTickUnit(new NumberTickUnit(0.5)); // in decades: 10, 32, 100, 316
         errorAxis.setSmallestValue(1e-8);
-        XYPlot plot = new XYPlot(series, nfe, errorAxis, new XYLineAndShapeRenderer(true, true));
+        errorAxis.setNumberFormatOverride(new DecimalFormat("0.#E0"));
+        errorAxis.setTickUnit(new NumberTickUnit(1));
+        XYPlot plot = new XYPlot(series, nfe, errorAxis, renderer);
         chart = new JFreeChart("Sampler error versus NFE", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setId("lab-chart");
@@ -77,10 +88,10 @@ public final class SamplerLabPanel extends VBox {
         table.setPrefRowCount(10);
         getChildren().addAll(new HBox(8, run, cancel, copy), status, viewer, table);
         theme = themeValue.getValue();
-        ChartStyle.apply(chart, theme);
+        colour();
         themeValue.addListener((obs, old, t) -> {
             theme = t;
-            ChartStyle.apply(chart, theme);
+            colour();
         });
         lab.resultProperty().addListener((obs, old, r) -> show(r));
     }
@@ -109,9 +120,18 @@ public final class SamplerLabPanel extends VBox {
                 }
                 series.addSeries(line);
             }
-            ChartStyle.apply(chart, theme);
+            colour();
         });
         table.setText(LabTable.text(report, r.model(), r.data(), r.schedule(), r.options()));
+    }
+
+    /** The theme on the chart, and each sampler's colour and line width. */
+    private void colour() {
+        ChartStyle.apply(chart, theme);
+        for (int i = 0; i < series.getSeriesCount(); i++) {
+            renderer.setSeriesPaint(i, SERIES_COLOURS[i % SERIES_COLOURS.length]);
+            renderer.setSeriesStroke(i, ChartStyle.line(theme, 2f));
+        }
     }
 
     private void copyCsv() {
