@@ -20,17 +20,14 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.diffusionplayground.model.data.DataSet;
 import org.diffusionplayground.model.data.PointSet;
+import org.diffusionplayground.model.evaluation.ModelStudy;
 import org.diffusionplayground.model.likelihood.FirstOrderLine;
 import org.diffusionplayground.model.likelihood.LikelihoodOptions;
 import org.diffusionplayground.model.likelihood.LikelihoodResult;
-import org.diffusionplayground.model.likelihood.WkbLikelihood;
 import org.diffusionplayground.model.metrics.SampleQuality;
 import org.diffusionplayground.model.metrics.Wasserstein;
 import org.diffusionplayground.model.reference.FokkerPlanckOptions;
 import org.diffusionplayground.model.reference.FokkerPlanckResult;
-import org.diffusionplayground.model.reference.FokkerPlanckSolver;
-import org.diffusionplayground.model.reference.Region;
-import org.diffusionplayground.model.sampling.ReverseProcess;
 import org.diffusionplayground.model.sampling.TimeGrid;
 import org.diffusionplayground.model.schedule.Schedule;
 import org.diffusionplayground.model.score.ScoreModel;
@@ -79,8 +76,6 @@ public final class LikelihoodViewModel {
     static final int W2_POINTS = 1_000;
     /** Seed of the W2 reference draw (i.i.d., another draw than the likelihood's held-out points). */
     static final long W2_SEED = 2;
-    /** Fresh i.i.d. draws of the data whose W2 and MMD² to the reference give the chart's noise floor. */
-    static final int FLOOR_DRAWS = 4;
     /** The colour map of C saturates at this quantile of |C|: a few extreme points do not wash it out. */
     private static final double MAP_QUANTILE = 0.95;
 
@@ -190,7 +185,7 @@ public final class LikelihoodViewModel {
     }
 
     /**
-     * The noise floor of W2 and MMD²: their mean and spread over {@link #FLOOR_DRAWS} fresh i.i.d. draws of the
+     * The noise floor of W2 and MMD²: their mean and spread over {@link ModelStudy#FLOOR_DRAWS} fresh i.i.d. draws of the
      * data against the same reference, where a perfect sampler lands (docs/MATH.md §6.4).
      */
     public ReadOnlyObjectProperty<SampleQuality.Floor> w2FloorProperty() {
@@ -306,7 +301,7 @@ public final class LikelihoodViewModel {
         SolverChoice solver = scene.solverProperty().get();
         int w2n = Math.max(4, Math.min(w2Points.get(), Wasserstein.MAX_EXACT));
         PointSet w2Reference = !withExact ? null
-                : SampleQuality.canDraw(data) ? SampleQuality.iidDraw(data, w2n, W2_SEED) : data.heldOut(w2n, W2_SEED);
+                : ModelStudy.w2Reference(data, w2n, W2_SEED);
         FokkerPlanckOptions grid = gridOptions.get();
         computing.start(
                 (prog, cancel) -> evaluate(schedule, score, data, evaluated, options, withExact ? grid : null, solver,
@@ -319,7 +314,7 @@ public final class LikelihoodViewModel {
                     }
 
                     @Override
-                    public void succeeded(Evaluation r) {
+                    public void succeeded(ModelStudy.Result r) {
                         activity.busy(false);
                         activity.progress(1);
                         publish(r, tol, data.hasGenerator());
@@ -350,71 +345,37 @@ public final class LikelihoodViewModel {
     }
 
     /**
-     * Everything one computation gives.
-     *
-     * @param w2Floor W2 and MMD² of i.i.d. draws of the data against the W2 reference ({@code NONE} for data
-     *                without a generator)
+     * The work of one computation, off the UI thread ({@link ModelStudy}): NLL and C, then, when asked
+     * ({@code grid} not null), the exact NLL(𝔥) at {@link #CURVE_HS} from the Fokker–Planck grid on the same
+     * points, and W2(𝔥) and MMD²(𝔥) at {@link #W2_HS} of the scene's sampler (its solver, steps and seed)
+     * against the reference draw, with their i.i.d. noise floor.
      */
-    record Evaluation(LikelihoodResult likelihood, FokkerPlanckResult exact, double[][] w2, SampleQuality.Floor w2Floor,
-            double seconds) {
-    }
-
-    /**
-     * The work of one computation, off the UI thread: NLL and C (WKB, about half the time), then, when
-     * asked ({@code grid} not null), the exact NLL(𝔥) from the Fokker–Planck grid on the same points, and W2(𝔥) and
-     * MMD²(𝔥) of the scene's sampler (its solver, steps and seed) against an i.i.d. reference draw, with their
-     * i.i.d. noise floor.
-     */
-    static Evaluation evaluate(Schedule schedule, ScoreModel score, DataSet data, PointSet points,
+    static ModelStudy.Result evaluate(Schedule schedule, ScoreModel score, DataSet data, PointSet points,
             LikelihoodOptions options, FokkerPlanckOptions grid, SolverChoice solver, int steps, long seed,
-            PointSet w2Reference,
-            ProgressListener progress, Cancellation cancel) {
-        long start = System.nanoTime();
+            PointSet w2Reference, ProgressListener progress, Cancellation cancel) {
         boolean withExact = grid != null;
-        double wkbShare = withExact ? 0.45 : 1.0;
-        LikelihoodResult r = new WkbLikelihood(schedule, score, options).withCorrection(points,
-                part(progress, 0, wkbShare), cancel);
-        if (!withExact) {
-            return new Evaluation(r, null, null, SampleQuality.Floor.NONE, (System.nanoTime() - start) / 1e9);
-        }
-        FokkerPlanckResult solved = new FokkerPlanckSolver(schedule, score, grid)
-                .solve(Region.around(data.points(), 0.05), CURVE_HS, points, 0,
-                        part(progress, wkbShare, 0.4), cancel);
-        double bandwidth = SampleQuality.bandwidth(w2Reference);
-        TimeGrid samplerGrid = TimeGrid.of(solver.stepSchedule(), schedule, steps);
-        double[][] w2Rows = new double[W2_HS.length][];
-        for (int k = 0; k < W2_HS.length; k++) {
-            cancel.check();
-            double hv = W2_HS[k];
-            progress.progress(wkbShare + 0.4 + 0.15 * k / W2_HS.length,
-                    String.format(Locale.ROOT, "W2 of the samples at 𝔥 = %.2f", hv));
-            SampleQuality.Distances d = SampleQuality.of(new ReverseProcess(schedule, score, hv),
-                    solver.sampler(hv, false), samplerGrid, seed, w2Reference, bandwidth, cancel);
-            w2Rows[k] = new double[] {hv, d.w2(), d.mmd2()};
-        }
-        SampleQuality.Floor floor = SampleQuality.iidFloor(data, w2Reference, FLOOR_DRAWS, W2_SEED, bandwidth, cancel);
-        return new Evaluation(r, solved, w2Rows, floor, (System.nanoTime() - start) / 1e9);
+        ModelStudy.Request request = new ModelStudy.Request(List.of(options),
+                withExact ? new ModelStudy.Grid(grid, CURVE_HS) : null,
+                withExact ? new ModelStudy.Samples(W2_HS, h -> solver.sampler(h, false),
+                        TimeGrid.of(solver.stepSchedule(), schedule, steps), seed, w2Reference, W2_SEED) : null);
+        return ModelStudy.run(schedule, score, data, points, request, progress, cancel);
     }
 
-    private static ProgressListener part(ProgressListener progress, double from, double share) {
-        return (fraction, message) -> progress.progress(from + share * fraction, message);
-    }
-
-    private void publish(Evaluation e, double tol, boolean heldOut) {
-        LikelihoodResult r = e.likelihood();
+    private void publish(ModelStudy.Result e, double tol, boolean heldOut) {
+        LikelihoodResult r = e.likelihoods().get(0);
         try {
             FirstOrderLine l = FirstOrderLine.of(r);
             map = CorrectionMap.of(r);
             result.set(r);
-            exact.set(e.exact());
-            w2Floor.set(e.w2Floor());
+            exact.set(e.grid());
+            w2Floor.set(e.floor());
             w2.set(e.w2());
             line.set(l);
             stale.set(false);
             activity.status(String.format(Locale.ROOT, "%d %s points, tol %.0e, %.1f s%s%s", l.count(),
                     heldOut ? "held-out" : "data", tol, e.seconds(),
                     failureNote(r),
-                    e.exact() == null ? "" : String.format(Locale.ROOT, " · grid %d² cells", e.exact().finalCells())));
+                    e.grid() == null ? "" : String.format(Locale.ROOT, " · grid %d² cells", e.grid().finalCells())));
             if (showCorrectionMap.get()) {
                 scene.rebuild();
             }

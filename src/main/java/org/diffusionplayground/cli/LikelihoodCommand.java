@@ -128,7 +128,7 @@ public final class LikelihoodCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         LikelihoodResult.Summary s = r.summary();
         o.printf(Locale.ROOT, "%s: %d points, tol %.0e, %.1f s -> %s%n", model, r.size(), tolerance, r.seconds(), out);
-        o.printf(Locale.ROOT, "NLL(0) %.4f ± %.4f over %d points; E[C] %.4f ± %.4f over %d points%n", s.meanNll(),
+        o.printf(Locale.ROOT, "NLL(0) %.6g ± %.3g over %d points; E[C] %.6g ± %.3g over %d points%n", s.meanNll(),
                 s.seNll(), s.count(), s.meanCorrection(), s.seCorrection(), s.correctionCount());
         o.printf(Locale.ROOT, "failed: %d in the PF-ODE (no NLL), %d in the backward pass (NLL, no C), %d in the δx "
                 + "form (C in the adjoint form only)%n", r.failures(), r.correctionFailures(), r.deltaXFormFailures());

@@ -37,7 +37,7 @@ public final class LikelihoodPanelTiming {
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         double[] mark = {System.nanoTime() / 1e9, os.getProcessCpuTime() / 1e9};
         String[] part = {"start"};
-        LikelihoodViewModel.Evaluation e = LikelihoodViewModel.evaluate(schedule, score, data, points,
+        org.diffusionplayground.model.evaluation.ModelStudy.Result e = LikelihoodViewModel.evaluate(schedule, score, data, points,
                 LikelihoodOptions.of(1e-3), LikelihoodViewModel.EXACT_GRID,
                 SamplerSettings.DEFAULT.solver(), 200, 1, w2Reference, (f, m) -> {
                     String now = m.startsWith("Fokker") || m.startsWith("error estimate") ? "grid"
@@ -49,7 +49,7 @@ public final class LikelihoodPanelTiming {
                 }, Cancellation.NEVER);
         report(part[0], mark, os);
         System.out.printf(Locale.ROOT, "%s: total %.2f s wall; exact curve at %d values of 𝔥 on %d² cells%n", model.id(),
-                e.seconds(), e.exact().marginals().size(), e.exact().finalCells());
+                e.seconds(), e.grid().marginals().size(), e.grid().finalCells());
     }
 
     private static void report(String part, double[] mark, com.sun.management.OperatingSystemMXBean os) {
