@@ -82,7 +82,8 @@ public final class TrainCommand implements Callable<Integer> {
     boolean standardise;
 
     @Option(names = "--schedule", paramLabel = "KIND", defaultValue = "SIMPLE",
-            description = "forward process: SIMPLE, VP_LINEAR, COSINE, SUB_VP, VE (default SIMPLE)")
+            description = "forward process: ${COMPLETION-CANDIDATES} (default SIMPLE; LINEAR is the interpolant of "
+                    + "rectified flow, train it with --target VELOCITY --weighting FLOW_MATCHING for flow matching)")
     ScheduleKind schedule;
 
     @Option(names = "--sigma-max", paramLabel = "X", description = "σ_max of the VE schedule (default 8)")
@@ -127,14 +128,15 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--embedding-dim", paramLabel = "N", description = "features of the sinusoidal embedding")
     Integer embeddingDim;
 
-    @Option(names = "--target", paramLabel = "T", description = "network output: SCORE, EPSILON, X0 or V")
+    @Option(names = "--target", paramLabel = "T", description = "network output: ${COMPLETION-CANDIDATES} (VELOCITY: the flow-matching velocity "
+            + "dx_t/dt)")
     Target target;
 
     @Option(names = "--objective", paramLabel = "O", description = "DSM (denoising, default), ISM (implicit: exact "
             + "divergence) or SSM (sliced); ISM and SSM report their loss on the DSM scale")
     Objective objective;
 
-    @Option(names = "--weighting", paramLabel = "W", description = "SIGMA2, G2 or G2_IMPORTANCE")
+    @Option(names = "--weighting", paramLabel = "W", description = "${COMPLETION-CANDIDATES} (FLOW_MATCHING: the velocity's own squared error)")
     Weighting weighting;
 
     @Option(names = "--time-sampling", paramLabel = "S", description = "UNIFORM or GRID_1000")

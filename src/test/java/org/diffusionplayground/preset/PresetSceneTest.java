@@ -32,7 +32,7 @@ class PresetSceneTest {
         Path folder = Path.of("presets");
         try (Stream<Path> files = Files.list(folder)) {
             List<Path> list = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-            assertEquals(6, list.size(), "the six lecture presets are shipped");
+            assertEquals(7, list.size(), "the seven lecture presets are shipped");
             return list.stream();
         }
     }

@@ -12,15 +12,17 @@ import org.diffusionplayground.model.schedule.ScheduleKind;
 
 /**
  * The checkpoints shipped in {@code assets/checkpoints/}: the swiss
- * roll and the 25 gaussians under the paper's two schedules, SIMPLE and COSINE, each trained by the
- * seeded command in {@code assets/README.md}. Their names, {@code <dataset>-<schedule>} with the CLI's
+ * roll and the 25 gaussians under the paper's two schedules, SIMPLE and COSINE, and a flow-matching swiss
+ * roll on the LINEAR interpolant, each trained by the seeded command in {@code assets/README.md}. Their names, {@code <dataset>-<schedule>} with the CLI's
  * data-set names, are stable: presets and scripts refer to them.
  */
 public enum PretrainedModel {
     SWISSROLL_SIMPLE("swissroll-simple", ToyData.SWISS_ROLL, ScheduleKind.SIMPLE),
     SWISSROLL_COSINE("swissroll-cosine", ToyData.SWISS_ROLL, ScheduleKind.COSINE),
     GAUSSIANS25_SIMPLE("25gaussians-simple", ToyData.GAUSSIANS_25, ScheduleKind.SIMPLE),
-    GAUSSIANS25_COSINE("25gaussians-cosine", ToyData.GAUSSIANS_25, ScheduleKind.COSINE);
+    GAUSSIANS25_COSINE("25gaussians-cosine", ToyData.GAUSSIANS_25, ScheduleKind.COSINE),
+    /** Flow matching: a velocity network on the linear interpolant of rectified flow (MATH.md §1.1). */
+    SWISSROLL_LINEAR("swissroll-linear", ToyData.SWISS_ROLL, ScheduleKind.LINEAR);
 
     /** The scene the app opens on. */
     public static final PretrainedModel DEFAULT = SWISSROLL_SIMPLE;

@@ -50,6 +50,17 @@ public interface Schedule {
         return Math.sqrt(g2(t));
     }
 
+    /** dα/dt = κ α. */
+    default double alphaDot(double t) {
+        return kappa(t) * alpha(t);
+    }
+
+    /** dσ/dt, from g² = dσ²/dt − 2κσ²: σ' = (g² + 2κσ²)/(2σ). */
+    default double sigmaDot(double t) {
+        double s = sigma(t);
+        return (g2(t) + 2 * kappa(t) * s * s) / (2 * s);
+    }
+
     default double variance(double t) {
         double s = sigma(t);
         return s * s;

@@ -11,7 +11,9 @@ public enum ScheduleKind {
     /** sub-VP with the SIMPLE β. */
     SUB_VP("sub-VP, β(t) = 20t"),
     /** Variance exploding, σ from σ_min to σ_max geometrically. */
-    VE("VE, σ_min (σ_max/σ_min)^t");
+    VE("VE, σ_min (σ_max/σ_min)^t"),
+    /** The linear interpolant x_t = (1 − t) x₀ + t ε of rectified flow and flow matching. */
+    LINEAR("linear interpolant (1 − t)x₀ + tε (rectified flow)");
 
     private final String description;
 

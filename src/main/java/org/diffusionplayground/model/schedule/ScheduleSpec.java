@@ -30,6 +30,7 @@ public record ScheduleSpec(ScheduleKind kind, double sigmaMax) {
             case COSINE -> new CosineSchedule();
             case SUB_VP -> new SubVpSchedule();
             case VE -> new VeSchedule(sigmaMax);
+            case LINEAR -> new LinearSchedule();
         };
     }
 }

@@ -10,10 +10,14 @@ import org.diffusionplayground.model.schedule.Schedule;
  *   EPSILON  s = −ε̂/σ                                 a = −1/σ,            b = 0
  *   X0       s = −(x − α x̂₀)/σ²                        a = α/σ²,            b = −1/σ²
  *   V        v = α ε − σ x₀  ⇒ ε = (σ x + α v)/(α²+σ²)  a = −α/(σ(α²+σ²)),   b = −1/(α²+σ²)
+ *   VELOCITY u = dx_t/dt = α'x₀ + σ'ε ⇒ ε = (α u − α' x)/D,  a = −α/(σD),         b = α'/(σD)
  * </pre>
+ * with D = ασ' − α'σ. VELOCITY is the flow-matching velocity (Lipman et al. 2023; MATH.md §1.1): for the
+ * linear interpolant, u = ε − x₀ and s = −((1 − t)u + x)/t. V is the "v-prediction" of Salimans & Ho
+ * (2022), the velocity of the angle parametrisation of a VP schedule; the two coincide only up to scale.
  */
 public enum Target {
-    SCORE, EPSILON, X0, V;
+    SCORE, EPSILON, X0, V, VELOCITY;
 
     /** a(t) of s = a·out + b·x. */
     public double outputScale(Schedule schedule, double t) {
@@ -24,6 +28,7 @@ public enum Target {
             case EPSILON -> -1.0 / sigma;
             case X0 -> alpha / (sigma * sigma);
             case V -> -alpha / (sigma * (alpha * alpha + sigma * sigma));
+            case VELOCITY -> -alpha / (sigma * velocityDenominator(schedule, t));
         };
     }
 
@@ -35,7 +40,13 @@ public enum Target {
             case SCORE, EPSILON -> 0.0;
             case X0 -> -1.0 / (sigma * sigma);
             case V -> -1.0 / (alpha * alpha + sigma * sigma);
+            case VELOCITY -> schedule.alphaDot(t) / (sigma * velocityDenominator(schedule, t));
         };
+    }
+
+    /** D = ασ' − α'σ: the determinant of (x, u) as functions of (x₀, ε); 1 for the linear interpolant. */
+    private static double velocityDenominator(Schedule schedule, double t) {
+        return schedule.alpha(t) * schedule.sigmaDot(t) - schedule.alphaDot(t) * schedule.sigma(t);
     }
 
     /**
@@ -50,6 +61,7 @@ public enum Target {
             case EPSILON -> eps;
             case X0 -> x0;
             case V -> alpha * eps - sigma * x0;
+            case VELOCITY -> schedule.alphaDot(t) * x0 + schedule.sigmaDot(t) * eps;
         };
     }
 }

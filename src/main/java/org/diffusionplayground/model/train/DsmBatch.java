@@ -120,8 +120,8 @@ final class DsmBatch {
             if (gridIndex[i] >= 0) {
                 System.arraycopy(gridEmbedding[gridIndex[i]], 0, input, row + 2, embDim);
             }
-            target[2 * i] = (float) regressionTarget(alpha, sigma, x0, ex);
-            target[2 * i + 1] = (float) regressionTarget(alpha, sigma, y0, ey);
+            target[2 * i] = (float) regressionTarget(ti, alpha, sigma, x0, ex);
+            target[2 * i + 1] = (float) regressionTarget(ti, alpha, sigma, y0, ey);
             weight[i] = (float) (lambdaOverP[i] * a * a);
             if (objective.tangents() > 0) {
                 outScale[i] = a;
@@ -141,16 +141,13 @@ final class DsmBatch {
     }
 
     /** {@link Target#regressionTarget} with α, σ already evaluated (the same formulas, tested equal). */
-    private double regressionTarget(double alpha, double sigma, double x0, double noise) {
-        switch (targetKind) {
-            case SCORE:
-                return -noise / sigma;
-            case EPSILON:
-                return noise;
-            case X0:
-                return x0;
-            default:
-                return alpha * noise - sigma * x0;
-        }
+    private double regressionTarget(double t, double alpha, double sigma, double x0, double noise) {
+        return switch (targetKind) {
+            case SCORE -> -noise / sigma;
+            case EPSILON -> noise;
+            case X0 -> x0;
+            case V -> alpha * noise - sigma * x0;
+            case VELOCITY -> targetKind.regressionTarget(schedule, t, x0, noise);
+        };
     }
 }

@@ -1,5 +1,7 @@
 package org.diffusionplayground.model.train;
 
+import org.diffusionplayground.model.score.Target;
+
 import java.util.random.RandomGenerator;
 import org.diffusionplayground.model.schedule.Schedule;
 
@@ -55,7 +57,14 @@ final class TimeSampler {
 
     /** λ(t) of the weighting. */
     double lambda(double t) {
-        return weighting == Weighting.SIGMA2 ? schedule.variance(t) : schedule.g2(t);
+        return switch (weighting) {
+            case SIGMA2 -> schedule.variance(t);
+            case G2, G2_IMPORTANCE -> schedule.g2(t);
+            case FLOW_MATCHING -> {
+                double a = Target.VELOCITY.outputScale(schedule, t);
+                yield 1 / (a * a);
+            }
+        };
     }
 
     /**

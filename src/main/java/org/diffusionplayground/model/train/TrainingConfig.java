@@ -1,5 +1,6 @@
 package org.diffusionplayground.model.train;
 
+import org.diffusionplayground.model.schedule.ScheduleKind;
 import org.diffusionplayground.model.schedule.ScheduleSpec;
 import org.diffusionplayground.model.score.Activation;
 import org.diffusionplayground.model.score.MlpSpec;
@@ -90,11 +91,16 @@ public record TrainingConfig(MlpSpec network, ScheduleSpec schedule, Weighting w
 
     /**
      * The app's own defaults: a sinusoidal time embedding and an ε-predicting 3×128 SiLU network,
-     * σ²-weighted loss, batch 1024 drawn with replacement, gradient clipping at 1 and EMA 0.999.
+     * σ²-weighted loss, batch 1024 drawn with replacement, gradient clipping at 1 and EMA 0.999. On the
+     * linear interpolant the network predicts the velocity with the flow-matching loss instead (MATH.md §1.1):
+     * that schedule is chosen to train a flow-matching model.
      */
     public static TrainingConfig defaults(ScheduleSpec schedule) {
-        MlpSpec net = new MlpSpec(128, 3, Activation.SILU, TimeEmbedding.sinusoidal(32), Target.EPSILON);
-        return new TrainingConfig(net, schedule, Weighting.SIGMA2, TimeSampling.UNIFORM, 1024, 20_000, 1e-3, 0.9,
+        boolean flowMatching = schedule.kind() == ScheduleKind.LINEAR;
+        MlpSpec net = new MlpSpec(128, 3, Activation.SILU, TimeEmbedding.sinusoidal(32),
+                flowMatching ? Target.VELOCITY : Target.EPSILON);
+        return new TrainingConfig(net, schedule, flowMatching ? Weighting.FLOW_MATCHING : Weighting.SIGMA2,
+                TimeSampling.UNIFORM, 1024, 20_000, 1e-3, 0.9,
                 0.999, 1e-8, 1.0, 0.999, 0, Batching.WITH_REPLACEMENT, Objective.DSM);
     }
 

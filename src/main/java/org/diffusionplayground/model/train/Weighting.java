@@ -13,5 +13,12 @@ public enum Weighting {
      * {@link #G2}, with far lower variance. Since g² = dσ²/dt − 2(dlogα/dt)σ², g²/σ² = d/dt log(σ²/α²):
      * t ∝ g²/σ² means log(σ_t²/α_t²) is uniform ({@link TimeSampler}).
      */
-    G2_IMPORTANCE
+    G2_IMPORTANCE,
+    /**
+     * λ = 1/a(t)², t uniform, where s = a·u + b·x converts the flow-matching velocity u to the score
+     * ({@code Target.VELOCITY}): then λ‖s_θ − s‖² = ‖u_θ − u‖², the conditional flow-matching loss of
+     * Lipman et al. (2023) whatever the network's target (MATH.md §1.1). For the linear interpolant
+     * λ = t²/(1 − t)².
+     */
+    FLOW_MATCHING
 }

@@ -33,7 +33,8 @@ class ScheduleTest {
         // mean and variance at T with the transition kernel between t_min and T, within Monte-Carlo error.
         Schedule s = ScheduleSpec.of(kind).build();
         int n = 10_000;
-        int steps = kind == ScheduleKind.COSINE ? 8_000 : 2_000; // COSINE is stiff near T (g² ≈ 2000)
+        // COSINE and LINEAR are stiff near T (g² ≈ 2000)
+        int steps = kind == ScheduleKind.COSINE || kind == ScheduleKind.LINEAR ? 8_000 : 2_000;
         double x0 = 0.7;
         double y0 = -1.3;
         double[] xy = new double[2 * n];

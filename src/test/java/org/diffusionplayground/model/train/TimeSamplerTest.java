@@ -83,4 +83,18 @@ class TimeSamplerTest {
             }
         }
     }
+
+    @Test
+    void flowMatchingWeightMakesTheLossTheVelocitysOwnSquaredError() {
+        // λ‖s_θ − s‖² = λ a² ‖u_θ − u‖² with s = a·u + b·x: the weight must be 1/a², t²/(1 − t)² on the
+        // linear interpolant (MATH.md §1.1)
+        Schedule linear = ScheduleSpec.of(ScheduleKind.LINEAR).build();
+        TimeSampler sampler = new TimeSampler(linear, Weighting.FLOW_MATCHING, TimeSampling.UNIFORM);
+        for (int i = 0; i <= 10; i++) {
+            double t = linear.tMin() + (linear.tMax() - linear.tMin()) * i / 10;
+            double a = org.diffusionplayground.model.score.Target.VELOCITY.outputScale(linear, t);
+            assertEquals(1.0, sampler.lambda(t) * a * a, 1e-12);
+            assertEquals(t * t / ((1 - t) * (1 - t)), sampler.lambda(t), 1e-9 * sampler.lambda(t));
+        }
+    }
 }
