@@ -29,6 +29,11 @@ final class ModelArgument {
     }
 
     Checkpoint load() throws CheckpointException {
+        return load(idOrPath);
+    }
+
+    /** A bundled model's id or a checkpoint's path, for a command whose model is optional. */
+    static Checkpoint load(String idOrPath) throws CheckpointException {
         Optional<PretrainedModel> bundled = PretrainedModel.byId(idOrPath);
         return bundled.isPresent() ? bundled.get().load() : CheckpointIO.load(Path.of(idOrPath));
     }

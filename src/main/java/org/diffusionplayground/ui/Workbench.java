@@ -16,12 +16,14 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.diffusionplayground.app.ExportViewModel;
+import org.diffusionplayground.app.SamplerLabViewModel;
 import org.diffusionplayground.app.TrainingViewModel;
 import org.diffusionplayground.app.window.PlaygroundViewModels;
 import org.diffusionplayground.model.train.TrainingJob;
 import org.diffusionplayground.preset.lesson.LessonControl;
 import org.diffusionplayground.scene.lens.Lens;
 import org.diffusionplayground.ui.kit.Controls;
+import org.diffusionplayground.ui.lab.SamplerLabPanel;
 import org.diffusionplayground.ui.lens.LensCharts;
 import org.diffusionplayground.ui.lens.LensPanel;
 
@@ -46,6 +48,7 @@ public final class Workbench {
     private final Tab trainingTab;
     private final Tab lensTab;
     private final LensCharts lensCharts;
+    private final SamplerLabPanel labPanel;
     private final Label diagnostics = new Label();
     private final Timeline diagnosticsTimer;
     private final DocumentActions documents;
@@ -78,7 +81,11 @@ public final class Workbench {
         lensCharts = new LensCharts(vms.lenses(), vms.scene(), vms.app().themeProperty());
         lensTab = new Tab("Lenses", lensCharts);
         lensTab.setId("tab-lenses");
-        analysis.getTabs().addAll(likelihoodTab, trainingTab, lensTab);
+        labPanel = new SamplerLabPanel(new SamplerLabViewModel(vms.scene(), vms.jobs()),
+                vms.app().themeProperty());
+        Tab labTab = new Tab("Sampler lab", labPanel);
+        labTab.setId("tab-sampler-lab");
+        analysis.getTabs().addAll(likelihoodTab, trainingTab, lensTab, labTab);
         TitledPane lenses = new TitledPane("Lenses", new LensPanel(vms.lenses(), vms.scene()));
         lenses.setId("panel-lenses");
         window.addPanel(lenses, 3);
@@ -135,6 +142,8 @@ public final class Workbench {
                 () -> likelihoodPanel.w2Chart().getChart()), new ExportViewModel.ChartTarget("Training loss (chart)",
                 lossChart::chart));
         vms.exports().charts().addAll(lensCharts.exportTargets());
+        vms.exports().charts().add(new ExportViewModel.ChartTarget("Sampler lab: error versus NFE (chart)",
+                labPanel::chart));
         vms.document().setPanelOpener(names -> names.forEach(this::openPanel));
         followDocumentTitle();
         vms.lessons().visibleControls().addListener((javafx.collections.SetChangeListener<LessonControl>) c ->

@@ -11,6 +11,9 @@ public interface Corrector {
 
     String name();
 
+    /** Score evaluations per particle of one {@link #correct}. */
+    int evaluationsPerStep();
+
     void correct(ReverseProcess process, double[] xy, int n, double t, CounterNormal noise, long stream,
             StepWork work);
 }

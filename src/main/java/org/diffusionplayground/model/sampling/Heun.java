@@ -17,6 +17,11 @@ public final class Heun implements Sampler {
     }
 
     @Override
+    public int evaluationsPerStep() {
+        return 2;
+    }
+
+    @Override
     public void requireSupported(ReverseProcess process) {
         if (process.h() != 0) {
             throw new IllegalArgumentException("Heun integrates the probability-flow ODE (𝔥 = 0); got 𝔥 = "

@@ -35,6 +35,12 @@ public final class LangevinCorrector implements Corrector {
         return "Langevin corrector (" + steps + " × r = " + snr + ")";
     }
 
+    /** One score evaluation per Langevin move. */
+    @Override
+    public int evaluationsPerStep() {
+        return steps;
+    }
+
     @Override
     public void correct(ReverseProcess process, double[] xy, int n, double t, CounterNormal noise, long stream,
             StepWork work) {

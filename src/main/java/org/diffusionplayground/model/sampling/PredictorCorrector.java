@@ -14,6 +14,11 @@ public record PredictorCorrector(Sampler predictor, Corrector corrector) impleme
     }
 
     @Override
+    public int evaluationsPerStep() {
+        return predictor.evaluationsPerStep() + corrector.evaluationsPerStep();
+    }
+
+    @Override
     public void requireSupported(ReverseProcess process) {
         predictor.requireSupported(process);
     }

@@ -80,6 +80,20 @@ public record ReverseProcess(Schedule schedule, ScoreModel score, double h) {
     }
 
     /**
+     * The Tweedie denoiser D = (x + σ_t² s_θ(x, t)) / α_t at n points, all at time t, into {@code out} (not
+     * {@code xy}): the data point the score points to, the quantity DDIM and the DPM-Solvers extrapolate
+     * (docs/MATH.md §3.1).
+     */
+    public void denoise(double t, double[] xy, int n, double[] out) {
+        score.score(t, xy, n, out);
+        double alpha = schedule.alpha(t);
+        double variance = schedule.variance(t);
+        for (int i = 0; i < 2 * n; i++) {
+            out[i] = (xy[i] + variance * out[i]) / alpha;
+        }
+    }
+
+    /**
      * The exact transition of the 𝔥-process from t down to s &lt; t when the denoiser
      * D(x, u) = (x + σ_u² s_θ(x, u)) / α_u is a given linear function of ℓ = log(α/σ) over the step,
      * D(ℓ) = D_t + (ℓ − ℓ_t) D′ (docs/MATH.md §3.1). Written through D, the score is −x/σ² + αD/σ², so F_𝔥 is

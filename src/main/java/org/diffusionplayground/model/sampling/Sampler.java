@@ -19,6 +19,11 @@ public interface Sampler {
     void step(ReverseProcess process, double[] xy, int n, double t, double tNext, CounterNormal noise, long stream,
             StepWork work);
 
+    /** Score evaluations per particle per step: the unit of a sampler's budget (NFE = steps × this). */
+    default int evaluationsPerStep() {
+        return 1;
+    }
+
     /** Rejects a process this sampler cannot integrate, in words for the user (the 𝔥 = 0 solvers). */
     default void requireSupported(ReverseProcess process) {
     }

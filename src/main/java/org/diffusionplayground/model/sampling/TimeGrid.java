@@ -84,7 +84,7 @@ public record TimeGrid(double[] times) {
     }
 
     /** The t in [below, above] with ℓ(t) = target (ℓ is strictly decreasing in t for every schedule). */
-    private static double timeOfLogSnr(Schedule schedule, double target, double above, double below) {
+    static double timeOfLogSnr(Schedule schedule, double target, double above, double below) {
         BracketingNthOrderBrentSolver solver = new BracketingNthOrderBrentSolver(1e-15, 1e-14, 1e-300, 5);
         return solver.solve(200, t -> logSnr(schedule, t) - target, below, above);
     }

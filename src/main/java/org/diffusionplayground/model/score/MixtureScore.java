@@ -38,6 +38,23 @@ public final class MixtureScore implements ScoreModel {
         return label;
     }
 
+    /** The diffused mixture p_t itself: components N(α_t μ_k, (α_t² v_k + σ_t²) I) with the same weights. */
+    public GaussianMixture marginal(double t) {
+        double a = schedule.alpha(t);
+        double s2 = schedule.variance(t);
+        int k = mixture.components();
+        double[] w = new double[k];
+        double[] means = new double[2 * k];
+        double[] v = new double[k];
+        for (int c = 0; c < k; c++) {
+            w[c] = mixture.weight(c);
+            means[2 * c] = a * mixture.meanX(c);
+            means[2 * c + 1] = a * mixture.meanY(c);
+            v[c] = a * a * mixture.variance(c) + s2;
+        }
+        return new GaussianMixture(w, means, v);
+    }
+
     /** log p_t(x, y) of the diffused mixture, in nats. */
     public double logDensity(double t, double x, double y) {
         double a = schedule.alpha(t);
