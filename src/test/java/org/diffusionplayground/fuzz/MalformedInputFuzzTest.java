@@ -21,6 +21,8 @@ import org.diffusionplayground.preset.AutosaveFixture;
 import org.diffusionplayground.preset.PresetScene;
 import org.diffusionplayground.preset.PresetException;
 import org.diffusionplayground.preset.PresetIO;
+import org.diffusionplayground.preset.lesson.LessonException;
+import org.diffusionplayground.preset.lesson.LessonIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -118,6 +120,24 @@ class MalformedInputFuzzTest {
         byte[] good = resource(Path.of("presets/noise-helps-h-sweep.json"));
         fuzz("preset", 0x9E5E7L, PresetException.class, good, Mutations::json,
                 input -> PresetIO.parse(input, "lecture.json"));
+    }
+
+    @Test
+    void lesson() throws IOException {
+        // a lesson names its presets relative to itself: the shipped presets sit one folder up, as they ship
+        Path presets = Files.createDirectories(dir.resolve("presets"));
+        Path lessons = Files.createDirectories(presets.resolve("lessons"));
+        try (java.util.stream.Stream<Path> shipped = Files.list(Path.of("presets"))) {
+            for (Path p : shipped.filter(f -> f.toString().endsWith(".json")).toList()) {
+                Files.copy(p, presets.resolve(p.getFileName().toString()));
+            }
+        }
+        byte[] good = resource(Path.of("presets/lessons/noise-to-data-ode-versus-sde.json"));
+        Path file = lessons.resolve("lesson.json");
+        fuzz("lesson", 0x1E550L, LessonException.class, good, Mutations::json, input -> {
+            Files.write(file, input);
+            LessonIO.read(file);
+        });
     }
 
     /** A saved model's files: [0] the card, [1] the weights. */

@@ -188,7 +188,13 @@ public final class LessonIO {
                 problems.add(at + "preset: expected the name of a preset file, relative to the lesson's folder");
                 return null;
             }
-            presetFile = folder.resolve(presetName.asText()).normalize();
+            try {
+                presetFile = folder.resolve(presetName.asText()).normalize();
+            } catch (java.nio.file.InvalidPathException e) {
+                problems.add(at + "preset \"" + UserText.shown(presetName.asText())
+                        + "\": not a file name this system accepts");
+                return null;
+            }
             try {
                 base = JSON.readTree(PresetIO.toJson(PresetIO.read(presetFile)));
             } catch (PresetException e) {
