@@ -25,12 +25,8 @@ final class WkbAdjointSystem implements EnsembleOde {
     static final int DIM = 6;
 
     private final Schedule schedule;
-    private final ScoreModel score;
-    private final DenseTrajectories path;
-    private final int[] memberOfPath;
-    private final ScoreJets jets = new ScoreJets(64);
+    private final PathJets points;
     private final PfLocalField field = new PfLocalField();
-    private double[] xy = new double[128];
 
     /**
      * @param path         the forward pass's dense output of x(t)
@@ -38,9 +34,7 @@ final class WkbAdjointSystem implements EnsembleOde {
      */
     WkbAdjointSystem(Schedule schedule, ScoreModel score, DenseTrajectories path, int[] memberOfPath) {
         this.schedule = schedule;
-        this.score = score;
-        this.path = path;
-        this.memberOfPath = memberOfPath;
+        this.points = new PathJets(score, path, memberOfPath);
     }
 
     @Override
@@ -50,14 +44,9 @@ final class WkbAdjointSystem implements EnsembleOde {
 
     @Override
     public void derivatives(int[] members, double[] t, double[] y, double[] dydt, int count) {
-        if (xy.length < 2 * count) {
-            xy = new double[2 * count];
-        }
-        for (int i = 0; i < count; i++) {
-            path.interpolate(memberOfPath[members[i]], t[i], xy, 2 * i);
-        }
-        jets.ensureCapacity(count);
-        score.jets(t, xy, count, 3, jets);
+        points.load(members, t, count, 3);
+        double[] xy = points.xy();
+        ScoreJets jets = points.jets();
         for (int i = 0; i < count; i++) {
             int off = DIM * i;
             field.load(schedule, t[i], xy[2 * i], xy[2 * i + 1], jets, i, 3);

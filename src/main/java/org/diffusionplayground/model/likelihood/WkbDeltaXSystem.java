@@ -24,22 +24,16 @@ final class WkbDeltaXSystem implements EnsembleOde {
     static final int DIM = 3;
 
     private final Schedule schedule;
-    private final ScoreModel score;
-    private final DenseTrajectories path;
+    private final PathJets points;
     private final DenseTrajectories backward;
-    private final int[] memberOfPath;
     private final int[] memberOfBackward;
-    private final ScoreJets jets = new ScoreJets(64);
     private final PfLocalField field = new PfLocalField();
     private final double[] adjoint = new double[WkbAdjointSystem.DIM];
-    private double[] xy = new double[128];
 
     WkbDeltaXSystem(Schedule schedule, ScoreModel score, DenseTrajectories path, int[] memberOfPath,
             DenseTrajectories backward, int[] memberOfBackward) {
         this.schedule = schedule;
-        this.score = score;
-        this.path = path;
-        this.memberOfPath = memberOfPath;
+        this.points = new PathJets(score, path, memberOfPath);
         this.backward = backward;
         this.memberOfBackward = memberOfBackward;
     }
@@ -51,14 +45,9 @@ final class WkbDeltaXSystem implements EnsembleOde {
 
     @Override
     public void derivatives(int[] members, double[] t, double[] y, double[] dydt, int count) {
-        if (xy.length < 2 * count) {
-            xy = new double[2 * count];
-        }
-        for (int i = 0; i < count; i++) {
-            path.interpolate(memberOfPath[members[i]], t[i], xy, 2 * i);
-        }
-        jets.ensureCapacity(count);
-        score.jets(t, xy, count, 2, jets);
+        points.load(members, t, count, 2);
+        double[] xy = points.xy();
+        ScoreJets jets = points.jets();
         for (int i = 0; i < count; i++) {
             int off = DIM * i;
             field.load(schedule, t[i], xy[2 * i], xy[2 * i + 1], jets, i, 2);
