@@ -50,6 +50,10 @@ final class TrainingRun {
             JobOptions options, TrainingListener observer) throws CheckpointException {
         CheckpointIO.checkWritable(base); // before the run: a model trained for an unwritable folder is lost
         err.println("training on " + dataSet.name() + " (" + dataSet.size() + " points): " + config.summary());
+        String advice = org.diffusionplayground.model.train.Nd4jSetup.takeEnvironmentAdvice();
+        if (!advice.isEmpty()) {
+            err.println("note: " + advice);
+        }
         ProgressLine line = new ProgressLine(err, System.console() != null);
         AtomicReference<TrainingResult> finished = new AtomicReference<>();
         AtomicReference<TrainingResult> cancelled = new AtomicReference<>();

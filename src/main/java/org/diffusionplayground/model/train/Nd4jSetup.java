@@ -39,7 +39,10 @@ public final class Nd4jSetup {
         done = true;
     }
 
-    /** A one-line hint when the environment misses a setting that measurably helps, or empty. */
+    /**
+     * A one-line hint when the environment misses a setting that measurably helps, or empty. For the command
+     * line, whose user can set it; the installed app's launcher cannot, and a lecturer cannot act on it.
+     */
     public static String environmentAdvice() {
         StringBuilder sb = new StringBuilder();
         if (!"PASSIVE".equalsIgnoreCase(System.getenv("OMP_WAIT_POLICY"))) {

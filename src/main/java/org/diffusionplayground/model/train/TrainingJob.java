@@ -127,10 +127,6 @@ public final class TrainingJob implements Runnable {
         setState(State.RUNNING);
         try (Nd4jTrainer trainer = start == null ? new Nd4jTrainer(config, data)
                 : new Nd4jTrainer(config, data, start)) {
-            String advice = Nd4jSetup.takeEnvironmentAdvice();
-            if (!advice.isEmpty()) {
-                warn(advice);
-            }
             loop(trainer);
         } catch (IllegalArgumentException e) {
             fail(e.getMessage(), e);
