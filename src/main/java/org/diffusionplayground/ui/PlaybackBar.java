@@ -137,7 +137,7 @@ public final class PlaybackBar extends VBox {
      */
     private static javafx.scene.control.MenuButton pace(SceneViewModel vm) {
         var clock = vm.playback();
-        var menu = new javafx.scene.control.MenuButton("⏱");
+        var menu = new javafx.scene.control.MenuButton("Pace");
         menu.setId("sweep-clock");
         Controls.tipped(menu, "The sweep's pace, loop and hold at the end (the same for exported videos)");
         var group = new javafx.scene.control.ToggleGroup();
