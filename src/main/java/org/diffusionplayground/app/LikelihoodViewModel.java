@@ -10,8 +10,6 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -313,7 +311,7 @@ public final class LikelihoodViewModel {
         SolverChoice solver = scene.solverProperty().get();
         int w2n = Math.max(4, Math.min(w2Points.get(), Wasserstein.MAX_EXACT));
         PointSet w2Reference = !withExact ? null
-                : ModelStudy.w2Reference(data, w2n, W2_SEED);
+                : SampleQuality.reference(data, w2n, W2_SEED);
         FokkerPlanckOptions grid = gridOptions.get();
         computing.start(
                 (prog, cancel) -> evaluate(schedule, score, data, evaluated, options, withExact ? grid : null, solver,

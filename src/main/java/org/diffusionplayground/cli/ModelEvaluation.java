@@ -50,7 +50,7 @@ record ModelEvaluation(List<AtTolerance> likelihoods, double gridNll0, double gr
                 settings.references() ? new ModelStudy.Grid(settings.grid(), zeroAndOne) : null,
                 settings.references() ? new ModelStudy.Samples(zeroAndOne, h -> solver.sampler(h, false),
                         TimeGrid.of(solver.stepSchedule(), schedule, settings.samplerSteps()), seed,
-                        ModelStudy.w2Reference(data, settings.samples(), seed), seed) : null);
+                        SampleQuality.reference(data, settings.samples(), seed), seed) : null);
         ModelStudy.Result r = ModelStudy.run(schedule, score, data, heldOut, request, progress, Cancellation.NEVER);
         List<AtTolerance> atTolerance = new ArrayList<>();
         for (int k = 0; k < likelihoods.size(); k++) {

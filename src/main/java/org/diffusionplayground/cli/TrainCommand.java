@@ -231,8 +231,7 @@ public final class TrainCommand implements Callable<Integer> {
                 throw usage(e.getMessage());
             }
             this.schedule = config.schedule().build();
-            this.reference = SampleQuality.canDraw(dataSet) ? SampleQuality.iidDraw(dataSet, w2Samples, config.seed())
-                    : dataSet.heldOut(w2Samples, config.seed());
+            this.reference = SampleQuality.reference(dataSet, w2Samples, config.seed());
             this.bandwidth = SampleQuality.bandwidth(reference);
             if (!dataSet.hasGenerator()) {
                 System.err.println("note: imported data has no held-out set; W2 is measured against the data itself");

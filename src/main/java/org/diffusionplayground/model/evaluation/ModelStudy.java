@@ -115,11 +115,6 @@ public final class ModelStudy {
         return new Result(List.copyOf(likelihoods), grid, w2, floor, (System.nanoTime() - start) / 1e9);
     }
 
-    /** The reference draw for W2: i.i.d. from the data's generator where it has one, else held-out points. */
-    public static PointSet w2Reference(DataSet data, int n, long seed) {
-        return SampleQuality.canDraw(data) ? SampleQuality.iidDraw(data, n, seed) : data.heldOut(n, seed);
-    }
-
     private static ProgressListener part(ProgressListener progress, double from, double share) {
         return (fraction, message) -> progress.progress(from + share * fraction, message);
     }

@@ -159,11 +159,7 @@ public final class SamplerLab {
 
     /** m points of the data to measure against: an i.i.d. draw of its law, or its own points when it has no generator. */
     private PointSet reference(int m) {
-        if (SampleQuality.canDraw(data)) {
-            return SampleQuality.iidDraw(data, m, options.seed() + 1);
-        }
-        PointSet own = data.points();
-        return own.slice(0, Math.min(m, own.size()));
+        return SampleQuality.reference(data, m, options.seed() + 1);
     }
 
     private static double[] referenceSolve(ReverseProcess exactProcess, double[] prior, int n, double tolerance,

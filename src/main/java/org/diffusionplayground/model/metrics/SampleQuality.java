@@ -76,6 +76,14 @@ public final class SampleQuality {
     }
 
     /**
+     * The points samples are measured against: an i.i.d. draw of the data's law ({@link #iidDraw}) where it has a
+     * generator, otherwise the data's own points (an imported or drawn set has no other).
+     */
+    public static PointSet reference(DataSet data, int n, long seed) {
+        return canDraw(data) ? iidDraw(data, n, seed) : data.heldOut(n, seed);
+    }
+
+    /**
      * n i.i.d. points of the data's law: from the mixture when it has one (each point's mode drawn with
      * its weight), otherwise n points picked at random without replacement from a pool of {@link #POOL}·n
      * generated points (a generator that stratifies its modes is then i.i.d. up to a 1/{@value #POOL} share).
