@@ -68,7 +68,7 @@ public final class Workbench {
         likelihoodPanel = new LikelihoodPanel(vms.likelihood(), vms.scene(), vms.app().themeProperty());
         likelihoodTab = new Tab("Likelihood in 𝔥", likelihoodPanel);
         likelihoodTab.setId("tab-likelihood");
-        lossChart = new LossChart(vms.training().losses(), vms.app().themeProperty());
+        lossChart = new LossChart(vms.training().losses(), vms.training().liveSamples(), vms.app().themeProperty());
         VBox.setVgrow(lossChart, Priority.ALWAYS);
         Label trainStatus = new Label();
         trainStatus.getStyleClass().add("status-line");

@@ -8,6 +8,8 @@ import org.diffusionplayground.model.score.Mlp;
  * @param step the step after which they were taken
  * @param mlp  the weights sampling should use (the EMA when it is on)
  * @param ema  whether {@code mlp} is the EMA of the weights
+ * @param trainingSeconds training time until then, pauses excluded (the clock a live view's refresh is
+ *             measured on)
  */
-public record ModelSnapshot(long step, Mlp mlp, boolean ema) {
+public record ModelSnapshot(long step, Mlp mlp, boolean ema, double trainingSeconds) {
 }

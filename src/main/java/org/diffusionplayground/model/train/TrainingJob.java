@@ -149,6 +149,7 @@ public final class TrainingJob implements Runnable {
         long windowStart = System.nanoTime();
         long windowSteps = 0;
         long lastReport = windowStart;
+        long lastSnapshotNanos = 0; // of active time
         while (trainer.step() < total) {
             if (cancelRequested || pauseRequested) {
                 long now = System.nanoTime();
@@ -218,11 +219,17 @@ public final class TrainingJob implements Runnable {
                 lastGood = good;
                 consecutiveRollbacks = 0;
             }
-            if (options.snapshotEvery() > 0 && step % options.snapshotEvery() == 0 && step < total) {
-                ModelSnapshot snap = new ModelSnapshot(step, trainer.modelForSampling(), config.emaDecay() > 0);
+            long now = System.nanoTime();
+            long active = activeNanos + now - windowStart;
+            boolean byStep = options.snapshotEvery() > 0 && step % options.snapshotEvery() == 0;
+            boolean byClock = options.snapshotIntervalMillis() > 0
+                    && active - lastSnapshotNanos >= options.snapshotIntervalMillis() * 1_000_000L;
+            if ((byStep || byClock) && step < total) {
+                lastSnapshotNanos = active;
+                ModelSnapshot snap = new ModelSnapshot(step, trainer.modelForSampling(), config.emaDecay() > 0,
+                        active / 1e9);
                 listeners.forEach(l -> l.onSnapshot(snap));
             }
-            long now = System.nanoTime();
             if (windowSteps > 0 && now - lastReport >= options.progressIntervalMillis() * 1_000_000L
                     || step == total) {
                 double windowRate = windowSteps / Math.max(1e-9, (now - windowStart) / 1e9);

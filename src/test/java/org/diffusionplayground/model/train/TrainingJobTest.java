@@ -1,6 +1,7 @@
 package org.diffusionplayground.model.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -129,6 +130,29 @@ class TrainingJobTest {
         assertEquals(0, last.etaSeconds(), 1e-9);
         assertTrue(last.stepsPerSecond() > 0 && Double.isFinite(last.smoothedLoss()));
         assertEquals(TrainingJob.State.FINISHED, job.state());
+    }
+
+    @Test
+    void clockSnapshotsAreAtLeastTheIntervalApartInTrainingTimeAndStepsOnly() {
+        long millis = 1;
+        TrainingJob job = new TrainingJob(tiny(300), DATA, JobOptions.defaults().withSnapshotEvery(0)
+                .withSnapshotIntervalMillis(millis));
+        Recorder r = run(job);
+        TrainingResult result = r.finished.get();
+        assertNotNull(result, "failed: " + r.failed.get());
+        // 300 steps of even the tiny network take far longer than a millisecond
+        assertFalse(r.snapshots.isEmpty());
+        for (int i = 0; i < r.snapshots.size(); i++) {
+            ModelSnapshot s = r.snapshots.get(i);
+            assertTrue(s.step() > 0 && s.step() < 300, "step " + s.step());
+            assertTrue(s.trainingSeconds() <= result.seconds(), s.trainingSeconds() + " > " + result.seconds());
+            if (i > 0) {
+                ModelSnapshot before = r.snapshots.get(i - 1);
+                assertTrue(s.step() > before.step());
+                assertTrue(s.trainingSeconds() - before.trainingSeconds() >= millis / 1e3,
+                        "snapshots " + before + " and " + s + " closer than the interval");
+            }
+        }
     }
 
     @Test
