@@ -101,6 +101,7 @@ public final class TrainingViewModel {
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper(this, "warning", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyObjectWrapper<Checkpoint> checkpoint = new ReadOnlyObjectWrapper<>(this, "checkpoint");
+    private final ReadOnlyObjectWrapper<TrainingResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ObservableList<LossPoint> losses = FXCollections.observableArrayList();
     private final ObservableList<LiveSample> liveSamples = FXCollections.observableArrayList();
 
@@ -246,6 +247,11 @@ public final class TrainingViewModel {
     /** The model the scene shows, as a checkpoint (after training, or as loaded); null before any. */
     public ReadOnlyObjectProperty<Checkpoint> checkpointProperty() {
         return checkpoint.getReadOnlyProperty();
+    }
+
+    /** The last run's outcome (its steps and training time among it); null before the first run ends. */
+    public ReadOnlyObjectProperty<TrainingResult> resultProperty() {
+        return result.getReadOnlyProperty();
     }
 
     public ObservableList<LossPoint> losses() {
@@ -491,6 +497,7 @@ public final class TrainingViewModel {
 
     private void finished(TrainingResult r, Schedule trainingSchedule, String how) {
         endLive();
+        result.set(r);
         if (r != null && r.steps() > 0) {
             show(trainingSchedule, new NetworkScore(r.model(), trainingSchedule));
             checkpoint.set(Checkpoint.of(r, trainingData, org.diffusionplayground.model.util.AppVersion.get()));
