@@ -226,7 +226,10 @@ public final class TrainingJob implements Runnable {
                     && active - lastSnapshotNanos >= options.snapshotIntervalMillis() * 1_000_000L;
             if ((byStep || byClock) && step < total) {
                 lastSnapshotNanos = active;
-                ModelSnapshot snap = new ModelSnapshot(step, trainer.modelForSampling(), config.emaDecay() > 0,
+                // the EMA starts from the initial weights and still holds a share decay^step of them: until it
+                // has averaged over its own horizon 1/(1 − decay) steps a view shows the weights themselves
+                boolean ema = config.emaDecay() > 0 && step * (1 - config.emaDecay()) >= 1;
+                ModelSnapshot snap = new ModelSnapshot(step, ema ? trainer.modelForSampling() : trainer.snapshot(), ema,
                         active / 1e9);
                 listeners.forEach(l -> l.onSnapshot(snap));
             }

@@ -124,12 +124,22 @@ class TrainingJobTest {
         assertNotNull(result.ema());
         assertEquals(result.ema(), result.model());
         assertEquals(List.of(100L, 200L), r.snapshots.stream().map(ModelSnapshot::step).toList());
-        assertTrue(r.snapshots.stream().allMatch(ModelSnapshot::ema));
+        // with decay 0.999 the EMA's horizon is 1 000 steps: before it the snapshots are the weights themselves
+        assertTrue(r.snapshots.stream().noneMatch(ModelSnapshot::ema));
         TrainingProgress last = r.progress.get(r.progress.size() - 1);
         assertEquals(300, last.step());
         assertEquals(0, last.etaSeconds(), 1e-9);
         assertTrue(last.stepsPerSecond() > 0 && Double.isFinite(last.smoothedLoss()));
         assertEquals(TrainingJob.State.FINISHED, job.state());
+    }
+
+    @Test
+    void snapshotsAreTheEmaOnceItHasAveragedOverItsHorizon() {
+        TrainingConfig shortEma = tiny(300).toBuilder().emaDecay(0.99).build(); // horizon 100 steps
+        Recorder r = run(new TrainingJob(shortEma, DATA, JobOptions.defaults().withSnapshotEvery(50)));
+        assertNotNull(r.finished.get(), "failed: " + r.failed.get());
+        assertEquals(List.of(50L, 100L, 150L, 200L, 250L), r.snapshots.stream().map(ModelSnapshot::step).toList());
+        assertEquals(List.of(false, true, true, true, true), r.snapshots.stream().map(ModelSnapshot::ema).toList());
     }
 
     @Test
