@@ -54,7 +54,8 @@ import org.diffusionplayground.scene.SceneMode;
  * The training panel's logic: the settings (as properties, validated into a {@link TrainingConfig}),
  * Train / Pause / Resume / Stop of a {@link TrainingJob} on its own thread, progress, ETA and the loss
  * curve, and hand-over of the weights to the scene: every snapshot during training (one a second of
- * training) and the final model become the scene's score, so samples update while it trains; each refresh
+ * training, each shown before the training goes on) and the final model become the scene's score, so samples
+ * update while it trains; each refresh
  * is recorded with the W2 of its samples to held-out data ({@link #liveSamples()}), the running W2 the
  * loss chart shows beside the loss.
  */
@@ -542,6 +543,9 @@ public final class TrainingViewModel {
         ModelSnapshot weights = liveWeights;
         liveScore = null;
         liveWeights = null;
+        if (job != null) {
+            job.snapshotShown(weights.step()); // the training goes on (JobOptions.live: it waits for the view)
+        }
         LiveSample sample = new LiveSample(stepOffset + weights.step(), weights.trainingSeconds(), Double.NaN);
         liveSamples.add(sample);
         PointSet reference = liveReference;

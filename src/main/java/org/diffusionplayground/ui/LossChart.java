@@ -40,12 +40,7 @@ public final class LossChart extends ChartViewer {
         y.setAutoRangeIncludesZero(false);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
         XYPlot plot = new XYPlot(data, x, y, r);
-        NumberAxis w2Axis = new NumberAxis("W2 to held-out data");
-        w2Axis.setAutoRangeIncludesZero(true);
-        plot.setRangeAxis(1, w2Axis);
-        plot.setDataset(1, new XYSeriesCollection(w2));
-        plot.mapDatasetToRangeAxis(1, 1);
-        plot.setRenderer(1, new XYLineAndShapeRenderer(true, true));
+        ChartStyle.rightAxis(plot, "W2 to held-out data", w2);
         chart = new JFreeChart("Training loss", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         setChart(chart);
         setId("loss-chart");

@@ -51,6 +51,8 @@ public final class TrainingJob implements Runnable {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
+    /** The newest snapshot a view has shown (guarded by {@link #lock}). */
+    private long shownStep = -1;
     private volatile boolean pauseRequested;
     private volatile boolean cancelRequested;
     private volatile State state = State.READY;
@@ -108,6 +110,34 @@ public final class TrainingJob implements Runnable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** A view says it shows the snapshot of {@code step} (see {@link JobOptions#awaitShownMillis}). */
+    public void snapshotShown(long step) {
+        lock.lock();
+        try {
+            shownStep = Math.max(shownStep, step);
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until the snapshot of {@code step} is shown, the job is paused or cancelled, or the time is up; ns waited. */
+    private long awaitShown(long step, long millis) {
+        long start = System.nanoTime();
+        long left = millis * 1_000_000L;
+        lock.lock();
+        try {
+            while (shownStep < step && !cancelRequested && !pauseRequested && left > 0) {
+                left = wake.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
+        return System.nanoTime() - start;
     }
 
     public boolean isCancelRequested() {
@@ -232,6 +262,13 @@ public final class TrainingJob implements Runnable {
                 ModelSnapshot snap = new ModelSnapshot(step, ema ? trainer.modelForSampling() : trainer.snapshot(), ema,
                         active / 1e9);
                 listeners.forEach(l -> l.onSnapshot(snap));
+                if (options.awaitShownMillis() > 0) {
+                    // the wait is the view's time, not the training's: the window and the clock move past it
+                    long waited = awaitShown(step, options.awaitShownMillis());
+                    windowStart += waited;
+                    lastReport += waited;
+                    now += waited;
+                }
             }
             if (windowSteps > 0 && now - lastReport >= options.progressIntervalMillis() * 1_000_000L
                     || step == total) {

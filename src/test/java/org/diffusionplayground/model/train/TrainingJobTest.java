@@ -143,6 +143,36 @@ class TrainingJobTest {
     }
 
     @Test
+    void aJobPacedByItsViewWaitsForEachSnapshotOutsideItsTrainingTime() {
+        // no view answers: every snapshot waits the full 40 ms, which the job's own clock leaves out
+        long waitMillis = 40;
+        TrainingJob job = new TrainingJob(tiny(60), DATA, JobOptions.defaults().withSnapshotEvery(10)
+                .withAwaitShownMillis(waitMillis));
+        long start = System.nanoTime();
+        Recorder r = run(job);
+        double wall = (System.nanoTime() - start) / 1e9;
+        TrainingResult result = r.finished.get();
+        assertNotNull(result, "failed: " + r.failed.get());
+        int waits = r.snapshots.size();
+        assertEquals(5, waits);
+        assertTrue(wall >= result.seconds() + waits * waitMillis / 1e3,
+                "wall " + wall + " s, training " + result.seconds() + " s, " + waits + " waits");
+
+        // a view that shows each snapshot at once: the job goes straight on
+        TrainingJob answered = new TrainingJob(tiny(60), DATA, JobOptions.defaults().withSnapshotEvery(10)
+                .withAwaitShownMillis(60_000));
+        answered.addListener(new TrainingListener() {
+            @Override
+            public void onSnapshot(ModelSnapshot s) {
+                answered.snapshotShown(s.step());
+            }
+        });
+        Recorder quick = run(answered);
+        assertNotNull(quick.finished.get(), "failed: " + quick.failed.get());
+        assertEquals(5, quick.snapshots.size());
+    }
+
+    @Test
     void clockSnapshotsAreAtLeastTheIntervalApartInTrainingTimeAndStepsOnly() {
         long millis = 1;
         TrainingJob job = new TrainingJob(tiny(300), DATA, JobOptions.defaults().withSnapshotEvery(0)
