@@ -513,4 +513,20 @@ class WorkbenchUiTest {
         java.util.Arrays.sort(d);
         return d;
     }
+
+    @Test
+    void withClickAPointOnAClickOnTheSceneExplainsThatPointInsteadOfLaunchingAPath(FxRobot robot) throws Exception {
+        waitFor(30, () -> scene.pathsProperty().get() != null && !scene.activity().busyProperty().get());
+        robot.interact(() -> bench.analysis().getSelectionModel().select(bench.analysis().getTabs().stream()
+                .filter(t -> "tab-likelihood".equals(t.getId())).findFirst().orElseThrow()));
+        clickWhenShown(robot, "#likelihood-pick");
+        assertTrue(vms.likelihood().pickProperty().get());
+        robot.clickOn("#scene");
+        waitFor(60, () -> vms.likelihood().pointProperty().get() != null);
+        assertTrue(scene.launchedPaths().isEmpty(), "the click explained the point and launched nothing");
+        String line = robot.lookup("#likelihood-point").queryAs(Label.class).getText();
+        assertTrue(line.contains("nats") && line.contains("C(x₀)"), line);
+        SceneSnapshot frame = scene.snapshotProperty().get();
+        assertTrue(frame.markers().stream().anyMatch(m -> "x₀".equals(m.label())), "the clicked point is marked");
+    }
 }
