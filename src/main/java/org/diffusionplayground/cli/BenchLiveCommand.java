@@ -107,6 +107,7 @@ public final class BenchLiveCommand implements java.util.concurrent.Callable<Int
                     end[0] = System.nanoTime();
                     done.countDown();
                 });
+                start[0] = System.nanoTime();
                 if (!training[0].train()) {
                     throw new IllegalStateException(training[0].errorProperty().get());
                 }
