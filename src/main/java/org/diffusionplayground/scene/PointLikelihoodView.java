@@ -17,9 +17,9 @@ import org.diffusionplayground.render.Theme;
 public final class PointLikelihoodView {
 
     /** Arrows along the path, evenly spaced in arc length. */
-    static final int ARROWS = 12;
-    /** World length of the longest arrow. */
-    static final double ARROW_LENGTH = 0.3;
+    static final int ARROWS = 10;
+    /** World length of the longest arrow on a long path; on a short one a third of the path, but at least 0.08. */
+    static final double ARROW_LENGTH = 0.2;
     private static final Color PATH = Theme.OKABE_ITO[5];
     private static final Color GRADIENT = Theme.OKABE_ITO[2];
 
@@ -41,7 +41,8 @@ public final class PointLikelihoodView {
     /**
      * Arrows of ∇ log q_t⁰ at {@link #ARROWS} points evenly spaced along the path, pointing where the density
      * grows. Near t_min the gradient is orders of magnitude larger than near T (a narrow mode), so the length
-     * grows with log(1 + |∇ log q|), the longest {@link #ARROW_LENGTH}: direction is exact, length an ordering.
+     * grows with log(1 + |∇ log q|), the longest {@link #ARROW_LENGTH} (less on a short path, so the arrows do not
+     * bury it): direction is exact, length an ordering.
      */
     public static float[] gradientArrows(PointLikelihood p) {
         double[] g = p.gradLogQ();
@@ -64,6 +65,7 @@ public final class PointLikelihoodView {
             at[a] = i;
             longest = Math.max(longest, Math.log1p(Math.hypot(g[2 * i], g[2 * i + 1])));
         }
+        double scale = Math.max(0.08, Math.min(ARROW_LENGTH, arc[n - 1] / 3));
         float[] seg = new float[4 * ARROWS];
         int m = 0;
         for (int i : at) {
@@ -71,7 +73,7 @@ public final class PointLikelihoodView {
             if (!(norm > 0) || !Double.isFinite(norm)) {
                 continue;
             }
-            double length = ARROW_LENGTH * Math.log1p(norm) / longest;
+            double length = scale * Math.log1p(norm) / longest;
             double x = p.path()[2 * i];
             double y = p.path()[2 * i + 1];
             seg[4 * m] = (float) x;
@@ -97,7 +99,7 @@ public final class PointLikelihoodView {
             legend.add("∇log q_t along it (length ∝ log(1 + |∇log q_t|))", GRADIENT, LegendEntry.Shape.ARROW);
         }
         int n = p.size();
-        b.marker(new Marker(p.path()[2 * n - 2], p.path()[2 * n - 1], PATH, "x_T"));
+        b.marker(new Marker(p.path()[2 * n - 2], p.path()[2 * n - 1], PATH, "x(T)"));
         double[] xt = at(p, t);
         if (xt != null) {
             b.marker(new Marker(xt[0], xt[1], GRADIENT, "x(t)"));
