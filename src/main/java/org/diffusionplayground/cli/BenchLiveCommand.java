@@ -60,15 +60,19 @@ public final class BenchLiveCommand implements java.util.concurrent.Callable<Int
         double[] bare = new double[repeats];
         double[] live = new double[repeats];
         List<Double> gaps = new ArrayList<>();
+        List<Double> waits = new ArrayList<>();
         for (int r = 0; r < repeats; r++) {
             bare[r] = bare(config, data);
-            live[r] = live(config, data, gaps);
+            live[r] = live(config, data, gaps, waits);
             out.printf(Locale.ROOT, "run %d: bare %.1f steps/s, live %.1f steps/s%n", r + 1, bare[r], live[r]);
         }
         double b = median(bare);
         double l = median(live);
         double[] g = gaps.stream().mapToDouble(Double::doubleValue).toArray();
         out.printf(Locale.ROOT, "median: bare %.1f steps/s, live %.1f steps/s, ratio live/bare %.3f%n", b, l, l / b);
+        double[] w = waits.stream().mapToDouble(Double::doubleValue).toArray();
+        out.printf(Locale.ROOT, "the training waited for the view (wall minus training clock, per refresh): median %.0f ms%n",
+                1e3 * median(w));
         if (g.length > 0) {
             out.printf(Locale.ROOT, "refreshes: %d, seconds of training between two: median %.2f, max %.2f%n",
                     g.length + repeats, median(g), Arrays.stream(g).max().orElse(Double.NaN));
@@ -90,8 +94,12 @@ public final class BenchLiveCommand implements java.util.concurrent.Callable<Int
         return rate(result[0], System.nanoTime() - start);
     }
 
-    /** A run as the window makes it, with a single thread in the UI thread's place; adds the refresh gaps. */
-    private static double live(TrainingConfig config, DataSet data, List<Double> gaps) throws Exception {
+    /**
+     * A run as the window makes it, with a single thread in the UI thread's place; adds the refresh gaps and
+     * the wall time per refresh the training's own clock left out (set-up and the waits for the view).
+     */
+    private static double live(TrainingConfig config, DataSet data, List<Double> gaps, List<Double> waits)
+            throws Exception {
         ExecutorService ui = Executors.newSingleThreadExecutor();
         try (Jobs jobs = new Jobs(ui, 2)) {
             CountDownLatch done = new CountDownLatch(1);
@@ -122,7 +130,11 @@ public final class BenchLiveCommand implements java.util.concurrent.Callable<Int
                 for (int i = 1; i < samples.size(); i++) {
                     gaps.add(samples.get(i).trainingSeconds() - samples.get(i - 1).trainingSeconds());
                 }
-                return rate(training[0].resultProperty().get(), end[0] - start[0]);
+                TrainingResult r = training[0].resultProperty().get();
+                if (!samples.isEmpty() && r != null) {
+                    waits.add(((end[0] - start[0]) / 1e9 - r.seconds()) / samples.size());
+                }
+                return rate(r, end[0] - start[0]);
             }).get();
         } finally {
             ui.shutdownNow();
