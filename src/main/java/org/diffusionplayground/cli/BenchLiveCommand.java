@@ -71,7 +71,8 @@ public final class BenchLiveCommand implements java.util.concurrent.Callable<Int
         double[] g = gaps.stream().mapToDouble(Double::doubleValue).toArray();
         out.printf(Locale.ROOT, "median: bare %.1f steps/s, live %.1f steps/s, ratio live/bare %.3f%n", b, l, l / b);
         double[] w = waits.stream().mapToDouble(Double::doubleValue).toArray();
-        out.printf(Locale.ROOT, "wall time the training clock leaves out (set-up, warm-up, waits for the view) per refresh: median %.0f ms%n",
+        out.printf(Locale.ROOT, "wall time the training clock leaves out (set-up, warm-up, waits for the view) per "
+                + "refresh: median %.0f ms%n",
                 1e3 * median(w));
         if (g.length > 0) {
             out.printf(Locale.ROOT, "refreshes: %d, seconds of training between two: median %.2f, max %.2f%n",
