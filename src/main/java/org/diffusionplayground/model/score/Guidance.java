@@ -23,6 +23,11 @@ public record Guidance(int label, double scale) {
     /** Largest guidance scale offered: far past where class mixtures lose all their spread. */
     public static final double MAX_SCALE = 8.0;
     public static final Guidance NONE = new Guidance(NO_LABEL, 0);
+    /**
+     * Probability that training replaces a point's label by ∅ (label dropout), so one network learns s(x, t, y)
+     * and s(x, t, ∅) at once; Ho &amp; Salimans use 0.1 to 0.2.
+     */
+    public static final double LABEL_DROPOUT = 0.15;
 
     public Guidance {
         if (label < NO_LABEL) {
@@ -65,6 +70,17 @@ public record Guidance(int label, double scale) {
                     + label);
         }
         return new GuidedScore(model.given(label), model.unconditional(), scale);
+    }
+
+    /**
+     * The score to sample {@code model} with: guided when the model is conditional and knows this class,
+     * the model as it is otherwise (an unconditional network, the exact score of unlabelled data, null).
+     */
+    public ScoreModel apply(ScoreModel model) {
+        if (conditional() && model instanceof ConditionalScore c && label < c.classes()) {
+            return guide(c);
+        }
+        return model;
     }
 
     /** A short description for legends and reports. */

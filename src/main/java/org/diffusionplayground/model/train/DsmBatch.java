@@ -28,8 +28,8 @@ import org.diffusionplayground.model.score.Target;
  */
 final class DsmBatch {
 
-    /** Probability that a training point's label is replaced by ∅ (Ho &amp; Salimans use 0.1 to 0.2). */
-    static final double LABEL_DROPOUT = 0.15;
+    /** Probability that a training point's label is replaced by ∅. */
+    static final double LABEL_DROPOUT = org.diffusionplayground.model.score.Guidance.LABEL_DROPOUT;
 
     final int size;
     final int inputDim;
