@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code playground guidance}: how classifier-free guidance trades diversity for precision, and how it meets
- * 𝔥 ({@link GuidanceStudy}, docs/MATH.md §9). For a conditional model, every class sampled at each guidance
+ * 𝔥 ({@link GuidanceStudy}, docs/MATH.md §8). For a conditional model, every class sampled at each guidance
  * scale w and each 𝔥 from the same noise; W2 to the class's held-out points and the share of samples off the
  * class's support. On a Gaussian mixture the same table with the exact class scores comes first: what guidance
  * does to a perfect model.

@@ -7,7 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --label K --guidance W}: classifier-free guidance of a conditional model (docs/MATH.md §9), as a
+ * {@code --label K --guidance W}: classifier-free guidance of a conditional model (docs/MATH.md §8), as a
  * picocli mixin shared by the commands that sample.
  */
 final class GuidanceOptions {

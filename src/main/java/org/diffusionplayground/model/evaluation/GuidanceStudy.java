@@ -21,7 +21,7 @@ import org.diffusionplayground.model.score.ScoreModel;
 import org.diffusionplayground.model.util.Cancellation;
 
 /**
- * How classifier-free guidance trades diversity for precision (docs/MATH.md §9): for each guidance scale w
+ * How classifier-free guidance trades diversity for precision (docs/MATH.md §8): for each guidance scale w
  * and each 𝔥, every class is sampled with the guided score (the same prior draw and noise at every w and
  * 𝔥), and measured against the class's own held-out points:
  * <ul>

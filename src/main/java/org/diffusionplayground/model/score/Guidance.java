@@ -3,7 +3,7 @@ package org.diffusionplayground.model.score;
 import java.util.Locale;
 
 /**
- * Classifier-free guidance (Ho &amp; Salimans 2022; docs/MATH.md §9): a class {@code label} and a scale
+ * Classifier-free guidance (Ho &amp; Salimans 2022; docs/MATH.md §8): a class {@code label} and a scale
  * {@code w ≥ 0} turn a {@link ConditionalScore} into
  * <pre>
  *   s_w(x, t) = (1 + w) s(x, t, y) − w s(x, t, ∅),

@@ -4,7 +4,7 @@ package org.diffusionplayground.model.score;
  * Architecture of the score network: an MLP on concat(x, embed(t)) with {@code depth} hidden layers of
  * {@code width} units and a linear 2-unit output read as {@code target}. A conditional network ({@code
  * classes} &gt; 0) also reads its class as a one-hot of {@code classes + 1} entries, the last one the null
- * label ∅ of classifier-free guidance (docs/MATH.md §9): concat(x, embed(t), onehot(y)). Like the time
+ * label ∅ of classifier-free guidance (docs/MATH.md §8): concat(x, embed(t), onehot(y)). Like the time
  * features, the label does not depend on x, so it only shifts the first layer's pre-activation.
  *
  * @param classes number of classes the network is conditioned on; 0 for an unconditional network

@@ -23,7 +23,7 @@ import org.diffusionplayground.model.score.Target;
  *
  * <p>A conditional network also reads each point's label as a one-hot after the time features, replaced by
  * the null label ∅ with probability {@link #LABEL_DROPOUT} (classifier-free guidance, Ho &amp; Salimans 2022;
- * docs/MATH.md §9), so one network learns s(x, t, y) and s(x, t, ∅) at once. The dropout draws come from a
+ * docs/MATH.md §8), so one network learns s(x, t, y) and s(x, t, ∅) at once. The dropout draws come from a
  * generator of their own: an unconditional run sees exactly the batches it saw before labels existed.
  */
 final class DsmBatch {

@@ -26,7 +26,7 @@ import org.diffusionplayground.model.util.Cancellation;
 import org.junit.jupiter.api.Test;
 
 /**
- * Classifier-free guidance (docs/MATH.md §9): s_w = (1 + w) s(x, t, y) − w s(x, t, ∅) is the conditional score
+ * Classifier-free guidance (docs/MATH.md §8): s_w = (1 + w) s(x, t, y) − w s(x, t, ∅) is the conditional score
  * at w = 0 and the unconditional one at w = −1, to the bit, through every sampler; with the exact class scores
  * of a Gaussian mixture, w = 0 samples the class's own law.
  */

@@ -27,7 +27,7 @@ import org.diffusionplayground.model.util.Cancellation;
 import org.junit.jupiter.api.Test;
 
 /**
- * Training a conditional network (docs/MATH.md §9): the batch carries each point's label as a one-hot after the
+ * Training a conditional network (docs/MATH.md §8): the batch carries each point's label as a one-hot after the
  * time features, ∅ with probability {@link Guidance#LABEL_DROPOUT}, without changing anything else of the
  * batch; trained briefly on the 8 gaussians, the network samples label k into mode k.
  */
