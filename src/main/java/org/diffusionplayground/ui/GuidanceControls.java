@@ -15,7 +15,8 @@ import org.diffusionplayground.ui.kit.Controls;
 
 /**
  * The classifier-free guidance controls of the sampler panel: which class to sample and the guidance scale
- * w (0 … 8). Enabled only for a conditional model; the scale only once a class is chosen.
+ * w (0 … 8). Shown only for a conditional model (the sampler panel must fit a 720-pixel projector in lecture
+ * mode, and an unconditional model has no class to offer); the scale is enabled once a class is chosen.
  */
 final class GuidanceControls extends VBox {
 
@@ -27,7 +28,7 @@ final class GuidanceControls extends VBox {
             Only a model trained “conditional on labels” knows classes.""";
 
     GuidanceControls(SceneViewModel vm) {
-        super(4);
+        super(6);
         ComboBox<Integer> label = new ComboBox<>();
         label.setId("guidance-label");
         label.setMaxWidth(Double.MAX_VALUE);
@@ -61,7 +62,6 @@ final class GuidanceControls extends VBox {
         Slider scale = new Slider(0, Guidance.MAX_SCALE, vm.guidanceScaleProperty().get());
         scale.setId("guidance-scale");
         scale.setShowTickMarks(true);
-        scale.setShowTickLabels(true);
         scale.setMajorTickUnit(2);
         scale.setMinorTickCount(1);
         scale.valueProperty().addListener((obs, old, v) -> {
@@ -76,16 +76,23 @@ final class GuidanceControls extends VBox {
             }
         });
         Label value = new Label();
-        value.textProperty().bind(vm.guidanceScaleProperty().asString(Locale.ROOT, "w = %.2f"));
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
+        value.setId("guidance-scale-value");
+        value.textProperty().bind(vm.guidanceScaleProperty().asString(Locale.ROOT, "%.2f"));
+        value.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(scale, Priority.ALWAYS);
 
         label.disableProperty().bind(vm.modelClassesProperty().isEqualTo(0));
         scale.disableProperty().bind(vm.modelClassesProperty().isEqualTo(0)
                 .or(vm.guidanceLabelProperty().lessThan(0)));
         value.disableProperty().bind(scale.disableProperty());
         Controls.tipped(label, FORMULA);
-        Controls.tipped(scale, FORMULA);
-        getChildren().addAll(new HBox(8, Controls.caption("Class"), gap, value), label, scale);
+        Controls.tipped(scale, FORMULA + "\nThe scale runs from 0 to " + (int) Guidance.MAX_SCALE + ".");
+        // two rows, and none without a conditional model: the panel must fit a 720-pixel projector in lecture mode
+        visibleProperty().bind(vm.modelClassesProperty().greaterThan(0));
+        managedProperty().bind(visibleProperty());
+        HBox w = new HBox(6, scale, value);
+        w.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        getChildren().addAll(Controls.row(Controls.caption("Class"), label), Controls.row(Controls.caption("Guidance w"),
+                w));
     }
 }

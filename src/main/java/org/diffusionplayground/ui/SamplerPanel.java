@@ -144,7 +144,7 @@ public final class SamplerPanel extends VBox {
                 Controls.row(Controls.caption("Steps"), steps),
                 Controls.row(Controls.caption("Seed"), seed),
                 new VBox(4, Controls.caption("Solver"), solver), // on its own line: the names are long
-                corrector, new Separator(), new GuidanceControls(vm));
+                corrector, new GuidanceControls(vm));
         for (Region r : new Region[] {particles, steps, seed, solver}) {
             r.setMaxWidth(Double.MAX_VALUE);
         }
