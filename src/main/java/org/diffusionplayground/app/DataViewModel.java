@@ -178,6 +178,11 @@ public final class DataViewModel {
         }
     }
 
+    /** The mouse was released: what is drawn next is a new stroke, a class of its own. */
+    public void endStroke() {
+        drawn.newStroke();
+    }
+
     public int drawnCount() {
         return drawn.size();
     }

@@ -41,7 +41,7 @@ public final class LaunchedPaths {
             return "train or load a model before launching trajectories";
         }
         double start = scene.timeOf(false) <= sch.tMin() ? sch.tMax() : scene.timeOf(false);
-        ReverseProcess p = new ReverseProcess(sch, scene.score(), scene.sampler().h());
+        ReverseProcess p = new ReverseProcess(sch, scene.scoreOf(false), scene.sampler().h());
         int n = Math.max(2, (int) Math.ceil(scene.sampler().steps() * (start - sch.tMin()) / (sch.tMax() - sch.tMin())));
         TimeGrid grid = TimeGrid.of(scene.sampler().solver().stepSchedule(), sch, start, n);
         Sampler sampler = scene.sampler().solver().sampler(p.h(), false);

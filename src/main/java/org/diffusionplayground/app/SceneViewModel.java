@@ -21,6 +21,8 @@ import org.diffusionplayground.model.data.DataSet;
 import org.diffusionplayground.model.sampling.ReverseProcess;
 import org.diffusionplayground.model.sampling.SampledPaths;
 import org.diffusionplayground.model.schedule.Schedule;
+import org.diffusionplayground.model.score.ConditionalScore;
+import org.diffusionplayground.model.score.Guidance;
 import org.diffusionplayground.model.score.MixtureScore;
 import org.diffusionplayground.model.score.ScoreModel;
 import org.diffusionplayground.render.SceneFrame;
@@ -65,6 +67,11 @@ public final class SceneViewModel {
             SamplerSettings.DEFAULT.solver());
     private final BooleanProperty corrector = new SimpleBooleanProperty(this, "corrector",
             SamplerSettings.DEFAULT.corrector());
+    /** Classifier-free guidance: the class asked for (−1: none) and the scale w; used by conditional models. */
+    private final IntegerProperty guidanceLabel = new SimpleIntegerProperty(this, "guidanceLabel", Guidance.NO_LABEL);
+    private final DoubleProperty guidanceScale = new SimpleDoubleProperty(this, "guidanceScale", 0);
+    private final javafx.beans.property.ReadOnlyIntegerWrapper modelClasses =
+            new javafx.beans.property.ReadOnlyIntegerWrapper(this, "modelClasses", 0);
 
     private final BooleanProperty live = new SimpleBooleanProperty(this, "live", false);
 
@@ -94,9 +101,17 @@ public final class SceneViewModel {
         this.playback = new PlaybackClock(time, mode, schedule, steps, sampling.pathsProperty());
         this.launched = new LaunchedPaths(jobs);
         for (Observable o : List.of(dataSet, schedule, score, h, compareH, split, compareSchedule, compareScore,
-                particles, steps, seed, solver, corrector, live)) {
+                particles, steps, seed, solver, corrector, live, guidanceLabel, guidanceScale)) {
             o.addListener(x -> requestResample());
         }
+        // the label chooser offers the classes of the model shown; a model without them samples unguided
+        score.addListener((obs, old, s) -> {
+            int k = s instanceof ConditionalScore c ? c.classes() : 0;
+            modelClasses.set(k);
+            if (guidanceLabel.get() >= k) {
+                guidanceLabel.set(Guidance.NO_LABEL);
+            }
+        });
         for (Observable o : List.of(mode, time, view, viewAspect, launched.paths(), overlays)) {
             o.addListener(x -> requestRebuild());
         }
@@ -124,6 +139,30 @@ public final class SceneViewModel {
 
     public DoubleProperty hProperty() {
         return h;
+    }
+
+    /** The class the scene samples (−1, {@link Guidance#NO_LABEL}: all the data, unguided). */
+    public IntegerProperty guidanceLabelProperty() {
+        return guidanceLabel;
+    }
+
+    /** The guidance scale w of classifier-free guidance, 0 … {@link Guidance#MAX_SCALE}. */
+    public DoubleProperty guidanceScaleProperty() {
+        return guidanceScale;
+    }
+
+    /** Classes of the model shown: 0 unless it is conditional (guidance controls are enabled only then). */
+    public javafx.beans.property.ReadOnlyIntegerProperty modelClassesProperty() {
+        return modelClasses.getReadOnlyProperty();
+    }
+
+    /** The guidance the sampler settings carry, from the two properties (clamped to what the model knows). */
+    private Guidance guidance() {
+        int label = guidanceLabel.get();
+        if (label < 0 || label >= modelClasses.get()) {
+            return Guidance.NONE;
+        }
+        return Guidance.of(label, Math.max(0, Math.min(Guidance.MAX_SCALE, guidanceScale.get())));
     }
 
     public DoubleProperty compareHProperty() {
@@ -373,7 +412,8 @@ public final class SceneViewModel {
     /** The current inputs of a frame as one immutable value (for exports, presets and the composer). */
     public SceneState state() {
         return new SceneState(dataSet.get(), schedule.get(), score.get(),
-                new SamplerSettings(h.get(), particles.get(), steps.get(), seed.get(), solver.get(), corrector.get()),
+                new SamplerSettings(h.get(), particles.get(), steps.get(), seed.get(), solver.get(), corrector.get(),
+                        guidance()),
                 split.get(), compareH.get(), compareSchedule.get(), compareScore.get(), mode.get(), time.get(),
                 view.get());
     }
@@ -396,6 +436,8 @@ public final class SceneViewModel {
         seed.set(s.sampler().seed());
         solver.set(s.sampler().solver());
         corrector.set(s.sampler().corrector());
+        guidanceLabel.set(s.sampler().guidance().label());
+        guidanceScale.set(Math.max(0, s.sampler().guidance().scale()));
         mode.set(s.mode());
         time.set(playback.clamp(s.time()));
         view.set(s.view());

@@ -94,6 +94,11 @@ public final class TrainingViewModel {
     private final DoubleProperty beta1 = new SimpleDoubleProperty(this, "beta1", 0.9);
     private final DoubleProperty beta2 = new SimpleDoubleProperty(this, "beta2", 0.999);
     private final DoubleProperty adamEps = new SimpleDoubleProperty(this, "adamEps", 1e-8);
+    /** Condition the network on the data's class labels (for classifier-free guidance). */
+    private final javafx.beans.property.BooleanProperty conditional =
+            new javafx.beans.property.SimpleBooleanProperty(this, "conditional", false);
+    private final javafx.beans.property.ReadOnlyBooleanWrapper dataLabelled =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "dataLabelled", false);
 
     private final ReadOnlyObjectWrapper<TrainingJob.State> state = new ReadOnlyObjectWrapper<>(this, "state",
             TrainingJob.State.READY);
@@ -127,6 +132,10 @@ public final class TrainingViewModel {
     public TrainingViewModel(SceneViewModel scene, java.util.concurrent.Executor ui) {
         this.scene = scene;
         this.ui = ui;
+        javafx.beans.value.ChangeListener<DataSet> labelled = (obs, old, d) -> dataLabelled.set(d != null
+                && d.points().hasLabels());
+        scene.dataSetProperty().addListener(labelled);
+        labelled.changed(null, null, scene.dataSetProperty().get());
         // snapshots arrive every few hundred steps; one that arrives while the scene still samples the
         // previous one waits (newest wins) instead of cancelling it, so the samples keep updating
         scene.activity().busyProperty().addListener((obs, was, busy) -> {
@@ -147,6 +156,16 @@ public final class TrainingViewModel {
 
     public DoubleProperty sigmaMaxProperty() {
         return sigmaMax;
+    }
+
+    /** Train a conditional network on the data's labels (only possible when {@link #dataLabelledProperty()}). */
+    public javafx.beans.property.BooleanProperty conditionalProperty() {
+        return conditional;
+    }
+
+    /** True when the scene's data carry class labels. */
+    public javafx.beans.property.ReadOnlyBooleanProperty dataLabelledProperty() {
+        return dataLabelled.getReadOnlyProperty();
     }
 
     public IntegerProperty widthProperty() {
@@ -274,6 +293,14 @@ public final class TrainingViewModel {
         MlpSpec net = new MlpSpec(width.get(), depth.get(), activation.get(),
                 embedding.get() == TimeEmbedding.Kind.RAW ? TimeEmbedding.RAW_T : TimeEmbedding.sinusoidal(embeddingDim.get()),
                 target.get());
+        if (conditional.get()) {
+            DataSet data = scene.dataSetProperty().get();
+            if (data == null || !data.points().hasLabels()) {
+                throw new IllegalArgumentException("“conditional on labels” needs data with class labels (the "
+                        + "gaussians, moons, rings, a CSV with a third column, a drawing of several strokes)");
+            }
+            net = net.withClasses(data.points().classes());
+        }
         return TrainingConfig.defaults(new ScheduleSpec(schedule.get(), sigmaMax.get())).toBuilder()
                 .network(net).objective(objective.get()).weighting(weighting.get()).timeSampling(timeSampling.get()).batching(batching.get())
                 .learningRate(learningRate.get()).steps(steps.get()).batchSize(batchSize.get()).seed(seed.get())
@@ -292,6 +319,7 @@ public final class TrainingViewModel {
             embeddingDim.set(c.network().embedding().dim());
         }
         target.set(c.network().target());
+        conditional.set(c.network().conditional());
         weighting.set(c.weighting());
         objective.set(c.objective());
         timeSampling.set(c.timeSampling());
@@ -695,6 +723,7 @@ public final class TrainingViewModel {
             embeddingDim.set(net.embedding().dim());
         }
         target.set(net.target());
+        conditional.set(net.conditional());
         ModelCard.Training t = card.training();
         if (t != null) { // the settings it was trained with, so "Train" repeats or continues the recipe
             weighting.set(t.weighting());

@@ -109,6 +109,9 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--force", description = "replace an existing output file")
     boolean force;
 
+    @CommandLine.Mixin
+    GuidanceOptions guidance;
+
     @Option(names = "--quiet", description = "no progress line")
     boolean quiet;
 
@@ -181,6 +184,11 @@ public final class RenderCommand implements Callable<Integer> {
         Path presetFile = lesson != null ? lessonRead.step(0).presetFile() : preset;
         Preset p = lesson != null ? lessonRead.step(0).preset() : PresetIO.read(preset);
         SceneState state = lesson != null ? null : PresetScene.load(p, PresetContext.of(presetFile)).state();
+        if (state != null && (guidance.label != null || guidance.scale != null)) {
+            state = state.withSampler(state.sampler().withGuidance(guidance.resolve(state.score())));
+        } else if (guidance.label != null || guidance.scale != null) {
+            throw usage("--label and --guidance apply to a preset, not to a lesson");
+        }
         PrintStream err = System.err;
         java.io.PrintWriter report = spec.commandLine().getErr();
         ProgressLine line = new ProgressLine(err, System.console() != null);

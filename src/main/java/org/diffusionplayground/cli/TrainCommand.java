@@ -50,6 +50,7 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:",
             "  playground train --dataset swissroll --schedule SIMPLE --steps 20000 --seed 1 --out runs/swiss",
             "  playground train --paper --dataset 25gaussians --schedule COSINE --out runs/paper-25g",
+            "  playground train --dataset 8gaussians --conditional --steps 4000 --out runs/8g-conditional",
             "  playground train --dataset swissroll --size 3000 --steps 20000 --seed 1 --out assets/checkpoints "
                 + "--name swissroll-simple --force"})
 public final class TrainCommand implements Callable<Integer> {
@@ -160,6 +161,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--ema", paramLabel = "X", description = "EMA decay of the weights, 0 = off")
     Double ema;
 
+    @Option(names = "--conditional", description = "condition the network on the data's class labels (the modes of "
+            + "the gaussians, the moons, the rings, a CSV's third column), with label dropout, for classifier-free "
+            + "guidance (sample with --label and --guidance)")
+    boolean conditional;
+
     @Option(names = "--quiet", description = "no progress line")
     boolean quiet;
 
@@ -189,6 +195,13 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DataSet dataSet = loadData();
         TrainingConfig config = buildConfig(dataSet.size());
+        if (conditional) {
+            if (!dataSet.points().hasLabels()) {
+                throw usage("--conditional needs labelled data; " + dataSet.name() + " has no class labels (label a CSV "
+                        + "with a third column)");
+            }
+            config = config.toBuilder().network(config.network().withClasses(dataSet.points().classes())).build();
+        }
         if (name.isBlank() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
             throw usage("--name must be a plain file name without directories, got '" + name + "'");
         }

@@ -50,8 +50,14 @@ public record Preset(String format, Integer version, String title, String descri
     /** Where inline points came from (shown in titles; imported data keeps its file name). */
     public enum Origin { IMPORTED, DRAWN }
 
-    /** Points stored in the preset, {@code [[x, y], ...]}. */
-    public record Points(String name, Origin origin, double[][] xy) {
+    /** Points stored in the preset, {@code [[x, y], ...]}, with a class label per point when labelled. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Points(String name, Origin origin, double[][] xy, int[] labels) {
+
+        /** Unlabelled points. */
+        public Points(String name, Origin origin, double[][] xy) {
+            this(name, origin, xy, null);
+        }
     }
 
     /** The forward process; sigmaMax only matters for VE. */
@@ -82,9 +88,18 @@ public record Preset(String format, Integer version, String title, String descri
             Double clipNorm, Double emaDecay, Long seed, Objective objective) {
     }
 
-    /** The 𝔥 sampler (MATH.md §3). */
+    /**
+     * The 𝔥 sampler (MATH.md §3), and for a conditional model the class it samples with its guidance scale w
+     * (docs/MATH.md §8; both absent: unguided).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Sampler(Double h, Integer particles, Integer steps, Long seed, SolverChoice solver,
-            Boolean corrector) {
+            Boolean corrector, Integer label, Double guidance) {
+
+        /** An unguided sampler. */
+        public Sampler(Double h, Integer particles, Integer steps, Long seed, SolverChoice solver, Boolean corrector) {
+            this(h, particles, steps, seed, solver, corrector, null, null);
+        }
     }
 
     /** The split view: a second pane at another 𝔥, optionally with its own forward process and model. */

@@ -69,7 +69,7 @@ final class PresetDefaults {
             }
             Preset.Origin origin = or(pts.origin(), Preset.Origin.DRAWN);
             data = new Data(null, new Preset.Points(or(pts.name(), origin == Preset.Origin.DRAWN ? PresetIO.DRAWN_NAME
-                    : "Imported data"), origin, pts.xy()));
+                    : "Imported data"), origin, pts.xy(), pts.labels()));
         }
         Schedule schedule = completeSchedule(p.schedule(), new Schedule(ScheduleKind.SIMPLE, null));
         ScheduleSpec spec = spec(schedule, "schedule", problems);
@@ -79,7 +79,8 @@ final class PresetDefaults {
         SamplerSettings sd = SamplerSettings.DEFAULT;
         Sampler s = or(p.sampler(), new Sampler(null, null, null, null, null, null));
         Sampler sampler = new Sampler(or(s.h(), sd.h()), or(s.particles(), sd.particles()), or(s.steps(), sd.steps()),
-                or(s.seed(), sd.seed()), or(s.solver(), sd.solver()), or(s.corrector(), sd.corrector()));
+                or(s.seed(), sd.seed()), or(s.solver(), sd.solver()), or(s.corrector(), sd.corrector()), s.label(),
+                s.label() == null ? s.guidance() : or(s.guidance(), 0.0));
         Split sp = or(p.split(), new Split(null, null, null, null));
         Split split = new Split(or(sp.enabled(), false), or(sp.h(), SamplerSettings.DEFAULT_COMPARE_H),
                 sp.schedule() == null ? null : completeSchedule(sp.schedule(), schedule),

@@ -10,6 +10,8 @@ import org.diffusionplayground.model.data.DataSource;
 import org.diffusionplayground.model.data.PointSet;
 import org.diffusionplayground.model.schedule.Schedule;
 import org.diffusionplayground.model.schedule.ScheduleSpec;
+import org.diffusionplayground.model.score.ConditionalScore;
+import org.diffusionplayground.model.score.Guidance;
 import org.diffusionplayground.model.score.NetworkScore;
 import org.diffusionplayground.model.score.ScoreModel;
 import org.diffusionplayground.preset.Preset.Model;
@@ -62,8 +64,14 @@ public final class PresetScene {
         }
         Preset.Sampler s = p.sampler();
         Preset.View v = p.view();
+        Guidance guidance = s.label() == null ? Guidance.NONE : Guidance.of(s.label(), s.guidance());
+        if (guidance.conditional()
+                && !(score instanceof ConditionalScore c && guidance.label() < c.classes())) {
+            throw new PresetException("sampler.label " + s.label() + ": the preset's model has no such class (only a "
+                    + "model trained conditional on labels has classes)");
+        }
         SceneState state = new SceneState(data, schedule, score,
-                new SamplerSettings(s.h(), s.particles(), s.steps(), s.seed(), s.solver(), s.corrector()),
+                new SamplerSettings(s.h(), s.particles(), s.steps(), s.seed(), s.solver(), s.corrector(), guidance),
                 split.enabled(), split.h(), compareSchedule, compareScore, p.animation().mode(), p.animation().time(),
                 new ViewOptions(v.showData(), v.showTrails(), v.showField(), v.showExactField(), v.showAxes(),
                         v.showLegend(), v.centreX(), v.centreY(), v.halfSize()));
@@ -87,6 +95,10 @@ public final class PresetScene {
                 flat[2 * i + 1] = xy[i][1];
             }
             PointSet points = PointSet.of(flat);
+            int[] labels = d.points().labels();
+            if (labels != null) {
+                points = points.withLabels(labels, java.util.Arrays.stream(labels).max().orElse(0) + 1);
+            }
             return DataSet.of(d.points().origin() == Preset.Origin.IMPORTED
                     ? new DataSource.Imported(d.points().name(), points) : new DataSource.Drawn(points));
         } catch (IllegalArgumentException e) {
@@ -145,7 +157,8 @@ public final class PresetScene {
                 s.compareSchedule() == null ? null : schedule(s.compareSchedule().spec()), compareModel);
         SamplerSettings set = s.sampler();
         Preset.Sampler sampler = new Preset.Sampler(set.h(), set.particles(), set.steps(), set.seed(), set.solver(),
-                set.corrector());
+                set.corrector(), set.guidance().conditional() ? set.guidance().label() : null,
+                set.guidance().conditional() ? set.guidance().scale() : null);
         Preset.Animation a = base.animation();
         Preset.Animation animation = new Preset.Animation(s.mode(), s.time(), a.playing(), a.loop(), a.sweepSeconds());
         Preset.View v = base.view();
@@ -169,7 +182,7 @@ public final class PresetScene {
             xy[i] = new double[] {p.x(i), p.y(i)};
         }
         Preset.Origin origin = src instanceof DataSource.Imported ? Preset.Origin.IMPORTED : Preset.Origin.DRAWN;
-        return new Preset.Data(null, new Preset.Points(d.name(), origin, xy));
+        return new Preset.Data(null, new Preset.Points(d.name(), origin, xy, p.labelArray()));
     }
 
     /**

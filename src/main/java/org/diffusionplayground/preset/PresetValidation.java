@@ -9,6 +9,7 @@ import org.diffusionplayground.export.VideoSettings;
 import org.diffusionplayground.model.data.DataLimits;
 import org.diffusionplayground.model.sampling.TimeGrid;
 import org.diffusionplayground.model.schedule.ScheduleSpec;
+import org.diffusionplayground.model.score.Guidance;
 import org.diffusionplayground.model.util.UserText;
 import org.diffusionplayground.preset.Preset.Animation;
 import org.diffusionplayground.preset.Preset.Colours;
@@ -87,6 +88,15 @@ final class PresetValidation {
                             + DataLimits.MAX_ABS_COORDINATE + " in size (rescale the data)");
                 }
             }
+            int[] labels = p.data().points().labels();
+            if (labels != null && labels.length != xy.length) {
+                problems.add("data.points.labels: one label per point, got " + labels.length + " for " + xy.length
+                        + " points");
+            } else if (labels != null && java.util.Arrays.stream(labels).anyMatch(k -> k < 0
+                    || k >= org.diffusionplayground.model.data.PointSet.MAX_CLASSES)) {
+                problems.add("data.points.labels: class labels are whole numbers from 0 to "
+                        + (org.diffusionplayground.model.data.PointSet.MAX_CLASSES - 1));
+            }
         }
         checkModel(problems, "model", p.model());
         try {
@@ -98,6 +108,12 @@ final class PresetValidation {
         range(problems, "sampler.h", s.h(), 0, SamplerSettings.MAX_H);
         range(problems, "sampler.particles", s.particles(), 1, SamplerSettings.MAX_PARTICLES);
         range(problems, "sampler.steps", s.steps(), 1, TimeGrid.MAX_STEPS);
+        if (s.label() != null) {
+            range(problems, "sampler.label", s.label(), 0, org.diffusionplayground.model.data.PointSet.MAX_CLASSES - 1);
+            range(problems, "sampler.guidance", s.guidance(), 0, Guidance.MAX_SCALE);
+        } else if (s.guidance() != null) {
+            problems.add("sampler.guidance: needs sampler.label, the class the guidance sharpens");
+        }
         range(problems, "split.h", p.split().h(), 0, SamplerSettings.MAX_H);
         if (p.split().model() != null) {
             checkModel(problems, "split.model", p.split().model());

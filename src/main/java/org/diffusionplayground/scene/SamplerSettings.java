@@ -1,13 +1,16 @@
 package org.diffusionplayground.scene;
 
 import org.diffusionplayground.model.sampling.ReverseProcess;
+import org.diffusionplayground.model.score.Guidance;
 
 /**
  * How the scene samples: 𝔥 of the reverse process (MATH.md §3), the particle count, the number of
  * sampler steps from T to t_min, the noise seed (the same seed gives the same noise at every
- * 𝔥), the solver and the optional Langevin corrector.
+ * 𝔥), the solver and the optional Langevin corrector, and the classifier-free guidance (class and scale w) a
+ * conditional model is sampled with ({@link Guidance#NONE} otherwise).
  */
-public record SamplerSettings(double h, int particles, int steps, long seed, SolverChoice solver, boolean corrector) {
+public record SamplerSettings(double h, int particles, int steps, long seed, SolverChoice solver, boolean corrector,
+        Guidance guidance) {
 
     /** Slider range of 𝔥 (MATH.md §3: past 1, e.g. 0…3); typed values may go up to MAX_H. */
     public static final double SLIDER_MAX_H = 3.0;
@@ -28,6 +31,14 @@ public record SamplerSettings(double h, int particles, int steps, long seed, Sol
         if (solver == null) {
             throw new IllegalArgumentException("the solver is missing");
         }
+        if (guidance == null) {
+            guidance = Guidance.NONE;
+        }
+    }
+
+    /** Unguided settings. */
+    public SamplerSettings(double h, int particles, int steps, long seed, SolverChoice solver, boolean corrector) {
+        this(h, particles, steps, seed, solver, corrector, Guidance.NONE);
     }
 
     /** Particles of the live view while a model trains (at most; fewer when the scene has fewer). */
@@ -48,6 +59,10 @@ public record SamplerSettings(double h, int particles, int steps, long seed, Sol
     }
 
     public SamplerSettings withH(double newH) {
-        return new SamplerSettings(newH, particles, steps, seed, solver, corrector);
+        return new SamplerSettings(newH, particles, steps, seed, solver, corrector, guidance);
+    }
+
+    public SamplerSettings withGuidance(Guidance g) {
+        return new SamplerSettings(h, particles, steps, seed, solver, corrector, g);
     }
 }

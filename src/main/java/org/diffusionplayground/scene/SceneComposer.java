@@ -3,6 +3,7 @@ package org.diffusionplayground.scene;
 import java.util.List;
 import java.util.Locale;
 import org.diffusionplayground.model.data.DataSet;
+import org.diffusionplayground.model.data.PointSet;
 import org.diffusionplayground.model.data.GaussianMixture;
 import org.diffusionplayground.model.random.CounterNormal;
 import org.diffusionplayground.model.sampling.ForwardNoising;
@@ -11,6 +12,7 @@ import org.diffusionplayground.model.sampling.SampledPaths;
 import org.diffusionplayground.model.sampling.TimeGrid;
 import org.diffusionplayground.model.schedule.Schedule;
 import org.diffusionplayground.model.score.MixtureScore;
+import org.diffusionplayground.model.score.Guidance;
 import org.diffusionplayground.model.score.ScoreModel;
 import org.diffusionplayground.model.util.Cancellation;
 import org.diffusionplayground.model.util.ProgressListener;
@@ -95,8 +97,15 @@ public final class SceneComposer {
         double hValue = s.hOf(second);
         SceneLegend legend = new SceneLegend();
         if (data != null && view.showData()) {
-            b.data(data.points());
-            legend.data(data.name());
+            // sampling one class (guidance): the data shown are that class's, the target of the samples
+            Guidance g = s.sampler().guidance();
+            if (g.conditional() && data.points().hasLabels() && g.label() < data.points().classes()) {
+                b.data(PointSet.of(data.points().classPoints(g.label())));
+                legend.data(data.name() + ", class " + g.label());
+            } else {
+                b.data(data.points());
+                legend.data(data.name());
+            }
         }
         if (sch == null) {
             return b.axes(view.showAxes()).build();

@@ -37,9 +37,12 @@ public record SceneState(DataSet data, Schedule schedule, ScoreModel score, Samp
         return second && compareSchedule != null ? compareSchedule : schedule;
     }
 
-    /** The score of pane {@code second ? 2 : 1}. */
+    /**
+     * The score pane {@code second ? 2 : 1} samples with: its model's, guided by the sampler's class and
+     * scale when the model is conditional ({@link org.diffusionplayground.model.score.Guidance#apply}).
+     */
     public ScoreModel scoreOf(boolean second) {
-        return second && compareScore != null ? compareScore : score;
+        return sampler.guidance().apply(second && compareScore != null ? compareScore : score);
     }
 
     /** 𝔥 of pane {@code second ? 2 : 1}. */

@@ -79,6 +79,7 @@ public final class MainWindow implements PresenterKeys.Window {
             dataVm.drawAt(x, y);
             sceneVm.rebuild();
         } : null));
+        scenePane.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> dataVm.endStroke());
         sceneVm.overlaysProperty().set(sceneVm.overlaysProperty().get().and(dataVm.overlay()));
 
         scenes = new HBox(4, scenePane);

@@ -19,7 +19,8 @@ import org.diffusionplayground.ui.kit.Controls;
 
 /**
  * The sampler controls: the 𝔥 slider (0 … 3, ticks at 0 and 1 labelled "ODE" and "SDE") with its numeric
- * field, the split view with a second 𝔥, particles, steps, seed, solver and corrector.
+ * field, the split view with a second 𝔥, particles, steps, seed, solver and corrector, and the guidance of a
+ * conditional model (class and scale).
  */
 public final class SamplerPanel extends VBox {
 
@@ -143,7 +144,7 @@ public final class SamplerPanel extends VBox {
                 Controls.row(Controls.caption("Steps"), steps),
                 Controls.row(Controls.caption("Seed"), seed),
                 new VBox(4, Controls.caption("Solver"), solver), // on its own line: the names are long
-                corrector);
+                corrector, new GuidanceControls(vm));
         for (Region r : new Region[] {particles, steps, seed, solver}) {
             r.setMaxWidth(Double.MAX_VALUE);
         }

@@ -245,6 +245,15 @@ public final class TrainingPanel extends VBox {
             settingsWindow.toFront();
         });
 
+        javafx.scene.control.CheckBox conditional = new javafx.scene.control.CheckBox("Conditional on labels");
+        conditional.setId("train-conditional");
+        conditional.selectedProperty().bindBidirectional(vm.conditionalProperty());
+        conditional.disableProperty().bind(vm.dataLabelledProperty().not().and(vm.conditionalProperty().not()));
+        Controls.tipped(conditional, "Train s_θ(x, t, class) on the data's class labels, each label replaced by the "
+                + "null label ∅ " + Math.round(100 * org.diffusionplayground.model.score.Guidance.LABEL_DROPOUT)
+                + "% of the time, so one network learns every class and all of the data: then the "
+                + "sampler panel's class and guidance scale w apply (classifier-free guidance, Ho & Salimans 2022).");
+
         getChildren().addAll(
                 Controls.row(Controls.caption("Schedule"), schedule),
                 Controls.row(Controls.caption("Network"), size),
@@ -256,6 +265,7 @@ public final class TrainingPanel extends VBox {
                 Controls.row(Controls.caption("Steps"), steps),
                 Controls.row(Controls.caption("Batch"), batch),
                 Controls.row(Controls.caption("Seed"), seed),
+                conditional,
                 new HBox(8, paper, defaults, all),
                 actions, progress, status, warning, error,
                 new Separator(), pretrained, files);

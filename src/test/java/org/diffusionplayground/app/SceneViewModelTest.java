@@ -43,6 +43,40 @@ class SceneViewModelTest {
         }
     }
 
+    /**
+     * A conditional model enables the class chooser; the class and w reach the sampled score as the guided score,
+     * and a model without classes drops them (and samples its own score).
+     */
+    @Test
+    void guidanceReachesTheSampledScoreOnlyForAConditionalModel() {
+        Schedule s = ScheduleSpec.of(ScheduleKind.SIMPLE).build();
+        org.diffusionplayground.model.score.ComponentClassScore classes =
+                new org.diffusionplayground.model.score.ComponentClassScore(
+                        ToyData.GAUSSIANS_8.mixture().orElseThrow(), s);
+        org.diffusionplayground.model.score.NetworkScore net = new org.diffusionplayground.model.score.NetworkScore(
+                org.diffusionplayground.model.score.Mlp.initialise(new org.diffusionplayground.model.score.MlpSpec(16,
+                        1, org.diffusionplayground.model.score.Activation.SILU,
+                        org.diffusionplayground.model.score.TimeEmbedding.RAW_T,
+                        org.diffusionplayground.model.score.Target.SCORE, 8), 2), s);
+        scene.scoreProperty().set(net);
+        assertEquals(8, scene.modelClassesProperty().get());
+        scene.guidanceLabelProperty().set(3);
+        scene.guidanceScaleProperty().set(2);
+        double[] xy = {0.4, -0.3};
+        double[] shown = new double[2];
+        double[] expected = new double[2];
+        scene.state().scoreOf(false).score(0.2, xy, 1, shown);
+        org.diffusionplayground.model.score.Guidance.of(3, 2).guide(net).score(0.2, xy, 1, expected);
+        assertEquals(expected[0], shown[0], 1e-6);
+        assertEquals(expected[1], shown[1], 1e-6);
+        scene.scoreProperty().set(new MixtureScore(ToyData.GAUSSIANS_8.mixture().orElseThrow(), s, "exact"));
+        assertEquals(0, scene.modelClassesProperty().get());
+        assertEquals(-1, scene.guidanceLabelProperty().get(), "a model without classes clears the class");
+        assertTrue(scene.state().scoreOf(false) == scene.scoreProperty().get(), "unguided");
+        scene.scoreProperty().set(classes);
+        assertEquals(8, scene.modelClassesProperty().get(), "the exact class scores are a conditional model too");
+    }
+
     @Test
     void typedHFollowsTheModelsOneRule() {
         Schedule s = ScheduleSpec.of(ScheduleKind.SIMPLE).build();

@@ -2,6 +2,7 @@ package org.diffusionplayground.preset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +12,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.diffusionplayground.export.SceneFrames;
+import org.diffusionplayground.model.data.DataSet;
 import org.diffusionplayground.model.data.DataSource;
+import org.diffusionplayground.model.data.PointSet;
 import org.diffusionplayground.model.score.NetworkScore;
 import org.diffusionplayground.model.util.Cancellation;
 import org.diffusionplayground.render.FrameRenderer;
@@ -32,7 +35,7 @@ class PresetSceneTest {
         Path folder = Path.of("presets");
         try (Stream<Path> files = Files.list(folder)) {
             List<Path> list = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-            assertEquals(7, list.size(), "the seven lecture presets are shipped");
+            assertEquals(8, list.size(), "the eight lecture presets are shipped");
             return list.stream();
         }
     }
@@ -92,6 +95,20 @@ class PresetSceneTest {
         }
         // the model was trained on these very points (stored in its safetensors file)
         assertEquals(loaded.state().data().points(), loaded.checkpoint().points());
+    }
+
+    @Test
+    void labelledDrawnPointsKeepTheirStrokesThroughAPreset() throws Exception {
+        PresetScene.Loaded loaded = PresetScene.load(Path.of("presets/draw-your-own-data.json"));
+        PointSet points = loaded.state().data().points();
+        int[] labels = new int[points.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = i < labels.length / 3 ? 0 : 1;
+        }
+        DataSet strokes = DataSet.of(new DataSource.Drawn(points.withLabels(labels, 2)));
+        Preset.Data section = PresetScene.data(strokes);
+        assertEquals(strokes.points(), PresetScene.data(section).points());
+        assertNull(PresetScene.data(loaded.state().data()).points().labels(), "unlabelled points write no labels");
     }
 
     @Test

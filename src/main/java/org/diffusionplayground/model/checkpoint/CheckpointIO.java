@@ -39,8 +39,10 @@ import org.diffusionplayground.model.util.UserText;
  * JSON header {@code {"__metadata__": {...}, "net.0.weight": {"dtype": "F32", "shape": [out, in],
  * "data_offsets": [begin, end]}, ...}} (padded with spaces to a multiple of 8), then the little-endian
  * data. Tensors: {@code net.<l>.weight} (fanOut × fanIn, PyTorch's nn.Linear layout) and
- * {@code net.<l>.bias}, l = 0 … depth; imported or drawn data adds {@value #POINTS_TENSOR} (F64, n × 2).
- * Reading it from Python:
+ * {@code net.<l>.bias}, l = 0 … depth; imported or drawn data adds {@value #POINTS_TENSOR} (F64, n × 2)
+ * and, when labelled, {@value #LABELS_TENSOR} (I32, n). A conditional network's {@code net.0.weight} has
+ * the label's one-hot columns after x and the time features; the card's {@code network.classes} says how
+ * many classes there are (cards without it are unconditional). Reading it from Python:
  * <pre>
  *   from safetensors.numpy import load_file           # pip install safetensors numpy
  *   w = load_file("model.safetensors")                # {"net.0.weight": array(128×3), ...}
@@ -48,7 +50,7 @@ import org.diffusionplayground.model.util.UserText;
  *   import json, struct, numpy as np
  *   b = open("model.safetensors", "rb").read(); n = struct.unpack("&lt;Q", b[:8])[0]; h = json.loads(b[8:8 + n])
  *   w = {k: np.frombuffer(b[8 + n + v["data_offsets"][0]:8 + n + v["data_offsets"][1]],
- *        dtype={"F32": "&lt;f4", "F64": "&lt;f8"}[v["dtype"]]).reshape(v["shape"]) for k, v in h.items() if k != "__metadata__"}
+ *        dtype={"F32": "&lt;f4", "F64": "&lt;f8", "I32": "&lt;i4"}[v["dtype"]]).reshape(v["shape"]) for k, v in h.items() if k != "__metadata__"}
  * </pre>
  *
  * <p>Each file is written atomically: to a temporary file in the same directory, forced to disk, then
@@ -65,6 +67,8 @@ public final class CheckpointIO {
     public static final String WEIGHTS_SUFFIX = ".safetensors";
     public static final String CARD_SUFFIX = ".json";
     public static final String POINTS_TENSOR = "data.points";
+    /** The class label of each stored point (I32, n), when the data are labelled. */
+    public static final String LABELS_TENSOR = "data.labels";
     private static final String METADATA = "__metadata__";
     /** Largest header read (safetensors itself caps it at 100 MB). */
     private static final long MAX_HEADER_BYTES = 100L << 20;
@@ -225,6 +229,10 @@ public final class CheckpointIO {
         if (cp.points() != null) {
             offset = addTensor(header, chunks, POINTS_TENSOR, "F64", new long[] {cp.points().size(), 2},
                     doubles(cp.points().toArray()), offset);
+            if (cp.points().hasLabels()) {
+                offset = addTensor(header, chunks, LABELS_TENSOR, "I32", new long[] {cp.points().size()},
+                        ints(cp.points().labelArray()), offset);
+            }
         }
         byte[] json = JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(header);
         int padded = (json.length + 7) / 8 * 8;
@@ -258,6 +266,12 @@ public final class CheckpointIO {
     private static byte[] floats(float[] a) {
         ByteBuffer b = ByteBuffer.allocate(4 * a.length).order(ByteOrder.LITTLE_ENDIAN);
         b.asFloatBuffer().put(a);
+        return b.array();
+    }
+
+    private static byte[] ints(int[] a) {
+        ByteBuffer b = ByteBuffer.allocate(4 * a.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.asIntBuffer().put(a);
         return b.array();
     }
 
@@ -374,11 +388,15 @@ public final class CheckpointIO {
         }
         PointSet points = null;
         String pointsName = card.data() == null ? null : card.data().pointsTensor();
+        String labelsName = pointsName == null ? null : card.data().labelsTensor();
         if (pointsName != null) {
             points = requirePoints(file, tensors, pointsName, card.data().size(), bytes);
+            if (labelsName != null) {
+                points = requireLabels(file, tensors, labelsName, points, card.data().classes(), bytes);
+            }
         }
         for (String name : tensors.keySet()) {
-            boolean expected = name.equals(pointsName) || name.matches("net\\.\\d{1,6}\\.(weight|bias)")
+            boolean expected = name.equals(pointsName) || name.equals(labelsName) || name.matches("net\\.\\d{1,6}\\.(weight|bias)")
                     && Integer.parseInt(name.substring(4, name.indexOf('.', 4))) < spec.layers();
             if (!expected) {
                 throw new CheckpointException(file + ": unexpected tensor '" + UserText.shown(name) + "' for a "
@@ -601,6 +619,28 @@ public final class CheckpointIO {
             }
         }
         return a;
+    }
+
+    private static PointSet requireLabels(String file, Map<String, Tensor> tensors, String name, PointSet points,
+            Integer classes, byte[] bytes) throws CheckpointException {
+        Tensor t = tensors.get(name);
+        if (t == null) {
+            throw new CheckpointException(file + ": the model card says the data labels are stored as '"
+                    + UserText.shown(name) + "' but there is no such tensor");
+        }
+        if (!t.dtype().equals("I32") || t.shape().length != 1 || t.shape()[0] != points.size() || classes == null) {
+            throw new CheckpointException(file + ": tensor '" + UserText.shown(name) + "' should be I32 of shape ["
+                    + points.size() + "] with the number of classes on the card, found " + UserText.shown(t.dtype())
+                    + " " + java.util.Arrays.toString(t.shape()));
+        }
+        int[] labels = new int[points.size()];
+        ByteBuffer.wrap(bytes, (int) t.begin(), (int) (t.end() - t.begin())).order(ByteOrder.LITTLE_ENDIAN)
+                .asIntBuffer().get(labels);
+        try {
+            return points.withLabels(labels, classes);
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointException(file + ": tensor '" + UserText.shown(name) + "': " + e.getMessage(), e);
+        }
     }
 
     private static PointSet requirePoints(String file, Map<String, Tensor> tensors, String name, Integer size,

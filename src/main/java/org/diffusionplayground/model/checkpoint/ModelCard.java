@@ -42,17 +42,22 @@ public record ModelCard(String format, int formatVersion, Network network, Sched
     public static final String FORMAT = "diffusion-playground-model";
     public static final int FORMAT_VERSION = 1;
 
-    /** Architecture: {@link MlpSpec} spelled out. */
+    /**
+     * Architecture: {@link MlpSpec} spelled out. {@code classes} is written for conditional networks only, so
+     * an unconditional card reads as it did before labels existed, and a card without it loads as unconditional.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Network(int width, int depth, Activation activation, TimeEmbedding.Kind embedding,
-            int embeddingDim, Target target) {
+            int embeddingDim, Target target, Integer classes) {
 
         public static Network of(MlpSpec s) {
             return new Network(s.width(), s.depth(), s.activation(), s.embedding().kind(), s.embedding().dim(),
-                    s.target());
+                    s.target(), s.conditional() ? s.classes() : null);
         }
 
         public MlpSpec toSpec() {
-            return new MlpSpec(width, depth, activation, new TimeEmbedding(embedding, embeddingDim), target);
+            return new MlpSpec(width, depth, activation, new TimeEmbedding(embedding, embeddingDim), target,
+                    classes == null ? 0 : classes);
         }
     }
 
@@ -91,10 +96,12 @@ public record ModelCard(String format, int formatVersion, Network network, Sched
     /**
      * The training data: a built-in generator (kind, size, seed), or imported / drawn points whose
      * coordinates are stored in the .safetensors file as the F64 tensor {@code pointsTensor} so a
-     * checkpoint can restore the scene without the original file.
+     * checkpoint can restore the scene without the original file; their class labels, when they have
+     * them, as the I32 tensor {@code labelsTensor} with {@code classes} classes.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Data(String source, ToyData kind, Integer size, Long seed, String fileName, String pointsTensor) {
+    public record Data(String source, ToyData kind, Integer size, Long seed, String fileName, String pointsTensor,
+            String labelsTensor, Integer classes) {
 
         public static final String BUILT_IN = "built-in";
         public static final String IMPORTED = "imported";
@@ -103,13 +110,19 @@ public record ModelCard(String format, int formatVersion, Network network, Sched
         public static Data of(DataSource s) {
             // (Java 17: no pattern matching in switch)
             if (s instanceof DataSource.BuiltIn b) {
-                return new Data(BUILT_IN, b.kind(), b.size(), b.seed(), null, null);
+                return new Data(BUILT_IN, b.kind(), b.size(), b.seed(), null, null, null, null);
             } else if (s instanceof DataSource.Imported i) {
-                return new Data(IMPORTED, null, i.points().size(), null, i.fileName(), CheckpointIO.POINTS_TENSOR);
+                return stored(IMPORTED, i.fileName(), i.points());
             } else if (s instanceof DataSource.Drawn d) {
-                return new Data(DRAWN, null, d.points().size(), null, null, CheckpointIO.POINTS_TENSOR);
+                return stored(DRAWN, null, d.points());
             }
             throw new IllegalArgumentException("unknown data source " + s);
+        }
+
+        private static Data stored(String source, String fileName, org.diffusionplayground.model.data.PointSet p) {
+            boolean labelled = p.hasLabels();
+            return new Data(source, null, p.size(), null, fileName, CheckpointIO.POINTS_TENSOR,
+                    labelled ? CheckpointIO.LABELS_TENSOR : null, labelled ? p.classes() : null);
         }
     }
 

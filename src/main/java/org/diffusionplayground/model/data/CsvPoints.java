@@ -17,6 +17,12 @@ import org.diffusionplayground.model.util.UserText;
  * line; blank lines and lines starting with '#' are skipped. Every problem is reported with its line
  * number, and nothing is returned unless the whole file is good.
  *
+ * <p>A third column, when every point has one and it reads as classes, is the point's class label: whole
+ * numbers below {@link PointSet#MAX_CLASSES} are taken as they are (so a labelled set written by {@link
+ * #write} reads back the same), words name a class, numbered in order of first appearance. A third column of
+ * other numbers (a weight, a z coordinate) or with more than {@link PointSet#MAX_CLASSES} distinct values is
+ * not a label and is ignored, as are columns after the third: files read before labels existed read the same.
+ *
  * <p>The separator is that of the first line: a tab, else a semicolon, else a comma, else spaces. With
  * tabs, semicolons or spaces a comma inside a number is a decimal comma, as spreadsheets in many locales
  * export ({@code 1,5;2,5} is the point (1.5, 2.5)). Numbers are plain decimals ({@code -1.5e3}); digit
@@ -58,6 +64,8 @@ public final class CsvPoints {
     public static PointSet parse(Reader in, String sourceName) throws IOException {
         Lines lines = new Lines(in, sourceName);
         double[] xy = new double[256];
+        String[] labelCells = new String[128];
+        int labelled = 0;
         int n = 0;
         boolean sawContent = false;
         char separator = 0;
@@ -74,12 +82,13 @@ public final class CsvPoints {
                 separator = separatorOf(trimmed);
             }
             String[] cells = firstCells(trimmed, separator, sourceName, lines.number());
+            boolean header = cells[1] != null && !sawContent && isHeader(cells);
             if (cells[1] == null) {
                 throw new InvalidDataException(sourceName + ", line " + lines.number()
                         + ": expected two columns (x, y) but found one: \"" + UserText.shown(trimmed) + "\""
                         + (separator == ',' ? "" : " (columns are separated by " + describe(separator) + ")"));
             }
-            if (!sawContent && isHeader(cells)) {
+            if (header) {
                 sawContent = true; // a header line: skip it, only once and only first
                 continue;
             }
@@ -95,6 +104,11 @@ public final class CsvPoints {
             }
             xy[2 * n] = x;
             xy[2 * n + 1] = y;
+            if (n == labelCells.length) {
+                labelCells = Arrays.copyOf(labelCells, 2 * n);
+            }
+            labelCells[n] = cells[2] == null || cells[2].isEmpty() ? null : cells[2];
+            labelled += labelCells[n] != null ? 1 : 0;
             n++;
         }
         if (n == 0) {
@@ -103,7 +117,60 @@ public final class CsvPoints {
         if (n < 2) {
             throw new InvalidDataException(sourceName + ": only one point; a data set needs at least two");
         }
-        return PointSet.adopt(Arrays.copyOf(xy, 2 * n));
+        PointSet points = PointSet.adopt(Arrays.copyOf(xy, 2 * n));
+        return labelled < n ? points : labels(points, Arrays.copyOf(labelCells, n));
+    }
+
+    /**
+     * Whole numbers are labels as they are; words are classes in order of appearance; anything else (other
+     * numbers, too many classes) leaves the points unlabelled.
+     */
+    private static PointSet labels(PointSet points, String[] cells) {
+        int n = cells.length;
+        int[] labels = new int[n];
+        boolean numeric = true;
+        int max = 0;
+        for (int i = 0; i < n && numeric; i++) {
+            numeric = cells[i].length() <= 3 && cells[i].chars().allMatch(Character::isDigit);
+            if (numeric) {
+                labels[i] = Integer.parseInt(cells[i]);
+                max = Math.max(max, labels[i]);
+            }
+        }
+        if (!numeric) {
+            java.util.Map<String, Integer> classes = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                if (NUMBER.matcher(cells[i]).matches() || DECIMAL_COMMA.matcher(cells[i]).matches()) {
+                    return points; // a numeric column that is not a class index
+                }
+                Integer k = classes.get(cells[i]);
+                if (k == null) {
+                    k = classes.size();
+                    classes.put(cells[i], k);
+                }
+                labels[i] = k;
+            }
+            max = classes.size() - 1;
+        }
+        return max + 1 > PointSet.MAX_CLASSES ? points : points.withLabels(labels, max + 1);
+    }
+
+    /**
+     * Writes points as CSV, {@code x,y} per line, with the label as a third column when the set is labelled;
+     * numbers in shortest round-trip form, so {@link #parse} gives back the same set.
+     */
+    public static void write(PointSet points, java.io.Writer out) throws IOException {
+        out.write(points.hasLabels() ? "x,y,label\n" : "x,y\n");
+        for (int i = 0; i < points.size(); i++) {
+            out.write(Double.toString(points.x(i)));
+            out.write(',');
+            out.write(Double.toString(points.y(i)));
+            if (points.hasLabels()) {
+                out.write(',');
+                out.write(Integer.toString(points.label(i)));
+            }
+            out.write('\n');
+        }
     }
 
     private static char separatorOf(String line) {
@@ -126,11 +193,11 @@ public final class CsvPoints {
     }
 
     /**
-     * The first two cells (the second null when there is only one), unquoted and trimmed; the line may
-     * have at most {@link DataLimits#MAX_COLUMNS} columns.
+     * The first three cells (null where the line has fewer), unquoted and trimmed; the line may have at
+     * most {@link DataLimits#MAX_COLUMNS} columns.
      */
     private static String[] firstCells(String line, char separator, String source, int lineNumber) {
-        String[] cells = new String[2];
+        String[] cells = new String[3];
         int columns = 0;
         int i = 0;
         int length = line.length();
@@ -162,7 +229,7 @@ public final class CsvPoints {
                         + DataLimits.MAX_COLUMNS + " columns; the limit is " + DataLimits.MAX_COLUMNS
                         + " (x and y are the first two)");
             }
-            if (columns <= 2) {
+            if (columns <= 3) {
                 cells[columns - 1] = unquote(line.substring(i, end).strip());
             }
             if (next > length) {
@@ -217,7 +284,8 @@ public final class CsvPoints {
     }
 
     private static boolean isHeader(String[] cells) {
-        for (String c : cells) {
+        for (int i = 0; i < 2; i++) {
+            String c = cells[i];
             if (c == null || c.isEmpty() || !Character.isLetter(c.charAt(0)) && c.charAt(0) != '"'
                     && c.charAt(0) != '_') {
                 return false;

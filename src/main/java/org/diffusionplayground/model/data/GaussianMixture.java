@@ -37,6 +37,11 @@ public record GaussianMixture(double[] weights, double[] means, double[] varianc
         return new GaussianMixture(w, points.toArray(), new double[n]);
     }
 
+    /** Component k alone, as a mixture of one. */
+    public GaussianMixture component(int k) {
+        return new GaussianMixture(new double[] {1}, new double[] {meanX(k), meanY(k)}, new double[] {variances[k]});
+    }
+
     public int components() {
         return weights.length;
     }

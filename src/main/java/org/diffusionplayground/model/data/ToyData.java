@@ -15,7 +15,7 @@ public enum ToyData {
 
     SWISS_ROLL("Swiss roll") {
         @Override
-        void fill(double[] xy, int n, RandomGenerator rng) {
+        void fill(double[] xy, int[] labels, int n, RandomGenerator rng) {
             // sklearn.datasets.make_swiss_roll: t = 1.5π(1 + 2u), (t cos t, 21 v, t sin t) + 0.5 N(0, I₃)
             for (int i = 0; i < n; i++) {
                 double t = 1.5 * Math.PI * (1 + 2 * rng.nextDouble());
@@ -31,31 +31,41 @@ public enum ToyData {
 
     GAUSSIANS_25("25 gaussians") {
         @Override
-        void fill(double[] xy, int n, RandomGenerator rng) {
-            fillFromMixture(xy, n, rng, mixture().orElseThrow());
+        void fill(double[] xy, int[] labels, int n, RandomGenerator rng) {
+            fillFromMixture(xy, labels, n, rng, mixture().orElseThrow());
         }
 
         @Override
         public Optional<GaussianMixture> mixture() {
             return Optional.of(GRID_25);
         }
+
+        @Override
+        public int classes() {
+            return 25;
+        }
     },
 
     GAUSSIANS_8("8 gaussians") {
         @Override
-        void fill(double[] xy, int n, RandomGenerator rng) {
-            fillFromMixture(xy, n, rng, mixture().orElseThrow());
+        void fill(double[] xy, int[] labels, int n, RandomGenerator rng) {
+            fillFromMixture(xy, labels, n, rng, mixture().orElseThrow());
         }
 
         @Override
         public Optional<GaussianMixture> mixture() {
             return Optional.of(RING_8);
         }
+
+        @Override
+        public int classes() {
+            return 8;
+        }
     },
 
     TWO_MOONS("Two moons") {
         @Override
-        void fill(double[] xy, int n, RandomGenerator rng) {
+        void fill(double[] xy, int[] labels, int n, RandomGenerator rng) {
             // sklearn.datasets.make_moons with noise 0.06, centred and scaled to unit spread
             for (int i = 0; i < n; i++) {
                 double th = Math.PI * rng.nextDouble();
@@ -70,13 +80,19 @@ public enum ToyData {
                 }
                 xy[2 * i] = (x + 0.06 * rng.nextGaussian() - 0.5) / 0.72;
                 xy[2 * i + 1] = (y + 0.06 * rng.nextGaussian() - 0.25) / 0.72;
+                labels[i] = i % 2;
             }
+        }
+
+        @Override
+        public int classes() {
+            return 2;
         }
     },
 
     RINGS("Concentric rings") {
         @Override
-        void fill(double[] xy, int n, RandomGenerator rng) {
+        void fill(double[] xy, int[] labels, int n, RandomGenerator rng) {
             // three rings of radius 1, 2, 3 with as many points per unit length on each
             for (int i = 0; i < n; i++) {
                 double u = rng.nextDouble() * 6;
@@ -85,13 +101,19 @@ public enum ToyData {
                 double rr = r + 0.06 * rng.nextGaussian();
                 xy[2 * i] = rr * Math.cos(th) / 1.75;
                 xy[2 * i + 1] = rr * Math.sin(th) / 1.75;
+                labels[i] = (int) r - 1;
             }
+        }
+
+        @Override
+        public int classes() {
+            return 3;
         }
     },
 
     CHECKERBOARD("Checkerboard") {
         @Override
-        void fill(double[] xy, int n, RandomGenerator rng) {
+        void fill(double[] xy, int[] labels, int n, RandomGenerator rng) {
             // FFJORD's checkerboard on [−4, 4]²: 8 filled squares of side 2
             for (int i = 0; i < n; i++) {
                 double x1 = rng.nextDouble() * 4 - 2;
@@ -104,7 +126,7 @@ public enum ToyData {
 
     PINWHEEL("Pinwheel") {
         @Override
-        void fill(double[] xy, int n, RandomGenerator rng) {
+        void fill(double[] xy, int[] labels, int n, RandomGenerator rng) {
             // FFJORD's pinwheel: 5 arms, radial std 0.3, tangential std 0.1, rate 0.25
             int classes = 5;
             for (int i = 0; i < n; i++) {
@@ -115,13 +137,19 @@ public enum ToyData {
                 double s = Math.sin(angle);
                 xy[2 * i] = 2 * (fr * c + ft * s) / 2.1;
                 xy[2 * i + 1] = 2 * (-fr * s + ft * c) / 2.1;
+                labels[i] = i % classes;
             }
+        }
+
+        @Override
+        public int classes() {
+            return 5;
         }
     },
 
     TWO_SPIRALS("Two spirals") {
         @Override
-        void fill(double[] xy, int n, RandomGenerator rng) {
+        void fill(double[] xy, int[] labels, int n, RandomGenerator rng) {
             // FFJORD's 2spirals: r = √u · 540°, mirrored arm, jitter 0.5 and noise 0.1, divided by 3
             for (int i = 0; i < n; i++) {
                 double r = Math.sqrt(rng.nextDouble()) * 540 * (2 * Math.PI) / 360;
@@ -130,7 +158,13 @@ public enum ToyData {
                 double sign = i % 2 == 0 ? 1 : -1;
                 xy[2 * i] = (sign * dx / 3 + 0.1 * rng.nextGaussian()) / 1.6;
                 xy[2 * i + 1] = (sign * dy / 3 + 0.1 * rng.nextGaussian()) / 1.6;
+                labels[i] = i % 2;
             }
+        }
+
+        @Override
+        public int classes() {
+            return 2;
         }
     };
 
@@ -154,21 +188,41 @@ public enum ToyData {
         return Optional.empty();
     }
 
-    /** {@code n} points from the seeded generator; the same (n, seed) always gives the same points. */
+    /**
+     * Number of parts the generator labels its points with (the mixture's modes, the moons, the rings, the
+     * pinwheel's arms, the spirals); 0 for the data sets that are one piece.
+     */
+    public int classes() {
+        return 0;
+    }
+
+    /**
+     * The exact density of class k when the data set is a Gaussian mixture: its k-th component, since the
+     * generator labels each point with the component it was drawn from.
+     */
+    public Optional<GaussianMixture> classMixture(int k) {
+        return mixture().map(m -> m.component(k));
+    }
+
+    /**
+     * {@code n} points from the seeded generator; the same (n, seed) always gives the same points, labelled
+     * when the data set has parts ({@link #classes()}).
+     */
     public PointSet generate(int n, long seed) {
         if (n < 1 || n > DataLimits.MAX_POINTS) {
             throw new IllegalArgumentException(
                     "number of points must be between 1 and " + DataLimits.MAX_POINTS + ", got " + n);
         }
         double[] xy = new double[2 * n];
-        fill(xy, n, new SplittableRandom(seed));
-        return PointSet.adopt(xy);
+        int[] labels = new int[n];
+        fill(xy, labels, n, new SplittableRandom(seed));
+        return classes() > 0 ? PointSet.adopt(xy, labels, classes()) : PointSet.adopt(xy);
     }
 
-    abstract void fill(double[] xy, int n, RandomGenerator rng);
+    abstract void fill(double[] xy, int[] labels, int n, RandomGenerator rng);
 
     /** Balanced component counts (i mod K), as the paper's generator makes them, then shuffled. */
-    private static void fillFromMixture(double[] xy, int n, RandomGenerator rng, GaussianMixture m) {
+    private static void fillFromMixture(double[] xy, int[] labels, int n, RandomGenerator rng, GaussianMixture m) {
         int k = m.components();
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
@@ -182,6 +236,7 @@ public enum ToyData {
         }
         for (int i = 0; i < n; i++) {
             int c = order[i];
+            labels[i] = c;
             double s = Math.sqrt(m.variance(c));
             xy[2 * i] = m.meanX(c) + s * rng.nextGaussian();
             xy[2 * i + 1] = m.meanY(c) + s * rng.nextGaussian();

@@ -2,9 +2,15 @@ package org.diffusionplayground.model.score;
 
 /**
  * Architecture of the score network: an MLP on concat(x, embed(t)) with {@code depth} hidden layers of
- * {@code width} units and a linear 2-unit output read as {@code target}.
+ * {@code width} units and a linear 2-unit output read as {@code target}. A conditional network ({@code
+ * classes} &gt; 0) also reads its class as a one-hot of {@code classes + 1} entries, the last one the null
+ * label ∅ of classifier-free guidance (docs/MATH.md §8): concat(x, embed(t), onehot(y)). Like the time
+ * features, the label does not depend on x, so it only shifts the first layer's pre-activation.
+ *
+ * @param classes number of classes the network is conditioned on; 0 for an unconditional network
  */
-public record MlpSpec(int width, int depth, Activation activation, TimeEmbedding embedding, Target target) {
+public record MlpSpec(int width, int depth, Activation activation, TimeEmbedding embedding, Target target,
+        int classes) {
 
     public MlpSpec {
         if (width < 1 || width > 4096) {
@@ -16,6 +22,39 @@ public record MlpSpec(int width, int depth, Activation activation, TimeEmbedding
         if (activation == null || embedding == null || target == null) {
             throw new IllegalArgumentException("activation, time embedding and target must all be given");
         }
+        if (classes < 0 || classes > org.diffusionplayground.model.data.PointSet.MAX_CLASSES) {
+            throw new IllegalArgumentException("a conditional network has between 1 and "
+                    + org.diffusionplayground.model.data.PointSet.MAX_CLASSES + " classes, got " + classes);
+        }
+    }
+
+    /** An unconditional network. */
+    public MlpSpec(int width, int depth, Activation activation, TimeEmbedding embedding, Target target) {
+        this(width, depth, activation, embedding, target, 0);
+    }
+
+    /** The same architecture conditioned on {@code n} classes (0: unconditional). */
+    public MlpSpec withClasses(int n) {
+        return new MlpSpec(width, depth, activation, embedding, target, n);
+    }
+
+    public boolean conditional() {
+        return classes > 0;
+    }
+
+    /** Entries of the label's one-hot: the classes and the null label, or none for an unconditional network. */
+    public int labelDim() {
+        return classes > 0 ? classes + 1 : 0;
+    }
+
+    /** Where the label's one-hot starts in the input row (after x and the time features). */
+    public int labelOffset() {
+        return 2 + embedding.dim();
+    }
+
+    /** The one-hot index of the null label ∅. */
+    public int nullLabel() {
+        return classes;
     }
 
     /** The paper's network (MATH.md §2): concat(x, t), 3 × 128 swish, score output. */
@@ -24,7 +63,7 @@ public record MlpSpec(int width, int depth, Activation activation, TimeEmbedding
     }
 
     public int inputDim() {
-        return 2 + embedding.dim();
+        return 2 + embedding.dim() + labelDim();
     }
 
     /** Number of weight matrices: depth hidden layers plus the output layer. */

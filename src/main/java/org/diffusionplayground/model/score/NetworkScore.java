@@ -7,8 +7,12 @@ import org.diffusionplayground.model.util.Parallel;
  * A trained MLP read as a score field: s(x,t) = a(t)·net(x, embed(t)) + b(t)·x ({@link Target}).
  * Plain values go through the float Vector API path (the sampler's hot loop); jets go through double
  * Taylor arithmetic ({@link JetKernels}), since third derivatives need the precision.
+ *
+ * <p>A conditional network ({@link MlpSpec#classes()} &gt; 0) is read for one label, the null label ∅ unless
+ * {@link #given} asks for a class; the one-hot enters with the time features as part of the first layer's
+ * x-independent input.
  */
-public final class NetworkScore implements ScoreModel {
+public final class NetworkScore implements ScoreModel, ConditionalScore {
 
     /** Rows per block of the float forward: 64 × 128 floats = 32 KB per activation buffer. */
     private static final int FORWARD_BLOCK = 64;
@@ -19,12 +23,47 @@ public final class NetworkScore implements ScoreModel {
     private final Schedule schedule;
     private final MlpSpec spec;
     private final ThreadLocal<Workspace> workspaces;
+    /** The one-hot index read: a class, or {@link MlpSpec#nullLabel()}; unused for an unconditional network. */
+    private final int label;
 
+    /** The network's score; for a conditional network the unconditional one, s(x, t, ∅). */
     public NetworkScore(Mlp mlp, Schedule schedule) {
+        this(mlp, schedule, mlp.spec().nullLabel());
+    }
+
+    private NetworkScore(Mlp mlp, Schedule schedule, int label) {
         this.mlp = mlp;
         this.schedule = schedule;
         this.spec = mlp.spec();
+        this.label = label;
         this.workspaces = ThreadLocal.withInitial(() -> new Workspace(spec));
+    }
+
+    @Override
+    public int classes() {
+        return spec.classes();
+    }
+
+    @Override
+    public NetworkScore given(int y) {
+        if (y < 0 || y >= spec.classes()) {
+            throw new IllegalArgumentException(spec.conditional() ? "the model knows classes 0 … "
+                    + (spec.classes() - 1) + ", not " + y : "this model was trained without labels");
+        }
+        return new NetworkScore(mlp, schedule, y);
+    }
+
+    @Override
+    public NetworkScore unconditional() {
+        return label == spec.nullLabel() ? this : new NetworkScore(mlp, schedule);
+    }
+
+    /** Writes the label's one-hot into {@code in[offset + labelOffset ..]} (nothing for an unconditional net). */
+    private void labelFeatures(double[] in, int offset) {
+        int d = spec.labelDim();
+        for (int k = 0; k < d; k++) {
+            in[offset + spec.labelOffset() + k] = k == label ? 1 : 0;
+        }
     }
 
     public Mlp mlp() {
@@ -37,7 +76,9 @@ public final class NetworkScore implements ScoreModel {
 
     @Override
     public String describe() {
-        return "MLP " + spec.depth() + "×" + spec.width() + " " + spec.activation() + ", " + spec.target() + " target";
+        String base = "MLP " + spec.depth() + "×" + spec.width() + " " + spec.activation() + ", " + spec.target()
+                + " target";
+        return !spec.conditional() ? base : base + (label == spec.nullLabel() ? ", unconditional" : ", class " + label);
     }
 
     /** Per-thread scratch, so the hot path allocates nothing. */
@@ -67,7 +108,7 @@ public final class NetworkScore implements ScoreModel {
         }
     }
 
-    /** b₀ + W₀,t · embed(t): the part of the first layer that does not depend on x. */
+    /** b₀ + W₀,t · embed(t) (+ the label's column of W₀): the part of the first layer that does not depend on x. */
     private float[] firstLayerOffset(double t, double[] emb) {
         int w = spec.width();
         spec.embedding().features(t, emb, 0);
@@ -78,6 +119,9 @@ public final class NetworkScore implements ScoreModel {
             double acc = b[o];
             for (int e = 0; e < spec.embedding().dim(); e++) {
                 acc += emb[e] * wt[(2 + e) * w + o];
+            }
+            if (spec.conditional()) {
+                acc += wt[(spec.labelOffset() + label) * w + o];
             }
             c[o] = (float) acc;
         }
@@ -118,6 +162,7 @@ public final class NetworkScore implements ScoreModel {
                 ws.emb[0] = xy[2 * p];
                 ws.emb[1] = xy[2 * p + 1];
                 spec.embedding().features(t[p], ws.emb, 2);
+                labelFeatures(ws.emb, 0);
                 for (int i = 0; i < in; i++) {
                     ws.in[r * in + i] = (float) ws.emb[i];
                 }
@@ -176,6 +221,7 @@ public final class NetworkScore implements ScoreModel {
             ws.jin[p * in] = xy[2 * q];
             ws.jin[p * in + 1] = xy[2 * q + 1];
             spec.embedding().features(t[q], ws.jin, p * in + 2);
+            labelFeatures(ws.jin, p * in);
         }
         VectorKernels.affine(ws.jin, points, in, w0, ws.jfirst, w);
         for (int p = 0; p < points; p++) {

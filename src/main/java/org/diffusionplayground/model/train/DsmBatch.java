@@ -20,8 +20,16 @@ import org.diffusionplayground.model.score.Target;
  * plain-Java reference step ({@link PlainJavaTrainer}) both draw from this class, so with the same
  * config they see the same batches. Same config and data ⇒ the same sequence
  * of batches, bit for bit.
+ *
+ * <p>A conditional network also reads each point's label as a one-hot after the time features, replaced by
+ * the null label ∅ with probability {@link #LABEL_DROPOUT} (classifier-free guidance, Ho &amp; Salimans 2022;
+ * docs/MATH.md §8), so one network learns s(x, t, y) and s(x, t, ∅) at once. The dropout draws come from a
+ * generator of their own: an unconditional run sees exactly the batches it saw before labels existed.
  */
 final class DsmBatch {
+
+    /** Probability that a training point's label is replaced by ∅. */
+    static final double LABEL_DROPOUT = org.diffusionplayground.model.score.Guidance.LABEL_DROPOUT;
 
     final int size;
     final int inputDim;
@@ -56,6 +64,13 @@ final class DsmBatch {
     private final EmbeddingWriter embeddingWriter;
     /** Embeddings of the paper's 1000 grid times, or null for continuous t. */
     private final float[][] gridEmbedding;
+    /** The points' labels (null for an unconditional network), the one-hot's place, its null index. */
+    private final int[] labels;
+    private final int labelOffset;
+    private final int labelDim;
+    private final SplittableRandom labelRng;
+    /** The label each row was given this batch (∅ = the null index), for tests. */
+    final int[] label;
 
     DsmBatch(TrainingConfig config, Schedule schedule, PointSet data) {
         MlpSpec spec = config.network();
@@ -82,6 +97,23 @@ final class DsmBatch {
         this.slice = new float[2 * size];
         this.embeddingWriter = new EmbeddingWriter(spec.embedding(), size);
         this.gridEmbedding = config.timeSampling() == TimeSampling.GRID_1000 ? gridEmbeddings(spec) : null;
+        this.labels = spec.conditional() ? labelsFor(spec, data) : null;
+        this.labelOffset = spec.labelOffset();
+        this.labelDim = spec.labelDim();
+        this.labelRng = new SplittableRandom(config.seed() ^ 0x3C6EF372FE94F82BL);
+        this.label = new int[size];
+    }
+
+    /** The data's labels, checked against what the network was built for. */
+    private static int[] labelsFor(MlpSpec spec, PointSet data) {
+        if (!data.hasLabels()) {
+            throw new IllegalArgumentException("a conditional model needs labelled data; these points have no labels");
+        }
+        if (data.classes() > spec.classes()) {
+            throw new IllegalArgumentException("the data have " + data.classes() + " classes but the network was "
+                    + "built for " + spec.classes());
+        }
+        return data.labelArray();
     }
 
     private float[][] gridEmbeddings(MlpSpec spec) {
@@ -100,7 +132,7 @@ final class DsmBatch {
     void draw() {
         batches.next(rng, index);
         times.draw(rng, size, t, lambdaOverP, gridIndex);
-        int embDim = inputDim - 2;
+        int embDim = labelOffset - 2;
         // the grid's embeddings are tabulated; continuous times are embedded below in one vector pass
         for (int i = 0; i < size; i++) {
             double ti = t[i];
@@ -137,6 +169,20 @@ final class DsmBatch {
         }
         if (gridEmbedding == null) {
             embeddingWriter.write(t, size, input, inputDim, 2);
+        }
+        if (labels != null) {
+            writeLabels();
+        }
+    }
+
+    /** The one-hot of each row's label, ∅ with probability {@link #LABEL_DROPOUT}. */
+    private void writeLabels() {
+        int none = labelDim - 1;
+        for (int i = 0; i < size; i++) {
+            label[i] = labelRng.nextDouble() < LABEL_DROPOUT ? none : labels[index[i]];
+            int row = i * inputDim + labelOffset;
+            java.util.Arrays.fill(input, row, row + labelDim, 0f);
+            input[row + label[i]] = 1f;
         }
     }
 

@@ -25,7 +25,7 @@ public final class LensOverlays {
     public static SceneOverlays of(SceneState state, List<String> ids, Cancellation cancel) {
         SceneOverlays all = SceneOverlays.NONE;
         Schedule schedule = state.schedule();
-        ScoreModel score = state.score();
+        ScoreModel score = state.scoreOf(false);
         DataSet data = state.data();
         if (schedule == null) {
             return all;

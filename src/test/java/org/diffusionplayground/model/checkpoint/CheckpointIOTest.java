@@ -77,6 +77,33 @@ class CheckpointIOTest {
     }
 
     @Test
+    void aConditionalNetworkAndLabelledPointsRoundTrip() throws IOException {
+        MlpSpec conditional = SPEC.withClasses(3);
+        PointSet pts = PointSet.of(new double[] {0.1, -0.2, 1, 2, 3, 4, 5, 6}).withLabels(new int[] {2, 0, 1, 2}, 3);
+        Checkpoint cp = new Checkpoint(card(conditional, new DataSource.Drawn(pts)), Mlp.initialise(conditional, 5),
+                pts);
+        Path base = dir.resolve("conditional");
+        CheckpointIO.save(base, cp);
+        Checkpoint back = CheckpointIO.load(base);
+        assertEquals(3, back.network().spec().classes());
+        assertEquals(2 + 4 + 4, back.network().spec().inputDim(), "x, 4 time features, 3 classes and ∅");
+        assertArrayEquals(cp.network().flatParameters(), back.network().flatParameters());
+        assertArrayEquals(new int[] {2, 0, 1, 2}, back.points().labelArray());
+        assertEquals(new DataSource.Drawn(pts), back.dataSource());
+        JsonNode card = JSON.readTree(CheckpointIO.cardFile(base).toFile());
+        assertEquals(3, card.get("network").get("classes").asInt());
+    }
+
+    @Test
+    void aCardWithoutClassesLoadsAsUnconditional() throws IOException {
+        Path base = dir.resolve("plain");
+        CheckpointIO.save(base, builtIn(SPEC, 3));
+        JsonNode card = JSON.readTree(CheckpointIO.cardFile(base).toFile());
+        assertNull(card.get("network").get("classes"), "unconditional cards read as before labels existed");
+        assertEquals(0, CheckpointIO.load(base).network().spec().classes());
+    }
+
+    @Test
     void builtInDataIsRecordedByGeneratorNotByPoints() throws IOException {
         Path base = dir.resolve("m");
         CheckpointIO.save(base, builtIn(SPEC, 1));
