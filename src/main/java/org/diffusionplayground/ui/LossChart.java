@@ -6,6 +6,7 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.diffusionplayground.app.LossPoint;
 import org.diffusionplayground.render.Theme;
+import org.diffusionplayground.ui.kit.ChartCsv;
 import org.diffusionplayground.ui.kit.ChartStyle;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -36,6 +37,7 @@ public final class LossChart extends ChartViewer {
         XYPlot plot = new XYPlot(data, x, y, r);
         chart = new JFreeChart("Training loss", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         setChart(chart);
+        ChartCsv.install(this);
         setId("loss-chart");
         setPrefHeight(230);
         setMinHeight(160);
