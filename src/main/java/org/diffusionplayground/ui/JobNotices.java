@@ -1,8 +1,10 @@
 package org.diffusionplayground.ui;
 
-import java.awt.Desktop;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.stage.Window;
 import javafx.util.Duration;
@@ -58,13 +60,46 @@ final class JobNotices {
                 : "Saved " + where + " (this system offers no way to open folders from the app).");
     }
 
-    /** Whether the desktop can open a folder in its file manager. */
+    /** Whether this system can open a folder in its file manager (see {@link #openCommand}). */
     static boolean canOpenFolders() {
-        try {
-            return Desktop.isDesktopSupported() && Desktop.getDesktop().isSupported(Desktop.Action.OPEN);
-        } catch (RuntimeException | LinkageError e) {
-            return false; // headless AWT or a desktop without the integration
+        List<String> command = openCommand(System.getProperty("os.name", ""), Path.of("."));
+        return command != null && onPath(command.get(0), System.getenv("PATH"));
+    }
+
+    /**
+     * The command that shows a folder in the desktop's file manager: Explorer on Windows, {@code open} on macOS,
+     * the freedesktop {@code xdg-open} elsewhere (Linux, BSD); null where there is none to try. Not AWT's
+     * {@code Desktop}: the app runs AWT headless (it draws off-screen only), where that class offers nothing.
+     */
+    static List<String> openCommand(String osName, Path folder) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        String path = folder.toString();
+        if (os.startsWith("windows")) {
+            return List.of("explorer.exe", path);
         }
+        if (os.startsWith("mac")) {
+            return List.of("open", path);
+        }
+        if (os.contains("linux") || os.contains("bsd")) {
+            return List.of("xdg-open", path);
+        }
+        return null;
+    }
+
+    /** Whether {@code program} is an executable file in one of the PATH's folders (Windows finds its own). */
+    static boolean onPath(String program, String pathVariable) {
+        if (program.endsWith(".exe")) {
+            return true; // explorer.exe is part of every Windows desktop
+        }
+        if (pathVariable == null) {
+            return false;
+        }
+        for (String dir : pathVariable.split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Path folderOf(Path file) {
@@ -81,16 +116,14 @@ final class JobNotices {
                 .position(Pos.BOTTOM_RIGHT);
     }
 
-    /** Opens the folder off the FX thread: AWT's desktop call may wait for the file manager to start. */
+    /** Starts the file manager on the folder; it runs on its own, and a failure is only reported. */
     private static void open(Path folder) {
-        Thread t = new Thread(() -> {
-            try {
-                Desktop.getDesktop().open(folder.toFile());
-            } catch (IOException | RuntimeException e) {
-                System.err.println("could not open the folder " + folder + ": " + e.getMessage());
-            }
-        }, "open-folder");
-        t.setDaemon(true);
-        t.start();
+        List<String> command = openCommand(System.getProperty("os.name", ""), folder);
+        try {
+            new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+        } catch (IOException | RuntimeException e) {
+            System.err.println("could not open the folder " + folder + ": " + e.getMessage());
+        }
     }
 }
