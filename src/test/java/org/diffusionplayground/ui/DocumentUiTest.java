@@ -66,6 +66,7 @@ class DocumentUiTest {
         bench.install(fx);
         bench.documents().install(stage, fx);
         stage.setScene(fx);
+        stage.sizeToScene(); // whatever size an earlier test class left the primary stage at
         stage.show();
     }
 
