@@ -119,6 +119,9 @@ public final class ExportViewModel {
     private final DoubleProperty seconds = new SimpleDoubleProperty(this, "seconds", 6);
     private final DoubleProperty hFrom = new SimpleDoubleProperty(this, "hFrom", VideoSettings.SWEEP_FROM);
     private final DoubleProperty hTo = new SimpleDoubleProperty(this, "hTo", VideoSettings.SWEEP_TO);
+    /** The part of the sweep a forward or backward video shows (fractions; {@link VideoSettings#windowFrom}). */
+    private final DoubleProperty windowFrom = new SimpleDoubleProperty(this, "windowFrom", 0);
+    private final DoubleProperty windowTo = new SimpleDoubleProperty(this, "windowTo", 1);
     private final ObjectProperty<VideoFormat> videoFormat = new SimpleObjectProperty<>(this, "videoFormat",
             VideoFormat.MP4);
 
@@ -182,6 +185,26 @@ public final class ExportViewModel {
         return fps;
     }
 
+    /** First 𝔥 of an 𝔥-sweep video. */
+    public DoubleProperty hFromProperty() {
+        return hFrom;
+    }
+
+    /** Last 𝔥 of an 𝔥-sweep video. */
+    public DoubleProperty hToProperty() {
+        return hTo;
+    }
+
+    /** Where a forward or backward video starts, as a fraction of the sweep (0 to 1). */
+    public DoubleProperty windowFromProperty() {
+        return windowFrom;
+    }
+
+    /** Where it ends, as a fraction of the sweep. */
+    public DoubleProperty windowToProperty() {
+        return windowTo;
+    }
+
     public DoubleProperty secondsProperty() {
         return seconds;
     }
@@ -237,6 +260,9 @@ public final class ExportViewModel {
     public String videoProblem(Path file) {
         String p = VideoSettings.problem(videoKind.get(), videoWidth.get(), videoHeight.get(), fps.get(), seconds.get(),
                 hFrom.get(), hTo.get());
+        if (p == null) {
+            p = VideoSettings.windowProblem(windowFrom.get(), windowTo.get());
+        }
         if (p != null) {
             return p;
         }
@@ -310,8 +336,7 @@ public final class ExportViewModel {
             done.accept(false);
             return;
         }
-        VideoSettings settings = new VideoSettings(videoKind.get(), videoWidth.get(), videoHeight.get(), fps.get(),
-                seconds.get(), hFrom.get(), hTo.get(), scene.playback().clock()); // the window's pace and hold
+        VideoSettings settings = videoSettings();
         Theme theme = themeAt(settings.height() / 1080.0);
         SceneState state = scene.state();
         // overlays of other panels live on the UI thread: what a video can draw of them in the background
@@ -321,6 +346,12 @@ public final class ExportViewModel {
             VideoExport.write(file, state, settings, theme, layers.apply(state, cancel), existing, p, cancel);
             return file;
         }, done);
+    }
+
+    /** The video the dialog's settings describe, on the window's pace and hold. */
+    public VideoSettings videoSettings() {
+        return new VideoSettings(videoKind.get(), videoWidth.get(), videoHeight.get(), fps.get(), seconds.get(),
+                hFrom.get(), hTo.get(), scene.playback().clock(), windowFrom.get(), windowTo.get());
     }
 
     /**

@@ -11,9 +11,13 @@ import org.diffusionplayground.scene.SweepClock;
  * @param hFrom first 𝔥 of an {@link VideoKind#H_SWEEP} (ignored by the other kinds)
  * @param hTo   last 𝔥 of a sweep
  * @param clock the pace of the sweep and the hold at its end, as in the window ({@link SweepClock})
+ * @param windowFrom where a forward or backward video starts, as a fraction of the sweep on the clock's pace
+ *                   (0: its start; 0.7: after 70 % of it), so a lecture can show only the part where the
+ *                   structure forms; an 𝔥 sweep ignores the window (its range is hFrom → hTo)
+ * @param windowTo   where it ends (1: the end of the sweep), more than windowFrom
  */
 public record VideoSettings(VideoKind kind, int width, int height, int fps, double seconds, double hFrom, double hTo,
-        SweepClock clock) {
+        SweepClock clock, double windowFrom, double windowTo) {
 
     /** Longest video: ten minutes is a lecture's worth; more is a typo. */
     public static final double MAX_SECONDS = 600;
@@ -21,6 +25,8 @@ public record VideoSettings(VideoKind kind, int width, int height, int fps, doub
     /** The sweep of the issue and the 𝔥 slider: 0 (PF-ODE) to 3. */
     public static final double SWEEP_FROM = 0;
     public static final double SWEEP_TO = 3;
+    /** The shortest part of a sweep a video may show: 1 % (a narrower window is a still). */
+    public static final double MIN_WINDOW = 0.01;
 
     public VideoSettings {
         String problem = problem(kind, width, height, fps, seconds, hFrom, hTo);
@@ -30,6 +36,16 @@ public record VideoSettings(VideoKind kind, int width, int height, int fps, doub
         if (clock == null) {
             clock = SweepClock.DEFAULT;
         }
+        String window = windowProblem(windowFrom, windowTo);
+        if (window != null) {
+            throw new IllegalArgumentException(window);
+        }
+    }
+
+    /** The whole sweep. */
+    public VideoSettings(VideoKind kind, int width, int height, int fps, double seconds, double hFrom, double hTo,
+            SweepClock clock) {
+        this(kind, width, height, fps, seconds, hFrom, hTo, clock, 0, 1);
     }
 
     /** A video on the default clock (log-SNR pace, the end held for 1.5 s). */
@@ -38,7 +54,7 @@ public record VideoSettings(VideoKind kind, int width, int height, int fps, doub
     }
 
     public VideoSettings withClock(SweepClock c) {
-        return new VideoSettings(kind, width, height, fps, seconds, hFrom, hTo, c);
+        return new VideoSettings(kind, width, height, fps, seconds, hFrom, hTo, c, windowFrom, windowTo);
     }
 
     public static VideoSettings of(VideoKind kind, int width, int height, int fps, double seconds) {
@@ -73,13 +89,27 @@ public record VideoSettings(VideoKind kind, int width, int height, int fps, doub
         return null;
     }
 
+    /** What is wrong with this part of the sweep (a sentence for the user), or null. */
+    public static String windowProblem(double from, double to) {
+        if (!(from >= 0) || !(to <= 1) || !(to - from >= MIN_WINDOW)) {
+            return String.format(Locale.ROOT, "the part of the sweep must lie within 0 %% to 100 %% and span at "
+                    + "least %.0f %%, got %.1f %% to %.1f %%", 100 * MIN_WINDOW, 100 * from, 100 * to);
+        }
+        return null;
+    }
+
     /** round(fps · seconds) frames, at least two. */
     public int frames() {
         return (int) Math.round(fps * seconds);
     }
 
-    /** Where frame k is in the sweep, from 0 (first frame) to 1 (the end, held by the last frames). */
+    /**
+     * Where frame k is in the sweep, from 0 (its start) to 1 (its end): the clock's fraction (0 at the first
+     * frame, 1 at the held end) mapped into the window, windowFrom + (windowTo − windowFrom)·u, for a forward
+     * or backward video; the clock's fraction itself for an 𝔥 sweep.
+     */
     public double fraction(int k) {
-        return clock.videoFraction(k, frames(), fps);
+        double u = clock.videoFraction(k, frames(), fps);
+        return kind == VideoKind.H_SWEEP ? u : windowFrom + (windowTo - windowFrom) * u;
     }
 }

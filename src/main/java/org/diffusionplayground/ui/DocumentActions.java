@@ -344,6 +344,7 @@ public final class DocumentActions {
     public void exportImage() {
         if (imageDialog == null) {
             imageDialog = new ExportImageDialog(exports, app, window());
+            imageDialog.setOnDone((file, ok) -> exported("Image exported", file));
         }
         imageDialog.show(suggestion(exports.imageFormatProperty().get().extension()));
     }
@@ -351,8 +352,13 @@ public final class DocumentActions {
     public void exportVideo() {
         if (videoDialog == null) {
             videoDialog = new ExportVideoDialog(exports, app, window());
+            videoDialog.setOnDone((file, ok) -> exported("Video exported", file));
         }
         videoDialog.show(suggestion(exports.videoFormatProperty().get().extension()));
+    }
+
+    private void exported(String title, Path file) {
+        JobNotices.written(window(), title, file);
     }
 
     private Path suggestion(String extension) {

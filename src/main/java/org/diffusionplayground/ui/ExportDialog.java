@@ -46,6 +46,7 @@ abstract class ExportDialog {
     private final Label error = new Label();
     private final String[][] filters;
     private int rows;
+    private final java.util.Map<Node, Node> captions = new java.util.HashMap<>();
     private Node fileRow;
 
     /** @param filters {description, "*.ext", ...} per file type; the first is the default */
@@ -127,10 +128,20 @@ abstract class ExportDialog {
 
     /** Adds a labelled row to the form. */
     protected void row(String caption, Node control) {
-        form.add(Controls.caption(caption), 0, rows);
+        Node label = Controls.caption(caption);
+        captions.put(control, label);
+        form.add(label, 0, rows);
         form.add(control, 1, rows);
         GridPane.setHgrow(control, Priority.ALWAYS);
         rows++;
+    }
+
+    /** Shows or hides a row the dialog added (its caption with it); a hidden row takes no room. */
+    protected void showRow(Node control, boolean shown) {
+        for (Node n : new Node[] {control, captions.get(control)}) {
+            n.setVisible(shown);
+            n.setManaged(shown);
+        }
     }
 
     /** The export itself: the view-model's image or video export. */

@@ -7,6 +7,7 @@ import org.diffusionplayground.app.SceneViewModel;
 import org.diffusionplayground.model.likelihood.FirstOrderLine;
 import org.diffusionplayground.render.Fonts;
 import org.diffusionplayground.render.Theme;
+import org.diffusionplayground.ui.kit.ChartCsv;
 import org.diffusionplayground.ui.kit.ChartStyle;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -86,6 +87,7 @@ public final class LikelihoodChart extends ChartViewer {
         chart.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 4, 4, 16)); // room for the last tick label
         chart.addSubtitle(summary);
         setChart(chart);
+        ChartCsv.install(this);
         setId("likelihood-chart");
         setMinHeight(220);
         theme = themeValue.getValue();

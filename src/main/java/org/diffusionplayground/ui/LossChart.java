@@ -7,6 +7,7 @@ import javafx.collections.ObservableList;
 import org.diffusionplayground.app.LiveSample;
 import org.diffusionplayground.app.LossPoint;
 import org.diffusionplayground.render.Theme;
+import org.diffusionplayground.ui.kit.ChartCsv;
 import org.diffusionplayground.ui.kit.ChartStyle;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -43,6 +44,7 @@ public final class LossChart extends ChartViewer {
         ChartStyle.rightAxis(plot, "W2 to held-out data", w2);
         chart = new JFreeChart("Training loss", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         setChart(chart);
+        ChartCsv.install(this);
         setId("loss-chart");
         setPrefHeight(230);
         setMinHeight(160);

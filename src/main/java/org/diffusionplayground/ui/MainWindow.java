@@ -253,6 +253,8 @@ public final class MainWindow implements PresenterKeys.Window {
         // the title gives way first when the bar is short of room: it is in the window's title bar as well
         bar.widthProperty().addListener(x -> fitTitle(bar, title));
         bar.getChildren().addListener((javafx.collections.ListChangeListener<Node>) c -> fitTitle(bar, title));
+        // lecture mode changes every button's font, not the bar's width: fit again once the new sizes are known
+        title.fontProperty().addListener(x -> Platform.runLater(() -> fitTitle(bar, title)));
         return bar;
     }
 

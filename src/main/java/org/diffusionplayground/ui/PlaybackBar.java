@@ -9,6 +9,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -120,15 +121,38 @@ public final class PlaybackBar extends VBox {
         busy.visibleProperty().bind(vm.activity().busyProperty());
         Controls.tipped(busy, "Sampling in the background");
 
-        HBox buttons = new HBox(10, forward, backward, play, back, next, reset, busy);
+        // the buttons wrap onto a second line rather than leave a narrow window (800 px in lecture mode);
+        // where they fit they lie in one line, as an HBox would lay them
+        FlowPane buttons = new FlowPane(10, 6, forward, backward, play, back, next, reset, busy);
         buttons.setAlignment(Pos.CENTER_LEFT);
         for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {forward, backward, play, back, next,
                 reset}) {
             c.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         }
-        HBox time = new HBox(10, timeLabel, scrubber, speedLabel, speed, pace(vm));
+        HBox pacing = new HBox(10, speedLabel, speed, pace(vm));
+        pacing.setAlignment(Pos.CENTER_LEFT);
+        HBox time = new HBox(10, timeLabel, scrubber, pacing);
         time.setAlignment(Pos.CENTER_LEFT);
+        time.setMinWidth(0); // so the bar is given the window's width, and the listener below can make room
         getChildren().addAll(buttons, time);
+        // where the time line cannot hold the scrubber beside the pace controls, they join the buttons
+        widthProperty().addListener((o, was, now) -> placePacing(buttons, time, pacing, timeLabel, now.doubleValue()));
+    }
+
+    /** The least width of the scrubber before the pace controls move up to the buttons' line. */
+    private static final double MIN_SCRUBBER = 160;
+
+    private void placePacing(FlowPane buttons, HBox time, HBox pacing, Label timeLabel, double width) {
+        double inner = width - getInsets().getLeft() - getInsets().getRight();
+        double needed = timeLabel.prefWidth(-1) + MIN_SCRUBBER + pacing.prefWidth(-1) + 2 * time.getSpacing();
+        boolean inTime = time.getChildren().contains(pacing);
+        if (inTime && needed > inner) {
+            time.getChildren().remove(pacing);
+            buttons.getChildren().add(pacing);
+        } else if (!inTime && needed <= inner) {
+            buttons.getChildren().remove(pacing);
+            time.getChildren().add(pacing);
+        }
     }
 
     /**

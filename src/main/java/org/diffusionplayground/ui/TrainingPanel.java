@@ -275,12 +275,9 @@ public final class TrainingPanel extends VBox {
     }
 
     private void notifyFinished(TrainingViewModel vm) {
-        if (getScene() == null || getScene().getWindow() == null || !getScene().getWindow().isShowing()) {
-            return;
+        if (getScene() != null) {
+            JobNotices.finished(getScene().getWindow(), "Training finished", vm.statusLineProperty().get());
         }
-        org.controlsfx.control.Notifications.create().owner(getScene().getWindow()).title("Training finished")
-                .text(vm.statusLineProperty().get()).hideAfter(javafx.util.Duration.seconds(30))
-                .position(javafx.geometry.Pos.BOTTOM_RIGHT).showInformation();
     }
 
     private static <T> ComboBox<T> combo(T[] values, ObjectProperty<T> property, String id) {

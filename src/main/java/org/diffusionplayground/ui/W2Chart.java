@@ -6,6 +6,7 @@ import org.diffusionplayground.app.SceneViewModel;
 import org.diffusionplayground.model.metrics.SampleQuality;
 import org.diffusionplayground.render.Fonts;
 import org.diffusionplayground.render.Theme;
+import org.diffusionplayground.ui.kit.ChartCsv;
 import org.diffusionplayground.ui.kit.ChartStyle;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -46,6 +47,7 @@ public final class W2Chart extends ChartViewer {
         chart.setPadding(new RectangleInsets(4, 4, 4, 16));
         chart.addSubtitle(reference);
         setChart(chart);
+        ChartCsv.install(this);
         setId("w2-chart");
         setMinHeight(170);
         theme = themeValue.getValue();

@@ -10,12 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
+import org.controlsfx.control.RangeSlider;
 import org.diffusionplayground.app.ExportViewModel;
 import org.diffusionplayground.app.Jobs;
 import org.diffusionplayground.app.window.PlaygroundViewModels;
@@ -64,6 +66,7 @@ class DocumentUiTest {
         bench.install(fx);
         bench.documents().install(stage, fx);
         stage.setScene(fx);
+        stage.sizeToScene(); // whatever size an earlier test class left the primary stage at
         stage.show();
     }
 
@@ -158,6 +161,37 @@ class DocumentUiTest {
         try (var files = Files.list(dir)) {
             assertEquals(1, files.count(), "no temporary file left behind");
         }
+    }
+
+    @Test
+    void movingTheRangeSlidersReachesTheVideoSettings(FxRobot robot) throws Exception {
+        robot.interact(() -> bench.documents().exportVideo());
+        WaitForAsyncUtils.waitForFxEvents();
+        ExportViewModel ex = vms.exports();
+        robot.interact(() -> ex.videoKindProperty().set(VideoKind.BACKWARD));
+        RangeSlider window = robot.lookup("#export-video-window").queryAs(RangeSlider.class);
+        assertTrue(window.getParent().isVisible(), "a backward video offers the part of the sweep");
+        assertFalse(robot.lookup("#export-video-h-range").queryAs(RangeSlider.class).getParent().isVisible());
+        // drag the low thumb a third of the track to the right: the video starts later in the sweep
+        robot.drag(robot.from(robot.lookup("#export-video-window")).lookup(".low-thumb").queryAs(Node.class))
+                .moveBy(window.getWidth() / 3, 0).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        double from = ex.videoSettings().windowFrom();
+        assertTrue(from > 0.2 && from < 0.5, "the window starts about a third in: " + from);
+        assertEquals(window.getLowValue() / 100, from, 1e-12);
+        assertEquals(1.0, ex.videoSettings().windowTo());
+
+        robot.interact(() -> ex.videoKindProperty().set(VideoKind.H_SWEEP));
+        RangeSlider h = robot.lookup("#export-video-h-range").queryAs(RangeSlider.class);
+        assertTrue(h.getParent().isVisible(), "an 𝔥 sweep offers its range");
+        assertFalse(window.getParent().isVisible());
+        robot.drag(robot.from(robot.lookup("#export-video-h-range")).lookup(".high-thumb").queryAs(Node.class))
+                .moveBy(-h.getWidth() / 2, 0).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        double hTo = ex.videoSettings().hTo();
+        assertTrue(hTo > 1 && hTo < 2, "the sweep ends about half way along 0 … 3: " + hTo);
+        assertEquals(h.getHighValue(), hTo, 1e-12);
+        assertEquals(0.0, ex.videoSettings().hFrom());
     }
 
     @Test

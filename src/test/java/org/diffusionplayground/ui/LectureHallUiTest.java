@@ -44,6 +44,8 @@ class LectureHallUiTest {
 
     /** The scene's least share of the window's area (both panes together in split view). */
     private static final double SCENE_SHARE = 0.55;
+    /** Below 1024×768 the toolbar and the time bar take a larger part: the scene still has the most. */
+    private static final double SMALL_SCENE_SHARE = 0.4;
 
     private Jobs jobs;
     private PlaygroundViewModels vms;
@@ -126,6 +128,103 @@ class LectureHallUiTest {
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
+    /**
+     * Below the projector sizes (800×600, a small laptop's window beside the notes), in normal, lecture and
+     * presentation mode: no label is cut or outside the window, with the controls shown too, and the scene
+     * keeps the largest part of the window.
+     */
+    @Test
+    void atEightHundredBySixHundredNothingIsCutOff(FxRobot robot) throws Exception {
+        List<Mode> modes = List.of(new Mode("normal", false, false, false), new Mode("lecture", true, false, false),
+                new Mode("lecture, split view", true, true, false), new Mode("presentation, lecture", true, false, true));
+        List<String> problems = new ArrayList<>();
+        try {
+            smallWindowProblems(robot, modes, problems);
+        } finally {
+            // the stage outlives the test: the next test starts at the size and in the mode it expects
+            robot.interact(() -> {
+                vms.app().presentingProperty().set(false);
+                vms.app().lectureProperty().set(false);
+                scene.splitProperty().set(false);
+                stage.setWidth(1280);
+                stage.setHeight(720);
+            });
+            settle();
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    private void smallWindowProblems(FxRobot robot, List<Mode> modes, List<String> problems) throws Exception {
+        for (Mode m : modes) {
+            robot.interact(() -> {
+                stage.setWidth(800);
+                stage.setHeight(600);
+                vms.app().lectureProperty().set(m.lecture());
+                scene.splitProperty().set(m.split());
+                vms.app().presentingProperty().set(m.presenting());
+            });
+            settle();
+            String where = "800×600 " + m.name();
+            Parent root = bench.window().root();
+            double sceneArea = 0;
+            for (ScenePane p : bench.window().scenePanes()) {
+                sceneArea += p.getWidth() * p.getHeight();
+            }
+            double share = sceneArea / (root.getScene().getWidth() * root.getScene().getHeight());
+            if (share < SMALL_SCENE_SHARE) {
+                problems.add(String.format(java.util.Locale.ROOT, "%s: the scene has %.0f %% of the window", where,
+                        100 * share));
+            }
+            for (String cut : cutLabels(root)) {
+                problems.add(where + ": " + cut);
+            }
+            robot.interact(() -> {
+                if (m.presenting()) {
+                    bench.window().playback().setVisible(true);
+                } else {
+                    bench.window().expandPanel("panel-sampler");
+                    bench.window().showControls();
+                }
+            });
+            settle();
+            for (String cut : cutLabels(root, true)) {
+                problems.add(where + ", controls shown: " + cut);
+            }
+            robot.interact(() -> bench.window().escape());
+        }
+    }
+
+    /** A tooltip shown in lecture mode is set at 18 px or more (13 px in the normal window). */
+    @Test
+    void tooltipsAreLargeInLectureMode(FxRobot robot) throws Exception {
+        assertTrue(shownTooltipFontSize(robot) < 18, "the normal window keeps small tooltips");
+        robot.moveBy(0, 300); // off the button: its tooltip closes
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> shownTooltip() == null);
+        robot.interact(() -> vms.app().lectureProperty().set(true));
+        settle();
+        double size = shownTooltipFontSize(robot);
+        robot.moveBy(0, 300);
+        robot.interact(() -> vms.app().lectureProperty().set(false));
+        assertTrue(size >= 18, "lecture-mode tooltip at " + size + " px");
+    }
+
+    /** Hovers the Help button and returns the font size of the tooltip that opens. */
+    private double shownTooltipFontSize(FxRobot robot) throws Exception {
+        robot.moveTo("#help-button");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> shownTooltip() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        return WaitForAsyncUtils.asyncFx(() -> shownTooltip().getFont().getSize()).get(10, TimeUnit.SECONDS);
+    }
+
+    private static javafx.scene.control.Tooltip shownTooltip() {
+        for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+            if (w instanceof javafx.scene.control.Tooltip t && t.isShowing()) {
+                return t;
+            }
+        }
+        return null;
+    }
+
     /** Waits for the layout passes a resize or a mode change sets off (some run one pulse later). */
     private static void settle() throws Exception {
         for (int i = 0; i < 3; i++) {
@@ -138,6 +237,14 @@ class LectureHallUiTest {
      * than the control) or that reach past the window's right or bottom edge.
      */
     private static List<String> cutLabels(Parent root) throws Exception {
+        return cutLabels(root, false);
+    }
+
+    /**
+     * As {@link #cutLabels(Parent)}; with {@code scrolling}, a control inside a scroll pane may lie below or
+     * beside the window (the pane scrolls to it) as long as its text is whole.
+     */
+    private static List<String> cutLabels(Parent root, boolean scrolling) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> {
             List<String> out = new ArrayList<>();
             double w = root.getScene().getWidth();
@@ -153,7 +260,7 @@ class LectureHallUiTest {
                             && shown.getLayoutBounds().getWidth() > l.getWidth() + 0.5) {
                         out.add(String.format(java.util.Locale.ROOT, "%s is %.0f px wide for %.0f px of text", name,
                                 l.getWidth(), shown.getLayoutBounds().getWidth()));
-                    } else if (b.getMaxX() > w + 1 || b.getMaxY() > h + 1) {
+                    } else if ((b.getMaxX() > w + 1 || b.getMaxY() > h + 1) && !(scrolling && inScrollPane(l))) {
                         out.add(String.format(java.util.Locale.ROOT, "%s ends at (%.0f, %.0f), outside the window",
                                 name, b.getMaxX(), b.getMaxY()));
                     }
@@ -161,6 +268,15 @@ class LectureHallUiTest {
             });
             return out;
         }).get(10, TimeUnit.SECONDS);
+    }
+
+    private static boolean inScrollPane(Node n) {
+        for (Node p = n.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.ScrollPane) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The text node the skin of a labelled control draws (its text, or the text cut with an ellipsis). */
@@ -260,6 +376,8 @@ class LectureHallUiTest {
 
     @Test
     void afterAPresetLoadsEveryFieldShowsItsValues(FxRobot robot) throws Exception {
+        // the preset turns lecture mode on; the panels stay docked whatever size the stage was left at
+        robot.interact(() -> bench.window().panelsPinnedProperty().set(true));
         robot.interact(() -> scene.solverProperty().set(SolverChoice.HEUN));
         boolean[] opened = {false};
         robot.interact(() -> vms.document().open(Path.of("presets/imperfect-score.json"), ok -> opened[0] = ok));

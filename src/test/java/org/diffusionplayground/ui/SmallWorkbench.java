@@ -27,6 +27,8 @@ final class SmallWorkbench {
         Scene fx = new Scene(bench.window().root(), width, height);
         bench.install(fx);
         stage.setScene(fx);
+        // the primary stage outlives test classes: size it to this scene even if an earlier test resized it
+        stage.sizeToScene();
         stage.show();
         return bench;
     }

@@ -16,6 +16,7 @@ import org.diffusionplayground.model.lab.LabReport;
 import org.diffusionplayground.model.lab.LabSampler;
 import org.diffusionplayground.model.lab.LabTable;
 import org.diffusionplayground.render.Theme;
+import org.diffusionplayground.ui.kit.ChartCsv;
 import org.diffusionplayground.ui.kit.ChartStyle;
 import org.diffusionplayground.ui.kit.Controls;
 import org.jfree.chart.JFreeChart;
@@ -80,6 +81,7 @@ public final class SamplerLabPanel extends VBox {
         chart = new JFreeChart("Sampler error versus NFE", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setId("lab-chart");
+        ChartCsv.install(viewer);
         viewer.setMinHeight(220);
         VBox.setVgrow(viewer, Priority.ALWAYS);
         table.setEditable(false);

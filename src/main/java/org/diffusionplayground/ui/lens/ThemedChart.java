@@ -5,6 +5,7 @@ import java.awt.Color;
 import javafx.beans.value.ObservableValue;
 import org.diffusionplayground.render.Fonts;
 import org.diffusionplayground.render.Theme;
+import org.diffusionplayground.ui.kit.ChartCsv;
 import org.diffusionplayground.ui.kit.ChartStyle;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
@@ -25,6 +26,7 @@ class ThemedChart extends ChartViewer {
 
     ThemedChart(JFreeChart chart, ObservableValue<Theme> theme, String id) {
         super(chart);
+        ChartCsv.install(this);
         this.chart = chart;
         setId(id);
         setPrefHeight(230);
