@@ -35,7 +35,7 @@ class PresetSceneTest {
         Path folder = Path.of("presets");
         try (Stream<Path> files = Files.list(folder)) {
             List<Path> list = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-            assertEquals(8, list.size(), "the eight lecture presets are shipped");
+            assertEquals(9, list.size(), "the nine lecture presets are shipped");
             return list.stream();
         }
     }
