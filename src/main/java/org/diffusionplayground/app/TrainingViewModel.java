@@ -36,6 +36,7 @@ import org.diffusionplayground.model.train.Batching;
 import org.diffusionplayground.model.train.JobOptions;
 import org.diffusionplayground.model.train.ModelSnapshot;
 import org.diffusionplayground.model.train.Objective;
+import org.diffusionplayground.model.train.OptimiserSchedule;
 import org.diffusionplayground.model.train.TimeSampling;
 import org.diffusionplayground.model.train.TrainingConfig;
 import org.diffusionplayground.model.train.TrainingJob;
@@ -79,6 +80,9 @@ public final class TrainingViewModel {
     private final DoubleProperty beta1 = new SimpleDoubleProperty(this, "beta1", 0.9);
     private final DoubleProperty beta2 = new SimpleDoubleProperty(this, "beta2", 0.999);
     private final DoubleProperty adamEps = new SimpleDoubleProperty(this, "adamEps", 1e-8);
+    /** The rate and EMA schedule: the app's fast one, or constant after "paper setup" (no row of its own). */
+    private final ObjectProperty<OptimiserSchedule> optimiserSchedule = new SimpleObjectProperty<>(this,
+            "optimiserSchedule", TrainingConfig.defaults(ScheduleSpec.of(ScheduleKind.SIMPLE)).optimiserSchedule());
 
     private final ReadOnlyObjectWrapper<TrainingJob.State> state = new ReadOnlyObjectWrapper<>(this, "state",
             TrainingJob.State.READY);
@@ -149,6 +153,10 @@ public final class TrainingViewModel {
 
     public ObjectProperty<Weighting> weightingProperty() {
         return weighting;
+    }
+
+    public ObjectProperty<OptimiserSchedule> optimiserScheduleProperty() {
+        return optimiserSchedule;
     }
 
     public ObjectProperty<Objective> objectiveProperty() {
@@ -241,7 +249,8 @@ public final class TrainingViewModel {
         return TrainingConfig.defaults(new ScheduleSpec(schedule.get(), sigmaMax.get())).toBuilder()
                 .network(net).objective(objective.get()).weighting(weighting.get()).timeSampling(timeSampling.get()).batching(batching.get())
                 .learningRate(learningRate.get()).steps(steps.get()).batchSize(batchSize.get()).seed(seed.get())
-                .emaDecay(ema.get()).clipNorm(clip.get()).adam(beta1.get(), beta2.get(), adamEps.get()).build();
+                .emaDecay(ema.get()).clipNorm(clip.get()).adam(beta1.get(), beta2.get(), adamEps.get())
+                .optimiserSchedule(optimiserSchedule.get()).build();
     }
 
     /** Fills the settings from a configuration (the "paper setup" button, presets, loaded models). */
@@ -269,6 +278,7 @@ public final class TrainingViewModel {
         beta1.set(c.beta1());
         beta2.set(c.beta2());
         adamEps.set(c.adamEps());
+        optimiserSchedule.set(c.optimiserSchedule());
     }
 
     /** The paper's setup (MATH.md §2): raw-t 3×128 score network, g² weighting on the 1000-point grid. */
@@ -590,6 +600,7 @@ public final class TrainingViewModel {
             steps.set(t.steps());
             ema.set(t.emaDecay());
             clip.set(t.clipNorm());
+            optimiserSchedule.set(t.optimiserScheduleOrConstant());
             if (t.adamEps() > 0) { // cards written before Adam's constants were recorded keep the defaults
                 beta1.set(t.beta1());
                 beta2.set(t.beta2());

@@ -32,10 +32,12 @@ import org.diffusionplayground.model.score.TimeEmbedding;
  * @param batching      epochs of shuffled batches, or draws with replacement
  * @param objective     denoising, implicit or sliced score matching ({@link Objective}); all reported on
  *                      the DSM scale
+ * @param optimiserSchedule how the learning rate and the EMA decay change over the run ({@link OptimiserSchedule};
+ *                      {@link OptimiserSchedule#CONSTANT} is the paper's)
  */
 public record TrainingConfig(MlpSpec network, ScheduleSpec schedule, Weighting weighting, TimeSampling timeSampling,
         int batchSize, long steps, double learningRate, double beta1, double beta2, double adamEps, double clipNorm,
-        double emaDecay, long seed, Batching batching, Objective objective) {
+        double emaDecay, long seed, Batching batching, Objective objective, OptimiserSchedule optimiserSchedule) {
 
     /** Most steps one run may ask for (about a day at 1000 steps/s; beyond that it is a typo). */
     public static final long MAX_STEPS = 100_000_000L;
@@ -56,6 +58,7 @@ public record TrainingConfig(MlpSpec network, ScheduleSpec schedule, Weighting w
         require(timeSampling != null, "the time sampling is missing");
         require(batching != null, "the batching is missing");
         require(objective != null, "the training objective is missing");
+        require(optimiserSchedule != null, "the learning-rate schedule is missing");
         require(batchSize >= 1 && batchSize <= MAX_BATCH,
                 "batch size must be between 1 and " + MAX_BATCH + ", got " + batchSize);
         require(steps >= 1 && steps <= MAX_STEPS, "steps must be between 1 and " + MAX_STEPS + ", got " + steps);
@@ -69,6 +72,14 @@ public record TrainingConfig(MlpSpec network, ScheduleSpec schedule, Weighting w
         require(emaDecay >= 0 && emaDecay < 1, "EMA decay must be 0 (off) or in (0, 1), got " + emaDecay);
         require(!(weighting == Weighting.G2_IMPORTANCE && timeSampling == TimeSampling.GRID_1000),
                 "importance-sampled g² weighting draws t from its own density; use UNIFORM time sampling with it");
+    }
+
+    /** A run with a constant learning rate and EMA decay ({@link OptimiserSchedule#CONSTANT}). */
+    public TrainingConfig(MlpSpec network, ScheduleSpec schedule, Weighting weighting, TimeSampling timeSampling,
+            int batchSize, long steps, double learningRate, double beta1, double beta2, double adamEps, double clipNorm,
+            double emaDecay, long seed, Batching batching, Objective objective) {
+        this(network, schedule, weighting, timeSampling, batchSize, steps, learningRate, beta1, beta2, adamEps,
+                clipNorm, emaDecay, seed, batching, objective, OptimiserSchedule.CONSTANT);
     }
 
     private static void require(boolean ok, String message) {
@@ -124,9 +135,11 @@ public record TrainingConfig(MlpSpec network, ScheduleSpec schedule, Weighting w
     /** A one-line summary for progress reports and model cards. */
     public String summary() {
         return String.format(java.util.Locale.ROOT,
-                "%s%s, %s/%s, batch %d (%s), %d steps, Adam lr %s, clip %s, EMA %s, seed %d", schedule.kind(),
+                "%s%s, %s/%s, batch %d (%s), %d steps, Adam lr %s%s, clip %s, EMA %s, seed %d", schedule.kind(),
                 objective == Objective.DSM ? "" : ", " + objective, weighting, timeSampling, batchSize, batching,
-                steps, learningRate, clipNorm == 0 ? "off" : Double.toString(clipNorm), emaDecay == 0 ? "off" : Double.toString(emaDecay),
+                steps, learningRate,
+                optimiserSchedule.equals(OptimiserSchedule.CONSTANT) ? "" : " (" + optimiserSchedule.summary() + ")",
+                clipNorm == 0 ? "off" : Double.toString(clipNorm), emaDecay == 0 ? "off" : Double.toString(emaDecay),
                 seed);
     }
 
@@ -147,6 +160,7 @@ public record TrainingConfig(MlpSpec network, ScheduleSpec schedule, Weighting w
         private long seed;
         private Batching batching;
         private Objective objective;
+        private OptimiserSchedule optimiserSchedule;
 
         private Builder(TrainingConfig c) {
             network = c.network;
@@ -164,6 +178,7 @@ public record TrainingConfig(MlpSpec network, ScheduleSpec schedule, Weighting w
             seed = c.seed;
             batching = c.batching;
             objective = c.objective;
+            optimiserSchedule = c.optimiserSchedule;
         }
 
         public Builder network(MlpSpec v) {
@@ -233,9 +248,14 @@ public record TrainingConfig(MlpSpec network, ScheduleSpec schedule, Weighting w
             return this;
         }
 
+        public Builder optimiserSchedule(OptimiserSchedule v) {
+            optimiserSchedule = v;
+            return this;
+        }
+
         public TrainingConfig build() {
             return new TrainingConfig(network, schedule, weighting, timeSampling, batchSize, steps, learningRate,
-                    beta1, beta2, adamEps, clipNorm, emaDecay, seed, batching, objective);
+                    beta1, beta2, adamEps, clipNorm, emaDecay, seed, batching, objective, optimiserSchedule);
         }
     }
 }

@@ -233,7 +233,7 @@ public final class TrainingJob implements Runnable {
                 lastReport = now;
                 TrainingProgress p = new TrainingProgress(step, total, lastLoss,
                         debiased(smoothed, smoothedCount), rate, (total - step) / Math.max(rate, 1e-9),
-                        trainer.learningRate());
+                        trainer.currentLearningRate());
                 listeners.forEach(l -> l.onProgress(p));
             }
         }
