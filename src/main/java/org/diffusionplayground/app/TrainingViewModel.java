@@ -53,6 +53,9 @@ import org.diffusionplayground.model.train.Weighting;
  */
 public final class TrainingViewModel {
 
+    /** The app's recipe, whose values the settings start from ({@link TrainingConfig#fast}). */
+    private static final TrainingConfig APP = TrainingConfig.fast(ScheduleSpec.of(ScheduleKind.SIMPLE));
+
     private final SceneViewModel scene;
     private final java.util.concurrent.Executor ui;
 
@@ -71,8 +74,8 @@ public final class TrainingViewModel {
             TimeSampling.UNIFORM);
     private final ObjectProperty<Batching> batching = new SimpleObjectProperty<>(this, "batching",
             Batching.WITH_REPLACEMENT);
-    private final DoubleProperty learningRate = new SimpleDoubleProperty(this, "learningRate", 1e-3);
-    private final LongProperty steps = new SimpleLongProperty(this, "steps", 20_000);
+    private final DoubleProperty learningRate = new SimpleDoubleProperty(this, "learningRate", APP.learningRate());
+    private final LongProperty steps = new SimpleLongProperty(this, "steps", APP.steps());
     private final IntegerProperty batchSize = new SimpleIntegerProperty(this, "batchSize", 1024);
     private final LongProperty seed = new SimpleLongProperty(this, "seed", 1);
     private final DoubleProperty ema = new SimpleDoubleProperty(this, "ema", 0.999);
@@ -82,7 +85,7 @@ public final class TrainingViewModel {
     private final DoubleProperty adamEps = new SimpleDoubleProperty(this, "adamEps", 1e-8);
     /** The rate and EMA schedule: the app's fast one, or constant after "paper setup" (no row of its own). */
     private final ObjectProperty<OptimiserSchedule> optimiserSchedule = new SimpleObjectProperty<>(this,
-            "optimiserSchedule", TrainingConfig.defaults(ScheduleSpec.of(ScheduleKind.SIMPLE)).optimiserSchedule());
+            "optimiserSchedule", APP.optimiserSchedule());
 
     private final ReadOnlyObjectWrapper<TrainingJob.State> state = new ReadOnlyObjectWrapper<>(this, "state",
             TrainingJob.State.READY);
@@ -246,7 +249,7 @@ public final class TrainingViewModel {
         MlpSpec net = new MlpSpec(width.get(), depth.get(), activation.get(),
                 embedding.get() == TimeEmbedding.Kind.RAW ? TimeEmbedding.RAW_T : TimeEmbedding.sinusoidal(embeddingDim.get()),
                 target.get());
-        return TrainingConfig.defaults(new ScheduleSpec(schedule.get(), sigmaMax.get())).toBuilder()
+        return TrainingConfig.fast(new ScheduleSpec(schedule.get(), sigmaMax.get())).toBuilder()
                 .network(net).objective(objective.get()).weighting(weighting.get()).timeSampling(timeSampling.get()).batching(batching.get())
                 .learningRate(learningRate.get()).steps(steps.get()).batchSize(batchSize.get()).seed(seed.get())
                 .emaDecay(ema.get()).clipNorm(clip.get()).adam(beta1.get(), beta2.get(), adamEps.get())
@@ -290,7 +293,7 @@ public final class TrainingViewModel {
     }
 
     public void applyDefaults() {
-        apply(TrainingConfig.defaults(new ScheduleSpec(schedule.get(), sigmaMax.get())));
+        apply(TrainingConfig.fast(new ScheduleSpec(schedule.get(), sigmaMax.get())));
     }
 
     // ---- actions -----------------------------------------------------------------------------

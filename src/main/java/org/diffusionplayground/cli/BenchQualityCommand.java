@@ -45,7 +45,7 @@ public final class BenchQualityCommand implements Callable<Integer> {
 
     /** Which training to time. */
     enum Recipe {
-        /** The app's defaults ({@link TrainingConfig#defaults}). */
+        /** The app's recipe ({@link TrainingConfig#fast}). */
         APP,
         /** The paper's setup ({@link TrainingConfig#paper}). */
         PAPER
@@ -121,7 +121,7 @@ public final class BenchQualityCommand implements Callable<Integer> {
 
     private TrainingConfig config(long seed, long steps) {
         ScheduleSpec schedule = ScheduleSpec.of(ScheduleKind.SIMPLE);
-        TrainingConfig base = recipe == Recipe.PAPER ? TrainingConfig.paper(schedule) : TrainingConfig.defaults(schedule);
+        TrainingConfig base = recipe == Recipe.PAPER ? TrainingConfig.paper(schedule) : TrainingConfig.fast(schedule);
         return base.toBuilder().seed(seed).steps(steps).build();
     }
 
@@ -129,7 +129,7 @@ public final class BenchQualityCommand implements Callable<Integer> {
         if (maxSteps != null) {
             return maxSteps;
         }
-        return recipe == Recipe.PAPER ? 20_000 : TrainingConfig.defaults(ScheduleSpec.of(ScheduleKind.SIMPLE)).steps();
+        return recipe == Recipe.PAPER ? 20_000 : TrainingConfig.fast(ScheduleSpec.of(ScheduleKind.SIMPLE)).steps();
     }
 
     /** A short untimed run first: the JIT and the native libraries warm up, as in a window that has sampled. */

@@ -295,7 +295,7 @@ public final class TrainCommand implements Callable<Integer> {
     TrainingConfig buildConfig(int dataSize) {
         try {
             ScheduleSpec sched = sigmaMax != null ? new ScheduleSpec(schedule, sigmaMax) : ScheduleSpec.of(schedule);
-            TrainingConfig base = paper ? TrainingConfig.paper(sched) : TrainingConfig.defaults(sched);
+            TrainingConfig base = paper ? TrainingConfig.paper(sched) : TrainingConfig.fast(sched);
             MlpSpec n = base.network();
             TimeEmbedding.Kind embKind = embedding != null ? embedding : n.embedding().kind();
             int embDim = embeddingDim != null ? embeddingDim

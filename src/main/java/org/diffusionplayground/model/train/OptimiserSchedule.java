@@ -46,6 +46,9 @@ public record OptimiserSchedule(long warmupSteps, RateDecay decay, double finalR
             throw new IllegalArgumentException("the final learning-rate fraction must be in [0, 1], got "
                     + finalRateFraction);
         }
+        if (decay == RateDecay.CONSTANT) {
+            finalRateFraction = 1; // no decay: the last step runs at the peak, whatever was given
+        }
     }
 
     /** Linear warm-up over {@code warmup} steps, then a cosine to {@code finalFraction} of the peak; EMA warm-up. */

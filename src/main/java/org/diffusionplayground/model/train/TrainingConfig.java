@@ -101,7 +101,8 @@ public record TrainingConfig(MlpSpec network, ScheduleSpec schedule, Weighting w
     }
 
     /**
-     * The app's own defaults: a sinusoidal time embedding and an ε-predicting 3×128 SiLU network,
+     * The base of the app's recipe, at a constant rate (the bundled models were trained with it; the app itself
+     * trains with {@link #fast}): a sinusoidal time embedding and an ε-predicting 3×128 SiLU network,
      * σ²-weighted loss, batch 1024 drawn with replacement, gradient clipping at 1 and EMA 0.999. On the
      * linear interpolant the network predicts the velocity with the flow-matching loss instead (MATH.md §1.1):
      * that schedule is chosen to train a flow-matching model.
@@ -114,6 +115,27 @@ public record TrainingConfig(MlpSpec network, ScheduleSpec schedule, Weighting w
                 TimeSampling.UNIFORM, 1024, 20_000, 1e-3, 0.9,
                 0.999, 1e-8, 1.0, 0.999, 0, Batching.WITH_REPLACEMENT, Objective.DSM);
     }
+
+    /**
+     * The app's "Train" and {@code playground train}: {@link #defaults} with the optimiser tuned for time to a good
+     * picture (docs/benchmarks.md, "Time to a good picture"): a peak rate of {@value #FAST_RATE} reached by a linear
+     * warm-up over {@value #FAST_WARMUP} steps and brought down along a cosine to {@value #FAST_FINAL_FRACTION} of
+     * itself at step {@value #FAST_STEPS}, and the EMA warmed up as (1 + n)/(10 + n) to 0.999
+     * ({@link OptimiserSchedule}).
+     */
+    public static TrainingConfig fast(ScheduleSpec schedule) {
+        return defaults(schedule).toBuilder().learningRate(FAST_RATE).steps(FAST_STEPS)
+                .optimiserSchedule(OptimiserSchedule.warmupCosine(FAST_WARMUP, FAST_FINAL_FRACTION)).build();
+    }
+
+    /** Peak learning rate of {@link #fast}. */
+    public static final double FAST_RATE = 3e-3;
+    /** Warm-up steps of {@link #fast}. */
+    public static final long FAST_WARMUP = 100;
+    /** The last step's rate of {@link #fast}, as a fraction of the peak. */
+    public static final double FAST_FINAL_FRACTION = 0.05;
+    /** Steps of {@link #fast}. */
+    public static final long FAST_STEPS = 3_000;
 
     /** Steps of {@code epochs} passes over {@code dataSize} points in full batches (remainder dropped). */
     public static long stepsForEpochs(long epochs, int dataSize, int batchSize) {
