@@ -184,7 +184,7 @@ public final class BenchQualityCommand implements Callable<Integer> {
     private static String curve(TimeToQuality.Run run) {
         StringBuilder sb = new StringBuilder();
         for (TimeToQuality.Check c : run.checks()) {
-            sb.append(String.format(Locale.ROOT, " %d:%.3f", c.step(), c.w2()));
+            sb.append(String.format(Locale.ROOT, " %d:%.4f@%.1fs", c.step(), c.w2(), c.trainingSeconds()));
         }
         return sb.toString();
     }

@@ -51,6 +51,11 @@ public record OptimiserSchedule(long warmupSteps, RateDecay decay, double finalR
         }
     }
 
+    /** Linear warm-up over {@code warmup} steps to a constant rate; EMA warm-up. */
+    public static OptimiserSchedule warmup(long warmup) {
+        return new OptimiserSchedule(warmup, RateDecay.CONSTANT, 1, true);
+    }
+
     /** Linear warm-up over {@code warmup} steps, then a cosine to {@code finalFraction} of the peak; EMA warm-up. */
     public static OptimiserSchedule warmupCosine(long warmup, double finalFraction) {
         return new OptimiserSchedule(warmup, RateDecay.COSINE, finalFraction, true);
