@@ -156,7 +156,8 @@ public final class BenchQualityCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  seed %d: %s; %.2f ms/step; %d checks took %.1f s (excluded); W2 by step:%s%n",
                     r + 1, run.reached() ? String.format(Locale.ROOT, "W2 %.4f at step %d after %.1f s of training",
                             last(run).w2(), run.reachedStep(), run.reachedSeconds())
-                            : "not reached in " + run.steps() + " steps (last W2 " + fmt(last(run).w2()) + ")",
+                            : String.format(Locale.ROOT, "not reached in %d steps (last W2 %.4f)", run.steps(),
+                            last(run).w2()),
                     1e3 * run.secondsPerStep(), run.checks().size(), run.probeSeconds(), curve(run));
         }
         out.printf(Locale.ROOT, "  median of %d: %s steps, %s s of training (%.2f ms/step under load %s)%n", runs,
