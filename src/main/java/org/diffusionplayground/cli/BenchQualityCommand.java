@@ -65,8 +65,12 @@ public final class BenchQualityCommand implements Callable<Integer> {
     Recipe recipe;
 
     @Option(names = "--runs", paramLabel = "N", defaultValue = "3",
-            description = "runs per data set, training seeds 1..N (default 3)")
+            description = "runs per data set (default 3)")
     int runs;
+
+    @Option(names = "--first-seed", paramLabel = "S", defaultValue = "1",
+            description = "training seed of the first run (default 1): runs use S, S+1, ...")
+    long firstSeed;
 
     @Option(names = "--every", paramLabel = "N", defaultValue = "250",
             description = "steps between W2 checks (default 250)")
@@ -147,14 +151,14 @@ public final class BenchQualityCommand implements Callable<Integer> {
         double[] reachedSeconds = new double[runs];
         double[] perStep = new double[runs];
         for (int r = 0; r < runs; r++) {
-            TrainingConfig c = config(r + 1, steps);
+            TrainingConfig c = config(firstSeed + r, steps);
             TimeToQuality.Run run = TimeToQuality.run(c, data, QualityTarget.probe(data, c.schedule().build()), every,
                     target, true);
             reachedSteps[r] = run.reached() ? run.reachedStep() : Double.NaN;
             reachedSeconds[r] = run.reached() ? run.reachedSeconds() : Double.NaN;
             perStep[r] = run.secondsPerStep();
             out.printf(Locale.ROOT, "  seed %d: %s; %.2f ms/step; %d checks took %.1f s (excluded); W2 by step:%s%n",
-                    r + 1, run.reached() ? String.format(Locale.ROOT, "W2 %.4f at step %d after %.1f s of training",
+                    firstSeed + r, run.reached() ? String.format(Locale.ROOT, "W2 %.4f at step %d after %.1f s of training",
                             last(run).w2(), run.reachedStep(), run.reachedSeconds())
                             : String.format(Locale.ROOT, "not reached in %d steps (last W2 %.4f)", run.steps(),
                             last(run).w2()),
