@@ -12,6 +12,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -22,6 +24,8 @@ import org.diffusionplayground.model.evaluation.ModelStudy;
 import org.diffusionplayground.model.likelihood.FirstOrderLine;
 import org.diffusionplayground.model.likelihood.LikelihoodOptions;
 import org.diffusionplayground.model.likelihood.LikelihoodResult;
+import org.diffusionplayground.model.likelihood.PointLikelihood;
+import org.diffusionplayground.model.likelihood.WkbLikelihood;
 import org.diffusionplayground.model.metrics.SampleQuality;
 import org.diffusionplayground.model.metrics.Wasserstein;
 import org.diffusionplayground.model.reference.FokkerPlanckOptions;
@@ -34,13 +38,15 @@ import org.diffusionplayground.model.util.ProgressListener;
 import org.diffusionplayground.render.Colormap;
 import org.diffusionplayground.render.SceneLayers.ColorScale;
 import org.diffusionplayground.render.SceneLayers.LegendEntry;
+import org.diffusionplayground.scene.PointLikelihoodView;
 import org.diffusionplayground.scene.SceneOverlays;
 import org.diffusionplayground.scene.SolverChoice;
 
 /**
  * The likelihood panel's logic: NLL versus 𝔥 for the scene's model on held-out points — the PF-ODE
  * NLL at 𝔥 = 0 and the first-order (WKB) line NLL(0) − 𝔥·E[C] with its error band (MATH.md §4–§5) — and
- * the per-point coefficient C(x₀) as a colour map on the scene. Recomputed in the background when the
+ * the per-point coefficient C(x₀) as a colour map on the scene; and one clicked point explained: its NLL, C(x₀)
+ * and |∇ log q₀|, and its PF-ODE path drawn on the scene with ∇ log q_t along it. Recomputed in the background when the
  * model, the data or the tolerance changes (newest request wins, the older one is cancelled), waiting
  * while a training run is going or the scene is still sampling, so the animation keeps the CPU first.
  */
@@ -100,6 +106,10 @@ public final class LikelihoodViewModel {
     private final Activity activity = new Activity(this);
 
     private final Jobs.Latest computing;
+    private final BooleanProperty pick = new SimpleBooleanProperty(this, "pick", false);
+    private final ReadOnlyObjectWrapper<PointLikelihood> point = new ReadOnlyObjectWrapper<>(this, "point");
+    private final ReadOnlyStringWrapper pointText = new ReadOnlyStringWrapper(this, "pointText", "");
+    private final Jobs.Latest explaining;
     private boolean waitingForScene;
     private boolean autoCheckQueued;
     private CorrectionMap map;
@@ -108,6 +118,7 @@ public final class LikelihoodViewModel {
         this.scene = scene;
         this.jobs = jobs;
         this.computing = jobs.latest();
+        this.explaining = jobs.latest();
         for (Observable o : List.of(scene.scoreProperty(), scene.scheduleProperty(), scene.dataSetProperty(),
                 tolerance, points, exactCurve, gridOptions, w2Points)) {
             o.addListener(x -> inputsChanged());
@@ -129,6 +140,7 @@ public final class LikelihoodViewModel {
             }
         });
         showCorrectionMap.addListener(x -> scene.rebuild());
+        point.addListener(x -> scene.rebuild());
     }
 
     // ---- properties ----------------------------------------------------------------------------
@@ -194,6 +206,21 @@ public final class LikelihoodViewModel {
         return w2Floor.getReadOnlyProperty();
     }
 
+    /** While true, a click on the scene explains that point ({@link #explain}) instead of launching a path. */
+    public BooleanProperty pickProperty() {
+        return pick;
+    }
+
+    /** The clicked point's likelihood and path (null before a click, while computing, or for another model). */
+    public ReadOnlyObjectProperty<PointLikelihood> pointProperty() {
+        return point.getReadOnlyProperty();
+    }
+
+    /** The clicked point's numbers in words, or what is being done or went wrong. */
+    public ReadOnlyStringProperty pointTextProperty() {
+        return pointText.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<LikelihoodResult> resultProperty() {
         return result.getReadOnlyProperty();
     }
@@ -244,7 +271,52 @@ public final class LikelihoodViewModel {
         maybeAutoCompute();
     }
 
+    // ---- one clicked point -------------------------------------------------------------------------
+
+    /**
+     * Computes the likelihood of the point (x, y) under the scene's model at the panel's tolerance, in the
+     * background (a new click replaces a running one): NLL at 𝔥 = 0, C(x₀) and the path, as the command line's
+     * {@code likelihood} gives them for that point.
+     */
+    public void explain(double x, double y) {
+        Schedule schedule = scene.scheduleProperty().get();
+        ScoreModel score = scene.scoreProperty().get();
+        point.set(null);
+        if (schedule == null || score == null) {
+            pointText.set("no model to evaluate: train one or load one first");
+            return;
+        }
+        if (!Double.isFinite(x) || !Double.isFinite(y)) {
+            pointText.set("that point is not on the plane");
+            return;
+        }
+        LikelihoodOptions options = LikelihoodOptions.of(tolerance.get());
+        pointText.set(String.format(Locale.ROOT, "x₀ = (%.3f, %.3f): integrating its PF-ODE path …", x, y));
+        explaining.start((progress, cancel) -> new WkbLikelihood(schedule, score, options).point(x, y, cancel),
+                new Jobs.Listener<PointLikelihood>() {
+                    @Override
+                    public void succeeded(PointLikelihood p) {
+                        point.set(p);
+                        pointText.set(describe(p));
+                    }
+
+                    @Override
+                    public void failed(Throwable e) {
+                        pointText.set("could not evaluate that point: " + Jobs.message(e));
+                    }
+                });
+    }
+
+    /** The panel's line for a point: where it is, NLL in nats, C, |∇ log q₀| and the status. */
+    static String describe(PointLikelihood p) {
+        return String.format(Locale.ROOT, "x₀ = (%.3f, %.3f):  NLL(𝔥 = 0) = %.4f nats  ·  C(x₀) = %.4g  ·  "
+                + "|∇log q₀| = %.4g  ·  %s", p.x(), p.y(), p.nll(), p.correction(), p.gradNorm(), p.status());
+    }
+
     private void clearResults() {
+        explaining.cancel();
+        point.set(null);
+        pointText.set("");
         map = null;
         line.set(null);
         result.set(null);
@@ -429,6 +501,10 @@ public final class LikelihoodViewModel {
                 legend.remove(LegendEntry.Role.TRAIL);
                 legend.add("C > 0: likelier with noise", ORANGE_PURPLE_HIGH, LegendEntry.Shape.DOT);
                 legend.add("C < 0: less likely", ORANGE_PURPLE_LOW, LegendEntry.Shape.DOT);
+            }
+            PointLikelihood p = point.get();
+            if (p != null) {
+                PointLikelihoodView.draw(builder, legend, p, t);
             }
         };
     }

@@ -66,6 +66,8 @@ public final class SceneViewModel {
     private final BooleanProperty corrector = new SimpleBooleanProperty(this, "corrector",
             SamplerSettings.DEFAULT.corrector());
 
+    private final BooleanProperty live = new SimpleBooleanProperty(this, "live", false);
+
     private final ObjectProperty<SceneMode> mode = new SimpleObjectProperty<>(this, "mode", SceneMode.BACKWARD);
     private final DoubleProperty time = new SimpleDoubleProperty(this, "time", 1.0);
 
@@ -92,7 +94,7 @@ public final class SceneViewModel {
         this.playback = new PlaybackClock(time, mode, schedule, steps, sampling.pathsProperty());
         this.launched = new LaunchedPaths(jobs);
         for (Observable o : List.of(dataSet, schedule, score, h, compareH, split, compareSchedule, compareScore,
-                particles, steps, seed, solver, corrector)) {
+                particles, steps, seed, solver, corrector, live)) {
             o.addListener(x -> requestResample());
         }
         for (Observable o : List.of(mode, time, view, viewAspect, launched.paths(), overlays)) {
@@ -160,6 +162,15 @@ public final class SceneViewModel {
 
     public BooleanProperty correctorProperty() {
         return corrector;
+    }
+
+    /**
+     * True while a model trains and the scene follows its weights: each new model is sampled with the thinned
+     * {@link SamplerSettings#live()} settings, so the view refreshes every second without starving the
+     * training; back to false, the scene samples at its full settings again. Not part of a saved scene.
+     */
+    public BooleanProperty liveProperty() {
+        return live;
     }
 
     public ObjectProperty<SceneMode> modeProperty() {
@@ -326,7 +337,8 @@ public final class SceneViewModel {
 
     /** Starts sampling for the current inputs (cancelling any older run). */
     public void resample() {
-        sampling.resample(state());
+        SceneState s = state();
+        sampling.resample(live.get() ? s.withSampler(s.sampler().live()) : s);
     }
 
     // ---- snapshot ----------------------------------------------------------------------------

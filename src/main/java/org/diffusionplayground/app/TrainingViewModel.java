@@ -24,12 +24,17 @@ import org.diffusionplayground.model.checkpoint.CheckpointIO;
 import org.diffusionplayground.model.checkpoint.ModelCard;
 import org.diffusionplayground.model.checkpoint.PretrainedModel;
 import org.diffusionplayground.model.data.DataSet;
+import org.diffusionplayground.model.data.PointSet;
+import org.diffusionplayground.model.metrics.SampleQuality;
+import org.diffusionplayground.model.metrics.Wasserstein;
+import org.diffusionplayground.model.sampling.SampledPaths;
 import org.diffusionplayground.model.schedule.Schedule;
 import org.diffusionplayground.model.schedule.ScheduleKind;
 import org.diffusionplayground.model.schedule.ScheduleSpec;
 import org.diffusionplayground.model.score.Activation;
 import org.diffusionplayground.model.score.MlpSpec;
 import org.diffusionplayground.model.score.NetworkScore;
+import org.diffusionplayground.model.score.ScoreModel;
 import org.diffusionplayground.model.score.Target;
 import org.diffusionplayground.model.score.TimeEmbedding;
 import org.diffusionplayground.model.train.Batching;
@@ -44,17 +49,27 @@ import org.diffusionplayground.model.train.TrainingListener;
 import org.diffusionplayground.model.train.TrainingProgress;
 import org.diffusionplayground.model.train.TrainingResult;
 import org.diffusionplayground.model.train.Weighting;
+import org.diffusionplayground.scene.SceneMode;
 
 /**
  * The training panel's logic: the settings (as properties, validated into a {@link TrainingConfig}),
  * Train / Pause / Resume / Stop of a {@link TrainingJob} on its own thread, progress, ETA and the loss
- * curve, and hand-over of the weights to the scene: every snapshot during training and the final model
- * become the scene's score, so samples update while it trains.
+ * curve, and hand-over of the weights to the scene: every snapshot during training (one a second of
+ * training, each shown before the training goes on) and the final model become the scene's score, so samples
+ * update while it trains; each refresh
+ * is recorded with the W2 of its samples to held-out data ({@link #liveSamples()}), the running W2 the
+ * loss chart shows beside the loss.
  */
 public final class TrainingViewModel {
 
     /** The app's recipe, whose values the settings start from ({@link TrainingConfig#fast}). */
     private static final TrainingConfig APP = TrainingConfig.fast(ScheduleSpec.of(ScheduleKind.SIMPLE));
+
+    /**
+     * Samples and held-out points of the running W2. Exact W2 is an optimal assignment, O(n³): 500 points
+     * take a few tens of milliseconds, off the UI thread, once a second.
+     */
+    public static final int LIVE_W2_POINTS = 500;
 
     private final SceneViewModel scene;
     private final java.util.concurrent.Executor ui;
@@ -94,13 +109,23 @@ public final class TrainingViewModel {
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper(this, "warning", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyObjectWrapper<Checkpoint> checkpoint = new ReadOnlyObjectWrapper<>(this, "checkpoint");
+    private final ReadOnlyObjectWrapper<TrainingResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ObservableList<LossPoint> losses = FXCollections.observableArrayList();
+    private final ObservableList<LiveSample> liveSamples = FXCollections.observableArrayList();
 
     private TrainingJob job;
     private DataSet trainingData;
     /** The newest training snapshot not yet shown because the scene was still sampling the previous one. */
     private NetworkScore pendingSnapshot;
     private Schedule pendingSchedule;
+    private ModelSnapshot pendingWeights;
+    /** The newest training snapshot handed to the scene, and its score, until the scene's samples of it arrive. */
+    private ModelSnapshot liveWeights;
+    private ScoreModel liveScore;
+    /** Held-out points of the data being trained on, for the running W2. */
+    private PointSet liveReference;
+    private final java.util.concurrent.atomic.AtomicBoolean measuring = new java.util.concurrent.atomic.AtomicBoolean();
+    private java.util.concurrent.ExecutorService measurer;
     /** What to start once the run being stopped has stopped (settings changed mid-run); null for nothing. */
     private Runnable whenStopped;
     /** Steps of the runs before this one on the loss curve (a continued run adds to them). */
@@ -115,9 +140,10 @@ public final class TrainingViewModel {
             if (!busy && pendingSnapshot != null) {
                 NetworkScore next = pendingSnapshot;
                 pendingSnapshot = null;
-                show(pendingSchedule, next);
+                showLive(pendingSchedule, next, pendingWeights);
             }
         });
+        scene.pathsProperty().addListener((obs, old, run) -> liveSamplesArrived(run));
     }
 
     // ---- settings ------------------------------------------------------------------------------
@@ -235,8 +261,18 @@ public final class TrainingViewModel {
         return checkpoint.getReadOnlyProperty();
     }
 
+    /** The last run's outcome (its steps and training time among it); null before the first run ends. */
+    public ReadOnlyObjectProperty<TrainingResult> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
     public ObservableList<LossPoint> losses() {
         return losses;
+    }
+
+    /** The scene's refreshes during training, each with its weights' step and its W2 (filled in when measured). */
+    public ObservableList<LiveSample> liveSamples() {
+        return liveSamples;
     }
 
     public boolean isRunning() {
@@ -388,6 +424,7 @@ public final class TrainingViewModel {
             stepOffset = losses.isEmpty() ? 0 : losses.get(losses.size() - 1).step();
         } else {
             losses.clear();
+            liveSamples.clear();
             stepOffset = 0;
         }
         error.set("");
@@ -396,7 +433,9 @@ public final class TrainingViewModel {
         trainingData = data;
         Schedule trainingSchedule = config.schedule().build();
         long offset = stepOffset;
-        job = new TrainingJob(config, data.points(), JobOptions.defaults(), from);
+        liveReference = SampleQuality.reference(data, LIVE_W2_POINTS, config.seed());
+        goLive();
+        job = new TrainingJob(config, data.points(), JobOptions.live(), from);
         job.addListener(new TrainingListener() {
             @Override
             public void onStateChanged(TrainingJob.State s) {
@@ -423,8 +462,9 @@ public final class TrainingViewModel {
                     if (scene.activity().busyProperty().get()) {
                         pendingSnapshot = score;
                         pendingSchedule = trainingSchedule;
+                        pendingWeights = s;
                     } else {
-                        show(trainingSchedule, score);
+                        showLive(trainingSchedule, score, s);
                     }
                 });
             }
@@ -455,6 +495,7 @@ public final class TrainingViewModel {
             @Override
             public void onFailed(String message, Throwable cause) {
                 ui.execute(() -> {
+                    endLive();
                     error.set("training failed: " + message);
                     state.set(TrainingJob.State.FAILED);
                 });
@@ -469,7 +510,8 @@ public final class TrainingViewModel {
     }
 
     private void finished(TrainingResult r, Schedule trainingSchedule, String how) {
-        pendingSnapshot = null;
+        endLive();
+        result.set(r);
         if (r != null && r.steps() > 0) {
             show(trainingSchedule, new NetworkScore(r.model(), trainingSchedule));
             checkpoint.set(Checkpoint.of(r, trainingData, org.diffusionplayground.model.util.AppVersion.get()));
@@ -477,6 +519,80 @@ public final class TrainingViewModel {
                     r.seconds(), r.finalLoss(), r.rollbacks() > 0 ? ", " + r.rollbacks() + " rollbacks" : ""));
         }
         progress.set(1);
+    }
+
+    /**
+     * The scene follows the training: it samples each snapshot with its thinned live settings, and in the
+     * backward sweep it holds at t_min, where the samples are, so the data's shape is seen to appear.
+     */
+    private void goLive() {
+        scene.liveProperty().set(true);
+        if (scene.modeProperty().get() == SceneMode.BACKWARD) {
+            scene.playback().playingProperty().set(false);
+            scene.timeProperty().set(scene.tMin());
+        }
+    }
+
+    /** Back to the scene's full settings (the final model is sampled with them). */
+    private void endLive() {
+        pendingSnapshot = null;
+        pendingWeights = null;
+        liveWeights = null;
+        liveScore = null;
+        scene.liveProperty().set(false);
+    }
+
+    private void showLive(Schedule s, NetworkScore score, ModelSnapshot weights) {
+        liveWeights = weights;
+        liveScore = score;
+        show(s, score);
+    }
+
+    /** Records a refresh when the samples of the newest snapshot reach the scene, and measures their W2. */
+    private void liveSamplesArrived(SampledPaths run) {
+        if (run == null || !run.complete() || liveScore == null || run.process().score() != liveScore) {
+            return;
+        }
+        ModelSnapshot weights = liveWeights;
+        liveScore = null;
+        liveWeights = null;
+        if (job != null) {
+            job.snapshotShown(weights.step()); // the training goes on (JobOptions.live: it waits for the view)
+        }
+        LiveSample sample = new LiveSample(stepOffset + weights.step(), weights.trainingSeconds(), Double.NaN);
+        liveSamples.add(sample);
+        PointSet reference = liveReference;
+        int n = Math.min(reference.size(), run.particles());
+        // one measurement at a time: while one runs, a refresh goes without its W2 rather than queueing work
+        if (run.diverged() > 0 || n < 2 || !measuring.compareAndSet(false, true)) {
+            return;
+        }
+        double[] samples = java.util.Arrays.copyOf(run.finalPositions(), 2 * n);
+        if (measurer == null) {
+            measurer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "running-w2");
+                t.setDaemon(true);
+                t.setPriority(Thread.NORM_PRIORITY - 1);
+                return t;
+            });
+        }
+        measurer.execute(() -> {
+            double w2;
+            try {
+                w2 = Wasserstein.exact(PointSet.of(samples), reference.slice(0, n));
+            } catch (RuntimeException e) {
+                w2 = Double.NaN; // a sample off to infinity: no distance, the refresh stays on the chart without one
+            } finally {
+                measuring.set(false);
+            }
+            double value = w2;
+            ui.execute(() -> {
+                int i = liveSamples.lastIndexOf(sample);
+                if (i >= 0) {
+                    liveSamples.set(i, sample.withW2(value));
+                }
+            });
+        });
     }
 
     private void show(Schedule s, NetworkScore score) {
@@ -614,6 +730,7 @@ public final class TrainingViewModel {
         progress.set(0);
         checkpoint.set(cp);
         losses.clear();
+        liveSamples.clear();
         statusLine.set(String.format(Locale.ROOT, "loaded: %s, %,d steps, final loss %.4g", net.depth() + "×" + net.width()
                 + " " + net.activation() + " " + net.target(), card.stepsTrained(), card.finalLoss()));
     }

@@ -199,7 +199,7 @@ public final class LikelihoodCommand implements Callable<Integer> {
             sb.append(r.deltaXFormOk(i) ? number(r.correctionDeltaXForm()[i]) : "").append(',');
             sb.append(c ? number(Math.hypot(r.gradLogQ0()[2 * i], r.gradLogQ0()[2 * i + 1])) : "").append(',');
             sb.append(c ? number(r.laplacianLogQ0()[i]) : "").append(',');
-            sb.append(quoted(r.failure()[i] == null ? "converged" : "failed in " + r.failure()[i]));
+            sb.append(quoted(r.status(i)));
             if (exact != null) {
                 for (FokkerPlanckResult.Marginal m : exact.marginals()) {
                     sb.append(',').append(m.ok(i) ? number(-m.logQ()[i]) : "");

@@ -30,6 +30,23 @@ public record SamplerSettings(double h, int particles, int steps, long seed, Sol
         }
     }
 
+    /** Particles of the live view while a model trains (at most; fewer when the scene has fewer). */
+    public static final int LIVE_PARTICLES = 600;
+    /** Sampler steps of the live view while a model trains (at most). */
+    public static final int LIVE_STEPS = 30;
+
+    /**
+     * These settings thinned for the live view of a model in training: at most {@link #LIVE_PARTICLES}
+     * particles and {@link #LIVE_STEPS} steps, without the corrector. It samples anew every second of
+     * training on the same two cores, so it must cost a small share of a second (docs/benchmarks.md,
+     * live view while training); 30 steps of the default exponential integrator already show the data's
+     * shape (docs/MATH.md §3.1). The same 𝔥, seed and solver: the view is the scene's, only coarser.
+     */
+    public SamplerSettings live() {
+        return new SamplerSettings(h, Math.min(particles, LIVE_PARTICLES), Math.min(steps, LIVE_STEPS), seed, solver,
+                false);
+    }
+
     public SamplerSettings withH(double newH) {
         return new SamplerSettings(newH, particles, steps, seed, solver, corrector);
     }

@@ -127,6 +127,24 @@ public final class LikelihoodPanel extends VBox {
                 + "touches the line and where it bends away (on the bundled swiss roll near 𝔥 ≈ 0.003–0.01).");
         javafx.scene.layout.FlowPane toggles = new javafx.scene.layout.FlowPane(16, 6, map, auto, exact, closeUp);
 
+        javafx.scene.control.ToggleButton pick = new javafx.scene.control.ToggleButton("Click a point");
+        pick.setId("likelihood-pick");
+        pick.selectedProperty().bindBidirectional(vm.pickProperty());
+        pick.setMinWidth(javafx.scene.control.ToggleButton.USE_PREF_SIZE);
+        Controls.tipped(pick, "While on, a click on the scene computes that point's NLL at 𝔥 = 0 and its C(x₀), and draws "
+                + "its probability-flow path back to the prior with arrows of ∇log q_t along it (off: a click launches "
+                + "a particle from there).");
+        Label pointLine = new Label();
+        pointLine.setId("likelihood-point");
+        pointLine.getStyleClass().add("status-line");
+        pointLine.setWrapText(true);
+        pointLine.textProperty().bind(Bindings.createStringBinding(() -> vm.pointTextProperty().get().isEmpty()
+                && vm.pickProperty().get() ? "Click the scene: that point's likelihood and path." : vm.pointTextProperty().get(),
+                vm.pointTextProperty(), vm.pickProperty()));
+        HBox.setHgrow(pointLine, Priority.ALWAYS);
+        HBox pointRow = new HBox(8, pick, pointLine);
+        pointRow.setAlignment(Pos.CENTER_LEFT);
+
         Label status = new Label();
         status.setId("likelihood-status");
         status.getStyleClass().add("status-line");
@@ -160,7 +178,7 @@ public final class LikelihoodPanel extends VBox {
             w2Chart.markH(v.doubleValue());
         });
 
-        getChildren().addAll(controls, toggles, status, chart, w2Chart);
+        getChildren().addAll(controls, toggles, pointRow, status, chart, w2Chart);
     }
 
     /** Ticks "Close-up 𝔥 ≤ 0.1" (a start option sets up the room before the lecture). */

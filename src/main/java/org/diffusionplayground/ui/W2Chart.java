@@ -39,12 +39,7 @@ public final class W2Chart extends ChartViewer {
         NumberAxis y = new NumberAxis("W2");
         y.setAutoRangeIncludesZero(true);
         XYPlot plot = new XYPlot(new XYSeriesCollection(w2), x, y, new XYLineAndShapeRenderer(true, true));
-        NumberAxis mmdAxis = new NumberAxis("MMD²");
-        mmdAxis.setAutoRangeIncludesZero(true);
-        plot.setRangeAxis(1, mmdAxis);
-        plot.setDataset(1, new XYSeriesCollection(mmd));
-        plot.mapDatasetToRangeAxis(1, 1);
-        plot.setRenderer(1, new XYLineAndShapeRenderer(true, true));
+        ChartStyle.rightAxis(plot, "MMD²", mmd);
         plot.addDomainMarker(hMarker);
         chart = new JFreeChart("Sample quality versus 𝔥: W2 (left) and MMD² (right) to the data",
                 JFreeChart.DEFAULT_TITLE_FONT, plot, false);

@@ -68,7 +68,16 @@ public final class Workbench {
         likelihoodPanel = new LikelihoodPanel(vms.likelihood(), vms.scene(), vms.app().themeProperty());
         likelihoodTab = new Tab("Likelihood in 𝔥", likelihoodPanel);
         likelihoodTab.setId("tab-likelihood");
-        lossChart = new LossChart(vms.training().losses(), vms.app().themeProperty());
+        // with "Click a point" on, a click on the scene explains that point rather than launching a path from it
+        window.scenePane().onWorldClickProperty().set((x, y) -> {
+            if (vms.likelihood().pickProperty().get()) {
+                analysis.getSelectionModel().select(likelihoodTab);
+                vms.likelihood().explain(x, y);
+            } else {
+                vms.scene().launchPath(x, y);
+            }
+        });
+        lossChart = new LossChart(vms.training().losses(), vms.training().liveSamples(), vms.app().themeProperty());
         VBox.setVgrow(lossChart, Priority.ALWAYS);
         Label trainStatus = new Label();
         trainStatus.getStyleClass().add("status-line");

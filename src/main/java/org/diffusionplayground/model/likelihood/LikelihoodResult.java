@@ -37,6 +37,11 @@ public record LikelihoodResult(PointSet points, double[] logQ0, double[] correct
         return correctionDeltaXForm != null && failure[i] == null;
     }
 
+    /** Point i's status in words: "converged", or which pass failed and why. */
+    public String status(int i) {
+        return failure[i] == null ? "converged" : "failed in " + failure[i];
+    }
+
     public boolean hasCorrection() {
         return correction != null;
     }

@@ -48,15 +48,58 @@ public final class WkbLikelihood {
 
     /** log q₀⁰ only (the first pass). */
     public LikelihoodResult logLikelihood(PointSet points, ProgressListener progress, Cancellation cancel) {
-        return run(points, false, progress, cancel);
+        return run(points, false, null, progress, cancel);
     }
 
     /** log q₀⁰ and the first-order coefficient C (adjoint form; plus the δx form if asked). */
     public LikelihoodResult withCorrection(PointSet points, ProgressListener progress, Cancellation cancel) {
-        return run(points, true, progress, cancel);
+        return run(points, true, null, progress, cancel);
     }
 
-    private LikelihoodResult run(PointSet points, boolean correction, ProgressListener progress,
+    /**
+     * One point's numbers, as {@link #withCorrection} gives them, with its path: x(t) from the forward pass's
+     * dense output and ∇ log q_t⁰ along it from the backward pass's, at the solver's accepted steps and
+     * {@link PointLikelihood#SUBDIVISIONS} times between two.
+     */
+    public PointLikelihood point(double x, double y, Cancellation cancel) {
+        Recording rec = new Recording();
+        LikelihoodResult r = run(PointSet.of(new double[] {x, y}), true, rec, null, cancel);
+        double[] terminal = {rec.forwardEnd[0], rec.forwardEnd[1]};
+        if (!r.ok(0) || rec.path.points(0) == 0) {
+            return new PointLikelihood(r, new double[0], new double[0], null, terminal);
+        }
+        double[] knots = rec.path.knots(0);
+        int k = PointLikelihood.SUBDIVISIONS;
+        int n = (knots.length - 1) * k + 1;
+        double[] times = new double[n];
+        for (int s = 0; s + 1 < knots.length; s++) {
+            for (int j = 0; j < k; j++) {
+                times[s * k + j] = knots[s] + (knots[s + 1] - knots[s]) * j / k;
+            }
+        }
+        times[n - 1] = knots[knots.length - 1];
+        double[] path = new double[2 * n];
+        double[] grad = r.correctionOk(0) ? new double[2 * n] : null;
+        double[] adjoint = new double[5];
+        for (int i = 0; i < n; i++) {
+            rec.path.interpolate(0, times[i], path, 2 * i);
+            if (grad != null) {
+                rec.backward.interpolate(0, times[i], adjoint, 0);
+                grad[2 * i] = adjoint[0];
+                grad[2 * i + 1] = adjoint[1];
+            }
+        }
+        return new PointLikelihood(r, times, path, grad, terminal);
+    }
+
+    /** What {@link #point} reads after the passes: their dense outputs and the forward pass's end state. */
+    private static final class Recording {
+        DenseTrajectories path;
+        DenseTrajectories backward;
+        double[] forwardEnd;
+    }
+
+    private LikelihoodResult run(PointSet points, boolean correction, Recording recording, ProgressListener progress,
             Cancellation cancel) {
         long start = System.nanoTime();
         int n = points.size();
@@ -78,6 +121,10 @@ public final class WkbLikelihood {
         EnsembleResult r1 = solver.integrate(new PfOdeSystem(schedule, score), tMin, tMax, y1, n,
                 path == null ? null : path.listener(), scaled(progress, 0, passes, "log-likelihood (PF-ODE)"), cancel);
         evaluations += r1.memberEvaluations();
+        if (recording != null) {
+            recording.path = path;
+            recording.forwardEnd = new double[] {y1[0], y1[1]};
+        }
         for (int i = 0; i < n; i++) {
             if (r1.failed(i)) {
                 failure[i] = new PointFailure(PointFailure.Pass.PF_ODE, r1.failure()[i]);
@@ -103,7 +150,10 @@ public final class WkbLikelihood {
             terminal.derivatives(y1[3 * i], y1[3 * i + 1], terminalValues);
             System.arraycopy(terminalValues, 0, y2, d2 * a, 5);
         }
-        DenseTrajectories backward = options.deltaXForm() ? new DenseTrajectories(m, 5) : null;
+        DenseTrajectories backward = options.deltaXForm() || recording != null ? new DenseTrajectories(m, 5) : null;
+        if (recording != null) {
+            recording.backward = backward;
+        }
         EnsembleResult r2 = solver.integrate(new WkbAdjointSystem(schedule, score, path, alive), tMax, tMin, y2, m,
                 backward == null ? null : backward.listener(),
                 scaled(progress, 1, passes, "first-order correction (backward pass)"), cancel);

@@ -76,6 +76,11 @@ public final class DenseTrajectories {
         return steps[m] == 0 ? 0 : steps[m] + 1;
     }
 
+    /** The times of member m's accepted steps in the order they were taken, its start first and its end last. */
+    public double[] knots(int m) {
+        return Arrays.copyOf(times[m], points(m));
+    }
+
     /** The time where member m's recorded trajectory ends (the end of its last accepted step). */
     public double endTime(int m) {
         requireSteps(m);

@@ -51,6 +51,8 @@ public final class TrainingJob implements Runnable {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
+    /** The newest snapshot a view has shown (guarded by {@link #lock}). */
+    private long shownStep = -1;
     private volatile boolean pauseRequested;
     private volatile boolean cancelRequested;
     private volatile State state = State.READY;
@@ -110,6 +112,34 @@ public final class TrainingJob implements Runnable {
         }
     }
 
+    /** A view says it shows the snapshot of {@code step} (see {@link JobOptions#awaitShownMillis}). */
+    public void snapshotShown(long step) {
+        lock.lock();
+        try {
+            shownStep = Math.max(shownStep, step);
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until the snapshot of {@code step} is shown, the job is paused or cancelled, or the time is up; ns waited. */
+    private long awaitShown(long step, long millis) {
+        long start = System.nanoTime();
+        long left = millis * 1_000_000L;
+        lock.lock();
+        try {
+            while (shownStep < step && !cancelRequested && !pauseRequested && left > 0) {
+                left = wake.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
+        return System.nanoTime() - start;
+    }
+
     public boolean isCancelRequested() {
         return cancelRequested;
     }
@@ -149,6 +179,7 @@ public final class TrainingJob implements Runnable {
         long windowStart = System.nanoTime();
         long windowSteps = 0;
         long lastReport = windowStart;
+        long lastSnapshotNanos = 0; // of active time
         while (trainer.step() < total) {
             if (cancelRequested || pauseRequested) {
                 long now = System.nanoTime();
@@ -218,11 +249,30 @@ public final class TrainingJob implements Runnable {
                 lastGood = good;
                 consecutiveRollbacks = 0;
             }
-            if (options.snapshotEvery() > 0 && step % options.snapshotEvery() == 0 && step < total) {
-                ModelSnapshot snap = new ModelSnapshot(step, trainer.modelForSampling(), config.emaDecay() > 0);
-                listeners.forEach(l -> l.onSnapshot(snap));
-            }
             long now = System.nanoTime();
+            long active = activeNanos + now - windowStart;
+            boolean byStep = options.snapshotEvery() > 0 && step % options.snapshotEvery() == 0;
+            boolean byClock = options.snapshotIntervalMillis() > 0
+                    && active - lastSnapshotNanos >= options.snapshotIntervalMillis() * 1_000_000L;
+            if ((byStep || byClock) && step < total) {
+                lastSnapshotNanos = active;
+                // the EMA starts from the initial weights and still holds a share decay^step of them: until it
+                // has averaged over its own horizon 1/(1 − decay) steps a view shows the weights themselves. With
+                // the EMA warm-up (OptimiserSchedule) the decay (1+n)/(10+n) makes it an average of recent weights
+                // from the first step, so it is shown throughout
+                boolean ema = config.emaDecay() > 0 && (config.optimiserSchedule().emaWarmup()
+                        || step * (1 - config.emaDecay()) >= 1);
+                ModelSnapshot snap = new ModelSnapshot(step, ema ? trainer.modelForSampling() : trainer.snapshot(), ema,
+                        active / 1e9);
+                listeners.forEach(l -> l.onSnapshot(snap));
+                if (options.awaitShownMillis() > 0) {
+                    // the wait is the view's time, not the training's: the window and the clock move past it
+                    long waited = awaitShown(step, options.awaitShownMillis());
+                    windowStart += waited;
+                    lastReport += waited;
+                    now += waited;
+                }
+            }
             if (windowSteps > 0 && now - lastReport >= options.progressIntervalMillis() * 1_000_000L
                     || step == total) {
                 double windowRate = windowSteps / Math.max(1e-9, (now - windowStart) / 1e9);

@@ -77,6 +77,20 @@ public final class ChartStyle {
         return m;
     }
 
+    /**
+     * A second series on its own axis at the right of the plot (dataset and axis 1), with lines and points,
+     * its range from zero: a quantity beside another of different units (MMD² beside W2, W2 beside the loss).
+     */
+    public static void rightAxis(org.jfree.chart.plot.XYPlot plot, String label,
+            org.jfree.data.xy.XYSeries series) {
+        org.jfree.chart.axis.NumberAxis axis = new org.jfree.chart.axis.NumberAxis(label);
+        axis.setAutoRangeIncludesZero(true);
+        plot.setRangeAxis(1, axis);
+        plot.setDataset(1, new org.jfree.data.xy.XYSeriesCollection(series));
+        plot.mapDatasetToRangeAxis(1, 1);
+        plot.setRenderer(1, new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true, true));
+    }
+
     /** Styles an {@link #hMarker()}: vermillion, dashed, bold label, sized by the theme. */
     public static void styleHMarker(org.jfree.chart.plot.ValueMarker m, Theme theme) {
         m.setPaint(Theme.OKABE_ITO[5]);

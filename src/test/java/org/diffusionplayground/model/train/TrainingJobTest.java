@@ -1,6 +1,7 @@
 package org.diffusionplayground.model.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -123,12 +124,84 @@ class TrainingJobTest {
         assertNotNull(result.ema());
         assertEquals(result.ema(), result.model());
         assertEquals(List.of(100L, 200L), r.snapshots.stream().map(ModelSnapshot::step).toList());
-        assertTrue(r.snapshots.stream().allMatch(ModelSnapshot::ema));
+        // with decay 0.999 the EMA's horizon is 1 000 steps: before it the snapshots are the weights themselves
+        assertTrue(r.snapshots.stream().noneMatch(ModelSnapshot::ema));
         TrainingProgress last = r.progress.get(r.progress.size() - 1);
         assertEquals(300, last.step());
         assertEquals(0, last.etaSeconds(), 1e-9);
         assertTrue(last.stepsPerSecond() > 0 && Double.isFinite(last.smoothedLoss()));
         assertEquals(TrainingJob.State.FINISHED, job.state());
+    }
+
+    @Test
+    void snapshotsAreTheEmaOnceItHasAveragedOverItsHorizon() {
+        TrainingConfig shortEma = tiny(300).toBuilder().emaDecay(0.99).build(); // horizon 100 steps
+        Recorder r = run(new TrainingJob(shortEma, DATA, JobOptions.defaults().withSnapshotEvery(50)));
+        assertNotNull(r.finished.get(), "failed: " + r.failed.get());
+        assertEquals(List.of(50L, 100L, 150L, 200L, 250L), r.snapshots.stream().map(ModelSnapshot::step).toList());
+        assertEquals(List.of(false, true, true, true, true), r.snapshots.stream().map(ModelSnapshot::ema).toList());
+    }
+
+    @Test
+    void withTheEmaWarmupSnapshotsAreTheEmaFromTheStart() {
+        // decay min(0.999, (1+n)/(10+n)) averages recent weights from step 1: no horizon to wait for
+        TrainingConfig warm = tiny(300).toBuilder().optimiserSchedule(OptimiserSchedule.warmup(0)).build();
+        Recorder r = run(new TrainingJob(warm, DATA, JobOptions.defaults().withSnapshotEvery(100)));
+        assertNotNull(r.finished.get(), "failed: " + r.failed.get());
+        assertEquals(List.of(true, true), r.snapshots.stream().map(ModelSnapshot::ema).toList());
+    }
+
+    @Test
+    void aJobPacedByItsViewWaitsForEachSnapshotOutsideItsTrainingTime() {
+        // no view answers: every snapshot waits the full 40 ms, which the job's own clock leaves out
+        long waitMillis = 40;
+        TrainingJob job = new TrainingJob(tiny(60), DATA, JobOptions.defaults().withSnapshotEvery(10)
+                .withAwaitShownMillis(waitMillis));
+        long start = System.nanoTime();
+        Recorder r = run(job);
+        double wall = (System.nanoTime() - start) / 1e9;
+        TrainingResult result = r.finished.get();
+        assertNotNull(result, "failed: " + r.failed.get());
+        int waits = r.snapshots.size();
+        assertEquals(5, waits);
+        assertTrue(wall >= result.seconds() + waits * waitMillis / 1e3,
+                "wall " + wall + " s, training " + result.seconds() + " s, " + waits + " waits");
+
+        // a view that shows each snapshot at once: the job goes straight on
+        TrainingJob answered = new TrainingJob(tiny(60), DATA, JobOptions.defaults().withSnapshotEvery(10)
+                .withAwaitShownMillis(60_000));
+        answered.addListener(new TrainingListener() {
+            @Override
+            public void onSnapshot(ModelSnapshot s) {
+                answered.snapshotShown(s.step());
+            }
+        });
+        Recorder quick = run(answered);
+        assertNotNull(quick.finished.get(), "failed: " + quick.failed.get());
+        assertEquals(5, quick.snapshots.size());
+    }
+
+    @Test
+    void clockSnapshotsAreAtLeastTheIntervalApartInTrainingTimeAndStepsOnly() {
+        long millis = 1;
+        TrainingJob job = new TrainingJob(tiny(300), DATA, JobOptions.defaults().withSnapshotEvery(0)
+                .withSnapshotIntervalMillis(millis));
+        Recorder r = run(job);
+        TrainingResult result = r.finished.get();
+        assertNotNull(result, "failed: " + r.failed.get());
+        // 300 steps of even the tiny network take far longer than a millisecond
+        assertFalse(r.snapshots.isEmpty());
+        for (int i = 0; i < r.snapshots.size(); i++) {
+            ModelSnapshot s = r.snapshots.get(i);
+            assertTrue(s.step() > 0 && s.step() < 300, "step " + s.step());
+            assertTrue(s.trainingSeconds() <= result.seconds(), s.trainingSeconds() + " > " + result.seconds());
+            if (i > 0) {
+                ModelSnapshot before = r.snapshots.get(i - 1);
+                assertTrue(s.step() > before.step());
+                assertTrue(s.trainingSeconds() - before.trainingSeconds() >= millis / 1e3,
+                        "snapshots " + before + " and " + s + " closer than the interval");
+            }
+        }
     }
 
     @Test
