@@ -41,6 +41,7 @@ import org.diffusionplayground.model.train.Batching;
 import org.diffusionplayground.model.train.JobOptions;
 import org.diffusionplayground.model.train.ModelSnapshot;
 import org.diffusionplayground.model.train.Objective;
+import org.diffusionplayground.model.train.OptimiserSchedule;
 import org.diffusionplayground.model.train.TimeSampling;
 import org.diffusionplayground.model.train.TrainingConfig;
 import org.diffusionplayground.model.train.TrainingJob;
@@ -60,6 +61,9 @@ import org.diffusionplayground.scene.SceneMode;
  * loss chart shows beside the loss.
  */
 public final class TrainingViewModel {
+
+    /** The app's recipe, whose values the settings start from ({@link TrainingConfig#fast}). */
+    private static final TrainingConfig APP = TrainingConfig.fast(ScheduleSpec.of(ScheduleKind.SIMPLE));
 
     /**
      * Samples and held-out points of the running W2. Exact W2 is an optimal assignment, O(n³): 500 points
@@ -85,8 +89,8 @@ public final class TrainingViewModel {
             TimeSampling.UNIFORM);
     private final ObjectProperty<Batching> batching = new SimpleObjectProperty<>(this, "batching",
             Batching.WITH_REPLACEMENT);
-    private final DoubleProperty learningRate = new SimpleDoubleProperty(this, "learningRate", 1e-3);
-    private final LongProperty steps = new SimpleLongProperty(this, "steps", 20_000);
+    private final DoubleProperty learningRate = new SimpleDoubleProperty(this, "learningRate", APP.learningRate());
+    private final LongProperty steps = new SimpleLongProperty(this, "steps", APP.steps());
     private final IntegerProperty batchSize = new SimpleIntegerProperty(this, "batchSize", 1024);
     private final LongProperty seed = new SimpleLongProperty(this, "seed", 1);
     private final DoubleProperty ema = new SimpleDoubleProperty(this, "ema", 0.999);
@@ -99,6 +103,9 @@ public final class TrainingViewModel {
             new javafx.beans.property.SimpleBooleanProperty(this, "conditional", false);
     private final javafx.beans.property.ReadOnlyBooleanWrapper dataLabelled =
             new javafx.beans.property.ReadOnlyBooleanWrapper(this, "dataLabelled", false);
+    /** The rate and EMA schedule: the app's fast one, or constant after "paper setup" (no row of its own). */
+    private final ObjectProperty<OptimiserSchedule> optimiserSchedule = new SimpleObjectProperty<>(this,
+            "optimiserSchedule", APP.optimiserSchedule());
 
     private final ReadOnlyObjectWrapper<TrainingJob.State> state = new ReadOnlyObjectWrapper<>(this, "state",
             TrainingJob.State.READY);
@@ -194,6 +201,10 @@ public final class TrainingViewModel {
 
     public ObjectProperty<Weighting> weightingProperty() {
         return weighting;
+    }
+
+    public ObjectProperty<OptimiserSchedule> optimiserScheduleProperty() {
+        return optimiserSchedule;
     }
 
     public ObjectProperty<Objective> objectiveProperty() {
@@ -301,10 +312,11 @@ public final class TrainingViewModel {
             }
             net = net.withClasses(data.points().classes());
         }
-        return TrainingConfig.defaults(new ScheduleSpec(schedule.get(), sigmaMax.get())).toBuilder()
+        return TrainingConfig.fast(new ScheduleSpec(schedule.get(), sigmaMax.get())).toBuilder()
                 .network(net).objective(objective.get()).weighting(weighting.get()).timeSampling(timeSampling.get()).batching(batching.get())
                 .learningRate(learningRate.get()).steps(steps.get()).batchSize(batchSize.get()).seed(seed.get())
-                .emaDecay(ema.get()).clipNorm(clip.get()).adam(beta1.get(), beta2.get(), adamEps.get()).build();
+                .emaDecay(ema.get()).clipNorm(clip.get()).adam(beta1.get(), beta2.get(), adamEps.get())
+                .optimiserSchedule(optimiserSchedule.get()).build();
     }
 
     /** Fills the settings from a configuration (the "paper setup" button, presets, loaded models). */
@@ -333,6 +345,7 @@ public final class TrainingViewModel {
         beta1.set(c.beta1());
         beta2.set(c.beta2());
         adamEps.set(c.adamEps());
+        optimiserSchedule.set(c.optimiserSchedule());
     }
 
     /** The paper's setup (MATH.md §2): raw-t 3×128 score network, g² weighting on the 1000-point grid. */
@@ -344,7 +357,7 @@ public final class TrainingViewModel {
     }
 
     public void applyDefaults() {
-        apply(TrainingConfig.defaults(new ScheduleSpec(schedule.get(), sigmaMax.get())));
+        apply(TrainingConfig.fast(new ScheduleSpec(schedule.get(), sigmaMax.get())));
     }
 
     // ---- actions -----------------------------------------------------------------------------
@@ -735,6 +748,7 @@ public final class TrainingViewModel {
             steps.set(t.steps());
             ema.set(t.emaDecay());
             clip.set(t.clipNorm());
+            optimiserSchedule.set(t.optimiserScheduleOrConstant());
             if (t.adamEps() > 0) { // cards written before Adam's constants were recorded keep the defaults
                 beta1.set(t.beta1());
                 beta2.set(t.beta2());

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "playground", mixinStandardHelpOptions = true, versionProvider = PlaygroundCli.Version.class,
         description = "Diffusion Playground, headless: train score networks on 2-D data, measure them, render presets.",
         subcommands = {TrainCommand.class, TableCommand.class, CurveCommand.class, LikelihoodCommand.class, SamplersCommand.class, GuidanceCommand.class,
-            BenchCommand.class, BenchTrainCommand.class, BenchLiveCommand.class,
+            BenchCommand.class, BenchTrainCommand.class, BenchLiveCommand.class, BenchQualityCommand.class,
             RenderCommand.class,
             PresetCommand.class, CommandLine.HelpCommand.class})
 public final class PlaygroundCli implements Runnable {

@@ -13,9 +13,9 @@ import org.diffusionplayground.model.data.DataSource;
 import org.diffusionplayground.model.data.InvalidDataException;
 import org.diffusionplayground.model.data.PointSet;
 import org.diffusionplayground.model.data.ToyData;
+import org.diffusionplayground.model.metrics.QualityProbe;
 import org.diffusionplayground.model.metrics.SampleQuality;
 import org.diffusionplayground.model.metrics.Wasserstein;
-import org.diffusionplayground.model.sampling.ReverseProcess;
 import org.diffusionplayground.model.sampling.TimeGrid;
 import org.diffusionplayground.model.schedule.Schedule;
 import org.diffusionplayground.model.schedule.ScheduleKind;
@@ -23,17 +23,16 @@ import org.diffusionplayground.model.schedule.ScheduleSpec;
 import org.diffusionplayground.model.score.Activation;
 import org.diffusionplayground.model.score.Mlp;
 import org.diffusionplayground.model.score.MlpSpec;
-import org.diffusionplayground.model.score.NetworkScore;
 import org.diffusionplayground.model.score.Target;
 import org.diffusionplayground.model.score.TimeEmbedding;
 import org.diffusionplayground.model.train.Batching;
 import org.diffusionplayground.model.train.ModelSnapshot;
 import org.diffusionplayground.model.train.Objective;
+import org.diffusionplayground.model.train.OptimiserSchedule;
 import org.diffusionplayground.model.train.TimeSampling;
 import org.diffusionplayground.model.train.TrainingConfig;
 import org.diffusionplayground.model.train.TrainingListener;
 import org.diffusionplayground.model.train.Weighting;
-import org.diffusionplayground.model.util.Cancellation;
 import org.diffusionplayground.scene.SolverChoice;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -166,6 +165,19 @@ public final class TrainCommand implements Callable<Integer> {
             + "guidance (sample with --label and --guidance)")
     boolean conditional;
 
+    @Option(names = "--lr-decay", paramLabel = "D", description = "learning rate after the warm-up: CONSTANT or "
+            + "COSINE (half a cosine to --final-lr of the peak at the last step)")
+    OptimiserSchedule.RateDecay lrDecay;
+
+    @Option(names = "--warmup", paramLabel = "N", description = "steps of linear learning-rate warm-up, 0 = none")
+    Long warmup;
+
+    @Option(names = "--final-lr", paramLabel = "F", description = "the cosine's last rate as a fraction of the peak")
+    Double finalLr;
+
+    @Option(names = "--ema-warmup", negatable = true, description = "EMA decay min(--ema, (1+n)/(10+n)) at step n")
+    Boolean emaWarmup;
+
     @Option(names = "--quiet", description = "no progress line")
     boolean quiet;
 
@@ -226,9 +238,7 @@ public final class TrainCommand implements Callable<Integer> {
      */
     private final class W2Monitor implements TrainingListener {
 
-        private final Schedule schedule;
-        private final PointSet reference;
-        private final double bandwidth;
+        private final QualityProbe probe;
         private final long start = System.nanoTime();
         private long evaluationNanos;
 
@@ -238,14 +248,13 @@ public final class TrainCommand implements Callable<Integer> {
                         + Wasserstein.MAX_EXACT + ", got " + w2Samples);
             }
             try {
-                ReverseProcess.requireValidH(w2H);
-                TimeGrid.uniform(config.schedule().build(), w2Steps);
+                Schedule schedule = config.schedule().build();
+                probe = new QualityProbe(schedule, w2Solver.sampler(w2H, false),
+                        TimeGrid.of(w2Solver.stepSchedule(), schedule, w2Steps), w2H, 1,
+                        SampleQuality.reference(dataSet, w2Samples, config.seed()));
             } catch (IllegalArgumentException e) {
                 throw usage(e.getMessage());
             }
-            this.schedule = config.schedule().build();
-            this.reference = SampleQuality.reference(dataSet, w2Samples, config.seed());
-            this.bandwidth = SampleQuality.bandwidth(reference);
             if (!dataSet.hasGenerator()) {
                 System.err.println("note: imported data has no held-out set; W2 is measured against the data itself");
             }
@@ -259,11 +268,7 @@ public final class TrainCommand implements Callable<Integer> {
         void report(long step, Mlp mlp) {
             long t0 = System.nanoTime();
             double trained = (t0 - start - evaluationNanos) / 1e9;
-            var process = new ReverseProcess(schedule,
-                    new NetworkScore(mlp, schedule), w2H);
-            SampleQuality.Distances d = SampleQuality.of(process, w2Solver.sampler(w2H, false),
-                    TimeGrid.of(w2Solver.stepSchedule(), schedule, w2Steps), 1, reference, bandwidth,
-                    Cancellation.NEVER);
+            SampleQuality.Distances d = probe.measure(mlp);
             evaluationNanos += System.nanoTime() - t0;
             spec.commandLine().getErr().printf(Locale.ROOT, "W2 at step %d: %.4f, MMD² %.2e (𝔥 = %s, %d samples, %d "
                     + "steps; %.1f s of training)%n", step, d.w2(), d.mmd2(), w2H, w2Samples, w2Steps, trained);
@@ -303,7 +308,7 @@ public final class TrainCommand implements Callable<Integer> {
     TrainingConfig buildConfig(int dataSize) {
         try {
             ScheduleSpec sched = sigmaMax != null ? new ScheduleSpec(schedule, sigmaMax) : ScheduleSpec.of(schedule);
-            TrainingConfig base = paper ? TrainingConfig.paper(sched) : TrainingConfig.defaults(sched);
+            TrainingConfig base = paper ? TrainingConfig.paper(sched) : TrainingConfig.fast(sched);
             MlpSpec n = base.network();
             TimeEmbedding.Kind embKind = embedding != null ? embedding : n.embedding().kind();
             int embDim = embeddingDim != null ? embeddingDim
@@ -348,6 +353,10 @@ public final class TrainCommand implements Callable<Integer> {
             if (seed != null) {
                 b.seed(seed);
             }
+            OptimiserSchedule os = base.optimiserSchedule();
+            b.optimiserSchedule(new OptimiserSchedule(warmup != null ? warmup : os.warmupSteps(),
+                    lrDecay != null ? lrDecay : os.decay(), finalLr != null ? finalLr : os.finalRateFraction(),
+                    emaWarmup != null ? emaWarmup : os.emaWarmup()));
             TrainingConfig c = b.build();
             if (steps != null && epochs != null) {
                 throw usage("give --steps or --epochs, not both");

@@ -10,8 +10,11 @@ import org.diffusionplayground.model.checkpoint.CheckpointIO;
 import org.diffusionplayground.model.data.DataSource;
 import org.diffusionplayground.model.data.ToyData;
 import org.diffusionplayground.model.schedule.ScheduleKind;
+import org.diffusionplayground.model.schedule.ScheduleSpec;
 import org.diffusionplayground.model.score.MlpSpec;
+import org.diffusionplayground.model.train.OptimiserSchedule;
 import org.diffusionplayground.model.train.TimeSampling;
+import org.diffusionplayground.model.train.TrainingConfig;
 import org.diffusionplayground.model.train.Weighting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,6 +86,25 @@ class TrainCommandTest {
         assertEquals(new DataSource.BuiltIn(ToyData.SWISS_ROLL, 3000, 0), cp.dataSource());
         assertEquals("raw", cp.card().weights());
         assertEquals(org.diffusionplayground.model.train.Objective.DSM, cp.card().training().objectiveOrDsm());
+        assertEquals(OptimiserSchedule.CONSTANT, cp.card().training().optimiserScheduleOrConstant(),
+                "the paper trains at a constant rate without EMA warm-up");
+    }
+
+    @Test
+    void withoutPaperTheAppsScheduleIsUsedAndEachPartCanBeChanged() throws Exception {
+        Path out = dir.resolve("schedule");
+        CliRun r = run("train", "--dataset", "moons", "--size", "500", "--steps", "4", "--batch", "64", "--out",
+                out.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(TrainingConfig.fast(ScheduleSpec.of(ScheduleKind.SIMPLE)).optimiserSchedule(),
+                CheckpointIO.load(out.resolve("model")).card().training().optimiserSchedule());
+        r = run("train", "--dataset", "moons", "--size", "500", "--steps", "4", "--batch", "64", "--lr-decay",
+                "constant", "--warmup", "0", "--no-ema-warmup", "--out", out.toString(), "--force", "--quiet");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(OptimiserSchedule.CONSTANT,
+                CheckpointIO.load(out.resolve("model")).card().training().optimiserSchedule());
+        assertUsage(run("train", "--dataset", "moons", "--steps", "5", "--final-lr", "2", "--out",
+                dir.resolve("bad").toString()), "final learning-rate fraction");
     }
 
     @Test
@@ -205,8 +227,9 @@ class TrainCommandTest {
     @Test
     void aLearningRateOfTenFailsWithExitCodeOneAndLeavesNoModelNorFolder() {
         Path out = dir.resolve("lr10");
+        // no warm-up: rate 10 from the first step (a warm-up and the rollbacks' halving can rescue a large peak)
         CliRun r = run("train", "--dataset", "swissroll", "--size", "2000", "--batch", "256", "--lr", "10",
-                "--steps", "300", "--out", out.toString(), "--quiet");
+                "--warmup", "0", "--steps", "300", "--out", out.toString(), "--quiet");
         assertEquals(PlaygroundCli.EXIT_FAILED, r.code(), r.err());
         assertTrue(r.err().contains("the loss jumped") && r.err().contains("could not recover"), r.err());
         assertTrue(!Files.exists(out), "nothing written, not even the folder");

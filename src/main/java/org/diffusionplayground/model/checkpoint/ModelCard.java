@@ -11,6 +11,7 @@ import org.diffusionplayground.model.score.Target;
 import org.diffusionplayground.model.score.TimeEmbedding;
 import org.diffusionplayground.model.train.Batching;
 import org.diffusionplayground.model.train.Objective;
+import org.diffusionplayground.model.train.OptimiserSchedule;
 import org.diffusionplayground.model.train.TimeSampling;
 import org.diffusionplayground.model.train.TrainingConfig;
 import org.diffusionplayground.model.train.Weighting;
@@ -75,16 +76,22 @@ public record ModelCard(String format, int formatVersion, Network network, Sched
 
     /**
      * Summary of the {@link TrainingConfig} (network and schedule are recorded above). {@code objective}
-     * is absent from cards written before it existed: those models were trained by DSM.
+     * is absent from cards written before it existed: those models were trained by DSM; so is
+     * {@code optimiserSchedule}: those were trained at a constant rate and EMA decay.
      */
     public record Training(Weighting weighting, TimeSampling timeSampling, int batchSize, long steps,
             double learningRate, double beta1, double beta2, double adamEps, double clipNorm, double emaDecay,
-            Batching batching, String summary, Objective objective) {
+            Batching batching, String summary, Objective objective, OptimiserSchedule optimiserSchedule) {
 
         public static Training of(TrainingConfig c) {
             return new Training(c.weighting(), c.timeSampling(), c.batchSize(), c.steps(), c.learningRate(),
                     c.beta1(), c.beta2(), c.adamEps(), c.clipNorm(), c.emaDecay(), c.batching(), c.summary(),
-                    c.objective());
+                    c.objective(), c.optimiserSchedule());
+        }
+
+        /** The schedule the model was trained with (constant for cards that do not say). */
+        public OptimiserSchedule optimiserScheduleOrConstant() {
+            return optimiserSchedule == null ? OptimiserSchedule.CONSTANT : optimiserSchedule;
         }
 
         /** The objective the model was trained with (DSM for cards that do not say). */

@@ -10,7 +10,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * The optimiser's side of a trainer: Adam's first and second moments, the exponential moving average of
  * the weights, the step count that debiases the moments and the learning rate. One update is global-norm
  * clipping, then Adam (Kingma &amp; Ba 2015, Algorithm 1, with the bias corrections c₁ = 1 − β₁ᵗ and
- * c₂ = 1 − β₂ᵗ), then the EMA, fused in one pass over native memory ({@link FusedKernels#adam}).
+ * c₂ = 1 − β₂ᵗ), then the EMA, fused in one pass over native memory ({@link FusedKernels#adam}). The rate and the
+ * EMA decay of step n follow the config's {@link OptimiserSchedule}; {@link #learningRate()} is its peak η, which
+ * a rollback halves.
  */
 final class AdamState implements AutoCloseable {
 
@@ -50,6 +52,11 @@ final class AdamState implements AutoCloseable {
         this.learningRate = lr;
     }
 
+    /** The rate the schedule gives the next update: η(n + 1) ({@link OptimiserSchedule#rateFactor}). */
+    double currentLearningRate() {
+        return learningRate * config.optimiserSchedule().rateFactor(step + 1, config.steps());
+    }
+
     /** Global gradient norm of the last update, before clipping. */
     double lastGradientNorm() {
         return lastGradNorm;
@@ -67,12 +74,14 @@ final class AdamState implements AutoCloseable {
         if (config.clipNorm() > 0 && norm > config.clipNorm()) {
             scale = config.clipNorm() / norm;
         }
+        double rate = currentLearningRate();
         step++;
+        double emaDecay = config.optimiserSchedule().emaDecay(config.emaDecay(), step);
         double c1 = 1 - Math.pow(config.beta1(), step);
         double c2 = 1 - Math.pow(config.beta2(), step);
         float check = FusedKernels.adam(params, grads, m, v, ema, paramCount, (float) scale,
-                (float) learningRate, (float) config.beta1(), (float) config.beta2(), (float) config.adamEps(),
-                (float) c1, (float) c2, (float) config.emaDecay());
+                (float) rate, (float) config.beta1(), (float) config.beta2(), (float) config.adamEps(),
+                (float) c1, (float) c2, (float) emaDecay);
         return check == 0f;
     }
 

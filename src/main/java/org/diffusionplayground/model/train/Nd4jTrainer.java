@@ -217,8 +217,14 @@ public final class Nd4jTrainer implements AutoCloseable {
         return step;
     }
 
+    /** The peak learning rate η of the schedule (the configured one, halved by each rollback). */
     public double learningRate() {
         return adam.learningRate();
+    }
+
+    /** The rate the next step uses: η times the schedule's factor ({@link OptimiserSchedule}). */
+    public double currentLearningRate() {
+        return adam.currentLearningRate();
     }
 
     public void setLearningRate(double lr) {

@@ -229,13 +229,15 @@ public final class PlainJavaTrainer {
         }
         double norm = Math.sqrt(sumSq);
         float scale = config.clipNorm() > 0 && norm > config.clipNorm() ? (float) (config.clipNorm() / norm) : 1f;
+        // the rate and EMA decay of step n, as AdamState takes them (OptimiserSchedule)
+        double rate = config.learningRate() * config.optimiserSchedule().rateFactor(adamStep + 1, config.steps());
         adamStep++;
         float beta1 = (float) config.beta1();
         float beta2 = (float) config.beta2();
         float eps = (float) config.adamEps();
-        float stepSize = (float) (config.learningRate() / (1 - Math.pow(config.beta1(), adamStep)));
+        float stepSize = (float) (rate / (1 - Math.pow(config.beta1(), adamStep)));
         float invC2 = (float) (1 / (1 - Math.pow(config.beta2(), adamStep)));
-        float decay = (float) config.emaDecay();
+        float decay = (float) config.optimiserSchedule().emaDecay(config.emaDecay(), adamStep);
         boolean finite = true;
         for (int i = 0; i < paramCount; i++) {
             float g = grads[i] * scale;

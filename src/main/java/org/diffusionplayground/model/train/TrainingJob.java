@@ -257,8 +257,11 @@ public final class TrainingJob implements Runnable {
             if ((byStep || byClock) && step < total) {
                 lastSnapshotNanos = active;
                 // the EMA starts from the initial weights and still holds a share decay^step of them: until it
-                // has averaged over its own horizon 1/(1 − decay) steps a view shows the weights themselves
-                boolean ema = config.emaDecay() > 0 && step * (1 - config.emaDecay()) >= 1;
+                // has averaged over its own horizon 1/(1 − decay) steps a view shows the weights themselves. With
+                // the EMA warm-up (OptimiserSchedule) the decay (1+n)/(10+n) makes it an average of recent weights
+                // from the first step, so it is shown throughout
+                boolean ema = config.emaDecay() > 0 && (config.optimiserSchedule().emaWarmup()
+                        || step * (1 - config.emaDecay()) >= 1);
                 ModelSnapshot snap = new ModelSnapshot(step, ema ? trainer.modelForSampling() : trainer.snapshot(), ema,
                         active / 1e9);
                 listeners.forEach(l -> l.onSnapshot(snap));
@@ -280,7 +283,7 @@ public final class TrainingJob implements Runnable {
                 lastReport = now;
                 TrainingProgress p = new TrainingProgress(step, total, lastLoss,
                         debiased(smoothed, smoothedCount), rate, (total - step) / Math.max(rate, 1e-9),
-                        trainer.learningRate());
+                        trainer.currentLearningRate());
                 listeners.forEach(l -> l.onProgress(p));
             }
         }

@@ -9,7 +9,8 @@ package org.diffusionplayground.model.train;
  * @param smoothedLoss    bias-corrected exponential moving average of the batch losses (factor 0.98)
  * @param stepsPerSecond  recent speed, paused time excluded
  * @param etaSeconds      remaining steps / stepsPerSecond
- * @param learningRate    Adam's current step size (halved at each rollback)
+ * @param learningRate    Adam's current step size: the schedule's η(n) ({@link OptimiserSchedule}), halved at each
+ *                        rollback
  */
 public record TrainingProgress(long step, long totalSteps, double loss, double smoothedLoss, double stepsPerSecond,
         double etaSeconds, double learningRate) {

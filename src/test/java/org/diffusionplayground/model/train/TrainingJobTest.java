@@ -143,6 +143,15 @@ class TrainingJobTest {
     }
 
     @Test
+    void withTheEmaWarmupSnapshotsAreTheEmaFromTheStart() {
+        // decay min(0.999, (1+n)/(10+n)) averages recent weights from step 1: no horizon to wait for
+        TrainingConfig warm = tiny(300).toBuilder().optimiserSchedule(OptimiserSchedule.warmup(0)).build();
+        Recorder r = run(new TrainingJob(warm, DATA, JobOptions.defaults().withSnapshotEvery(100)));
+        assertNotNull(r.finished.get(), "failed: " + r.failed.get());
+        assertEquals(List.of(true, true), r.snapshots.stream().map(ModelSnapshot::ema).toList());
+    }
+
+    @Test
     void aJobPacedByItsViewWaitsForEachSnapshotOutsideItsTrainingTime() {
         // no view answers: every snapshot waits the full 40 ms, which the job's own clock leaves out
         long waitMillis = 40;
