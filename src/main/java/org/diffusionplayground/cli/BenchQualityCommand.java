@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
  * paper's training itself and prints that reference value.
  */
 @Command(name = "bench-quality", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Measure the time and steps from \"Train\" to samples within 10 % of the W2 the paper's "
+        description = "Measure the time and steps from \"Train\" to samples within 10 %% of the W2 the paper's "
                 + "80 000 steps reach.",
         footer = {"", "Examples:",
             "  playground bench-quality                                   # the app's recipe, 5 data sets, 3 runs",
