@@ -55,6 +55,12 @@ final class SceneSampling {
         activity.status("sampling " + state.sampler().particles() + " particles at 𝔥 = "
                 + SceneComposer.format(state.sampler().h()) + " …");
         start(first, state, false, result -> {
+            // a run shown while it sampled (below) is this same object, now complete; a property does not
+            // fire when set to the value it holds, so clear it first: whoever waits for the finished run
+            // (the live training view, the lenses) hears of it
+            if (paths.get() == result) {
+                paths.set(null);
+            }
             paths.set(result);
             activity.busy(second.isRunning());
             int failed = result.diverged();

@@ -125,6 +125,29 @@ class SceneViewModelTest {
         assertEquals(300, scene.snapshotProperty().get().particleCount());
     }
 
+    /**
+     * The first run goes on screen while it samples (there is nothing else to show) and completes as the same
+     * object: whoever listens for finished runs — the live training view waits for one before training goes
+     * on — must still hear of its completion.
+     */
+    @Test
+    void theCompletionOfARunShownWhileItSampledReachesListeners() throws Exception {
+        DataSet data = DataSet.builtIn(ToyData.GAUSSIANS_8, 200, 0);
+        Schedule s = ScheduleSpec.of(ScheduleKind.SIMPLE).build();
+        scene.particlesProperty().set(300);
+        scene.stepsProperty().set(20);
+        scene.dataSetProperty().set(data);
+        scene.scheduleProperty().set(s);
+        java.util.List<Boolean> heard = new java.util.ArrayList<>();
+        scene.pathsProperty().addListener((obs, old, run) -> heard.add(run != null && run.complete()));
+        scene.scoreProperty().set(new MixtureScore(data.mixture().orElseThrow(), s, "exact"));
+        scene.resample();
+        runUiUntil(() -> !scene.activity().isBusy() && scene.pathsProperty().get() != null
+                && scene.pathsProperty().get().complete());
+        assertTrue(heard.contains(false), "the run was shown while it sampled: " + heard);
+        assertEquals(Boolean.TRUE, heard.get(heard.size() - 1), "its completion was heard: " + heard);
+    }
+
     @Test
     void withoutAModelNothingSamplesAndNothingIsBusy() {
         scene.resample();
