@@ -35,6 +35,17 @@ class SceneViewModelTest {
         jobs.close();
     }
 
+    /** A small scene of the 8 gaussians (300 particles, 20 steps); returns their exact score, not yet set. */
+    private MixtureScore eightGaussiansScene() {
+        DataSet data = DataSet.builtIn(ToyData.GAUSSIANS_8, 200, 0);
+        Schedule s = ScheduleSpec.of(ScheduleKind.SIMPLE).build();
+        scene.particlesProperty().set(300);
+        scene.stepsProperty().set(20);
+        scene.dataSetProperty().set(data);
+        scene.scheduleProperty().set(s);
+        return new MixtureScore(data.mixture().orElseThrow(), s, "exact");
+    }
+
     private void runUiUntil(BooleanSupplier done) throws InterruptedException {
         while (!done.getAsBoolean()) {
             Runnable r = uiQueue.poll(60, TimeUnit.SECONDS);
@@ -105,13 +116,7 @@ class SceneViewModelTest {
 
     @Test
     void theSamplesOnScreenAreForTheNewestInputs() throws Exception {
-        DataSet data = DataSet.builtIn(ToyData.GAUSSIANS_8, 200, 0);
-        Schedule s = ScheduleSpec.of(ScheduleKind.SIMPLE).build();
-        scene.particlesProperty().set(300);
-        scene.stepsProperty().set(20);
-        scene.dataSetProperty().set(data);
-        scene.scheduleProperty().set(s);
-        scene.scoreProperty().set(new MixtureScore(data.mixture().orElseThrow(), s, "exact"));
+        scene.scoreProperty().set(eightGaussiansScene());
         scene.resample();
         // change the seed while the first run samples: that run is dropped, the screen shows the second
         scene.seedProperty().set(7);
@@ -132,15 +137,10 @@ class SceneViewModelTest {
      */
     @Test
     void theCompletionOfARunShownWhileItSampledReachesListeners() throws Exception {
-        DataSet data = DataSet.builtIn(ToyData.GAUSSIANS_8, 200, 0);
-        Schedule s = ScheduleSpec.of(ScheduleKind.SIMPLE).build();
-        scene.particlesProperty().set(300);
-        scene.stepsProperty().set(20);
-        scene.dataSetProperty().set(data);
-        scene.scheduleProperty().set(s);
+        MixtureScore exact = eightGaussiansScene();
         java.util.List<Boolean> heard = new java.util.ArrayList<>();
         scene.pathsProperty().addListener((obs, old, run) -> heard.add(run != null && run.complete()));
-        scene.scoreProperty().set(new MixtureScore(data.mixture().orElseThrow(), s, "exact"));
+        scene.scoreProperty().set(exact);
         scene.resample();
         runUiUntil(() -> !scene.activity().isBusy() && scene.pathsProperty().get() != null
                 && scene.pathsProperty().get().complete());
