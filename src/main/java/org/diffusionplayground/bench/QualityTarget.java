@@ -64,11 +64,11 @@ public final class QualityTarget {
     /** The reference value of a run's checks: the median of those in its last quarter of steps. */
     public static double referenceValue(List<TimeToQuality.Check> checks, long steps) {
         double[] w = checks.stream().filter(c -> c.step() > steps * 3 / 4).mapToDouble(TimeToQuality.Check::w2)
-                .sorted().toArray();
+                .toArray();
         if (w.length == 0) {
             throw new IllegalArgumentException("no check in the last quarter of the run");
         }
-        return w.length % 2 == 1 ? w[w.length / 2] : (w[w.length / 2 - 1] + w[w.length / 2]) / 2;
+        return Range.of(w).median();
     }
 
     /** The stored reference W2 per data-set name ("name,w2" lines; '#' starts a comment). */

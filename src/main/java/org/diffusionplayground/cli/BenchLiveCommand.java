@@ -13,6 +13,7 @@ import org.diffusionplayground.app.Jobs;
 import org.diffusionplayground.app.LiveSample;
 import org.diffusionplayground.app.SceneViewModel;
 import org.diffusionplayground.app.TrainingViewModel;
+import org.diffusionplayground.bench.Range;
 import org.diffusionplayground.model.data.DataSet;
 import org.diffusionplayground.model.data.ToyData;
 import org.diffusionplayground.model.schedule.ScheduleKind;
@@ -152,9 +153,6 @@ public final class BenchLiveCommand implements java.util.concurrent.Callable<Int
     }
 
     private static double median(double[] values) {
-        double[] s = values.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+        return Range.of(values).median();
     }
 }
