@@ -82,6 +82,10 @@ public final class Jobs implements AutoCloseable {
                 });
             }
         };
+        if (workers.isShutdown()) {
+            job.cancel(); // the app is closing (an event queued before it closed asked for new work)
+            return;
+        }
         workers.execute(() -> {
             try {
                 job.check();

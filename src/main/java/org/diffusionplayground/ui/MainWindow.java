@@ -101,12 +101,10 @@ public final class MainWindow implements PresenterKeys.Window {
         samplerPanel = new SamplerPanel(sceneVm);
         TitledPane sampler = new TitledPane("Sampler", samplerPanel);
         sampler.setId("panel-sampler");
-        TitledPane data = new TitledPane("Data", new DataPanel(dataVm));
-        data.setId("panel-data");
         overlayPanel = new OverlayPanel(sceneVm);
         TitledPane overlays = new TitledPane("Overlays", overlayPanel);
         overlays.setId("panel-overlays");
-        panels.getPanes().addAll(data, sampler, overlays);
+        panels.getPanes().addAll(sampler, overlays);
         panels.setExpandedPane(sampler);
         ScrollPane left = new ScrollPane(panels);
         left.setFitToWidth(true);
@@ -286,11 +284,6 @@ public final class MainWindow implements PresenterKeys.Window {
             p.setVisible(shown);
             p.setManaged(shown);
         });
-    }
-
-    /** Removes the left panel with this id (a panel that moves into another one). */
-    public void removePanel(String id) {
-        panels.getPanes().removeIf(p -> id.equals(p.getId()));
     }
 
     /** Puts a panel on the right side (the analysis charts), docked or on a rail as room allows. */

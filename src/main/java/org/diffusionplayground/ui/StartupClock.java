@@ -33,6 +33,7 @@ final class StartupClock {
     private static volatile long mainNanos;
     private static volatile long startNanos;
     private static volatile long windowShownNanos;
+    private static volatile long animatingNanos;
     /** Named steps between JavaFX's start and the window (view-models, model, window, CSS), in order. */
     private static final java.util.Map<String, Long> STEPS = java.util.Collections.synchronizedMap(
             new java.util.LinkedHashMap<>());
@@ -60,7 +61,7 @@ final class StartupClock {
     }
 
     /**
-     * Watches the scene until its particles have moved away from T for the first time, then reports and
+     * Watches the scene until its particles have moved away from T for the first time, then stamps that and
      * runs {@code then} (on the FX thread).
      */
     static void watch(SceneViewModel scene, Runnable then) {
@@ -69,9 +70,8 @@ final class StartupClock {
             public void changed(ObservableValue<? extends SceneSnapshot> obs, SceneSnapshot old, SceneSnapshot s) {
                 if (s != null && s.particles() != null && scene.playback().playingProperty().get()
                         && scene.timeProperty().get() < scene.tMax()) {
-                    long now = System.nanoTime();
+                    animatingNanos = System.nanoTime();
                     scene.snapshotProperty().removeListener(this);
-                    report(now);
                     then.run();
                 }
             }
@@ -79,11 +79,15 @@ final class StartupClock {
         scene.snapshotProperty().addListener(first);
     }
 
-    private static void report(long animatingNanos) {
+    /**
+     * Every part of the window is built (the parts deferred past the first frame too): prints the start-up
+     * line.
+     */
+    static void complete() {
+        long now = System.nanoTime();
         if (Boolean.getBoolean("playground.startup.quiet")) {
             return;
         }
-        long now = System.nanoTime();
         double age = processAgeSeconds();
         // CPU time too: on a shared machine the wall time says more about the neighbours
         double cpu = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9)
@@ -93,10 +97,10 @@ final class StartupClock {
             STEPS.forEach((name, nanos) -> steps.append(String.format(Locale.ROOT, ", %s %.2f s", name,
                     at(age, now, nanos))));
         }
-        System.err.printf(Locale.ROOT, "Diffusion Playground: window shown %.2f s, animating %.2f s after the "
-                + "process started (%.2f s of CPU time; main at %.2f s, JavaFX started at %.2f s%s)%n",
-                at(age, now, windowShownNanos), at(age, now, animatingNanos), cpu, at(age, now, mainNanos),
-                at(age, now, startNanos), steps);
+        System.err.printf(Locale.ROOT, "Diffusion Playground: window shown %.2f s, animating %.2f s, every panel "
+                + "built %.2f s after the process started (%.2f s of CPU time; main at %.2f s, JavaFX started at "
+                + "%.2f s%s)%n", at(age, now, windowShownNanos), at(age, now, animatingNanos), at(age, now, now), cpu,
+                at(age, now, mainNanos), at(age, now, startNanos), steps);
     }
 
     /** Seconds from the process's start to the event stamped {@code eventNanos} (NaN if never stamped). */

@@ -23,6 +23,7 @@ import org.diffusionplayground.model.train.TrainingJob;
 import org.diffusionplayground.preset.lesson.LessonControl;
 import org.diffusionplayground.scene.lens.Lens;
 import org.diffusionplayground.ui.kit.Controls;
+import org.diffusionplayground.ui.kit.Deferred;
 import org.diffusionplayground.ui.lab.SamplerLabPanel;
 import org.diffusionplayground.ui.lens.LensCharts;
 import org.diffusionplayground.ui.lens.LensPanel;
@@ -40,33 +41,50 @@ public final class Workbench {
 
     private final PlaygroundViewModels vms;
     private final MainWindow window;
-    private final TrainingPanel trainingPanel;
-    private final LossChart lossChart;
-    private final LikelihoodPanel likelihoodPanel;
+    private final Deferred<TrainingPanel> trainingPanel;
+    private final Deferred<LossTab> lossTab;
+    private final Deferred<LikelihoodPanel> likelihoodPanel;
+    private final Deferred<LensCharts> lensCharts;
+    private final Deferred<SamplerLabPanel> labPanel;
+    private final Deferred<LensPanel> lensPanel;
+    /** The deferred parts in the order they are built after the first frame. */
+    private final List<Deferred<?>> parts;
     private final TabPane analysis = new TabPane();
     private final Tab likelihoodTab;
     private final Tab trainingTab;
     private final Tab lensTab;
-    private final LensCharts lensCharts;
-    private final SamplerLabPanel labPanel;
     private final Label diagnostics = new Label();
     private final Timeline diagnosticsTimer;
     private final DocumentActions documents;
 
+    /** The whole window, every part built now (the UI tests' window). */
     public Workbench(PlaygroundViewModels vms) {
+        this(vms, false);
+    }
+
+    /**
+     * The window as the app opens it: the parts nobody sees at first (tabs not selected, closed panels)
+     * are built when first opened or by {@link #finishBuilding}, after the first frame.
+     */
+    static Workbench forStart(PlaygroundViewModels vms) {
+        return new Workbench(vms, true);
+    }
+
+    private Workbench(PlaygroundViewModels vms, boolean deferred) {
         this.vms = vms;
         window = new MainWindow(vms.app(), vms.scene(), vms.data());
 
-        trainingPanel = new TrainingPanel(vms.training());
-        VBox dataAndTraining = new VBox(10, new DataPanel(vms.data()), new Separator(), trainingPanel);
-        TitledPane training = new TitledPane("Data & training", dataAndTraining);
+        trainingPanel = Deferred.node(() -> new TrainingPanel(vms.training()));
+        // the data panel sits above training: pick data, then train it, in one place
+        Deferred<VBox> dataAndTraining = Deferred.node(() -> new VBox(10, new DataPanel(vms.data()), new Separator(),
+                trainingPanel.get()));
+        TitledPane training = new TitledPane("Data & training", dataAndTraining.host());
         training.setId("panel-training");
-        // the data panel moves into this pane: pick data, then train it, in one place
-        window.removePanel("panel-data");
         window.addPanel(training, 0);
 
-        likelihoodPanel = new LikelihoodPanel(vms.likelihood(), vms.scene(), vms.app().themeProperty());
-        likelihoodTab = new Tab("Likelihood in 𝔥", likelihoodPanel);
+        likelihoodPanel = Deferred.node(() -> new LikelihoodPanel(vms.likelihood(), vms.scene(),
+                vms.app().themeProperty()));
+        likelihoodTab = new Tab("Likelihood in 𝔥", likelihoodPanel.host());
         likelihoodTab.setId("tab-likelihood");
         // with "Click a point" on, a click on the scene explains that point rather than launching a path from it
         window.scenePane().onWorldClickProperty().set((x, y) -> {
@@ -77,27 +95,32 @@ public final class Workbench {
                 vms.scene().launchPath(x, y);
             }
         });
-        lossChart = new LossChart(vms.training().losses(), vms.training().liveSamples(), vms.app().themeProperty());
-        VBox.setVgrow(lossChart, Priority.ALWAYS);
-        Label trainStatus = new Label();
-        trainStatus.getStyleClass().add("status-line");
-        trainStatus.setWrapText(true);
-        trainStatus.textProperty().bind(vms.training().statusLineProperty());
-        VBox lossBox = new VBox(8, lossChart, trainStatus);
-        lossBox.getStyleClass().add("chart-panel");
-        trainingTab = new Tab("Training loss", lossBox);
+        lossTab = new Deferred<>(() -> LossTab.of(vms), LossTab::node);
+        trainingTab = new Tab("Training loss", lossTab.host());
         trainingTab.setId("tab-training");
-        lensCharts = new LensCharts(vms.lenses(), vms.scene(), vms.app().themeProperty());
-        lensTab = new Tab("Lenses", lensCharts);
+        lensCharts = Deferred.node(() -> new LensCharts(vms.lenses(), vms.scene(), vms.app().themeProperty()));
+        lensTab = new Tab("Lenses", lensCharts.host());
         lensTab.setId("tab-lenses");
-        labPanel = new SamplerLabPanel(new SamplerLabViewModel(vms.scene(), vms.jobs()),
-                vms.app().themeProperty());
-        Tab labTab = new Tab("Sampler lab", labPanel);
+        labPanel = Deferred.node(() -> new SamplerLabPanel(new SamplerLabViewModel(vms.scene(), vms.jobs()),
+                vms.app().themeProperty()));
+        Tab labTab = new Tab("Sampler lab", labPanel.host());
         labTab.setId("tab-sampler-lab");
         analysis.getTabs().addAll(likelihoodTab, trainingTab, lensTab, labTab);
-        TitledPane lenses = new TitledPane("Lenses", new LensPanel(vms.lenses(), vms.scene()));
+        lensPanel = Deferred.node(() -> new LensPanel(vms.lenses(), vms.scene()));
+        TitledPane lenses = new TitledPane("Lenses", lensPanel.host());
         lenses.setId("panel-lenses");
         window.addPanel(lenses, 3);
+        java.util.Map<Tab, Deferred<?>> tabParts = java.util.Map.of(likelihoodTab, likelihoodPanel, trainingTab, lossTab,
+                lensTab, lensCharts, labTab, labPanel);
+        analysis.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
+            if (tab != null) {
+                tabParts.get(tab).get(); // a tab is built when it is first shown
+            }
+        });
+        whenExpanded(training, dataAndTraining);
+        whenExpanded(lenses, lensPanel);
+        // the selected tab first: it is on screen at full size
+        parts = List.of(likelihoodPanel, dataAndTraining, lossTab, lensPanel, lensCharts, labPanel);
         for (Lens l : LensCharts.CHARTED) {
             vms.lenses().enabledProperty(l).addListener((obs, was, on) -> {
                 if (on) {
@@ -147,12 +170,13 @@ public final class Workbench {
         window.addToolBarItemAfterTitle(documents.menu());
         vms.exports().setWindowSize(window.scenePane().pixelSize());
         vms.exports().charts().addAll(new ExportViewModel.ChartTarget("Likelihood in 𝔥 (chart)",
-                () -> likelihoodPanel.chart().chart()), new ExportViewModel.ChartTarget("W2 versus 𝔥 (chart)",
-                () -> likelihoodPanel.w2Chart().getChart()), new ExportViewModel.ChartTarget("Training loss (chart)",
-                lossChart::chart));
-        vms.exports().charts().addAll(lensCharts.exportTargets());
-        vms.exports().charts().add(new ExportViewModel.ChartTarget("Sampler lab: error versus NFE (chart)",
-                labPanel::chart));
+                () -> likelihoodPanel.get().chart().chart()), new ExportViewModel.ChartTarget("W2 versus 𝔥 (chart)",
+                () -> likelihoodPanel.get().w2Chart().getChart()), new ExportViewModel.ChartTarget(
+                        "Training loss (chart)", () -> lossTab.get().chart().chart()),
+                new ExportViewModel.ChartTarget("Sampler lab: error versus NFE (chart)",
+                        () -> labPanel.get().chart()));
+        // the lens charts' own list, before the sampler lab's chart, once they exist
+        lensCharts.whenBuilt(c -> vms.exports().charts().addAll(3, c.exportTargets()));
         vms.document().setPanelOpener(names -> names.forEach(this::openPanel));
         followDocumentTitle();
         vms.lessons().visibleControls().addListener((javafx.collections.SetChangeListener<LessonControl>) c ->
@@ -160,6 +184,9 @@ public final class Workbench {
         diagnosticsTimer = new Timeline(new KeyFrame(Duration.millis(500),
                 e -> diagnostics.setText(readout(window.frames().stats()))));
         diagnosticsTimer.setCycleCount(Timeline.INDEFINITE);
+        if (!deferred) {
+            parts.forEach(Deferred::get);
+        }
     }
 
     /**
@@ -249,7 +276,9 @@ public final class Workbench {
             showLikelihood();
         }
         vms.likelihood().showCorrectionMapProperty().set(o.map());
-        likelihoodPanel.showCloseUp(o.closeUp());
+        if (o.closeUp()) {
+            likelihoodPanel.get().showCloseUp(true);
+        }
         vms.density().showProperty().set(o.density());
         if (o.particles() != null) {
             vms.scene().requestParticles(o.particles());
@@ -354,15 +383,59 @@ public final class Workbench {
     }
 
     public TrainingPanel trainingPanel() {
-        return trainingPanel;
+        return trainingPanel.get();
     }
 
     public LossChart lossChart() {
-        return lossChart;
+        return lossTab.get().chart();
     }
 
     public LikelihoodPanel likelihoodPanel() {
-        return likelihoodPanel;
+        return likelihoodPanel.get();
+    }
+
+    /**
+     * Builds the parts not built yet, one per event of the UI thread so the scene keeps animating
+     * between them, then runs {@code then}.
+     */
+    void finishBuilding(java.util.concurrent.Executor ui, Runnable then) {
+        java.util.Optional<Deferred<?>> next = parts.stream().filter(p -> !p.isBuilt()).findFirst();
+        if (next.isEmpty()) {
+            then.run();
+            return;
+        }
+        ui.execute(() -> {
+            next.get().get();
+            finishBuilding(ui, then);
+        });
+    }
+
+    /** Builds {@code part} when {@code pane} opens (a drawer or a lesson may open it before the part is built). */
+    private static void whenExpanded(TitledPane pane, Deferred<?> part) {
+        if (pane.isExpanded()) {
+            part.get();
+        }
+        pane.expandedProperty().addListener((obs, was, open) -> {
+            if (open) {
+                part.get();
+            }
+        });
+    }
+
+    /** The training tab: the loss chart with the training's status line under it. */
+    private record LossTab(LossChart chart, VBox node) {
+        static LossTab of(PlaygroundViewModels vms) {
+            LossChart chart = new LossChart(vms.training().losses(), vms.training().liveSamples(),
+                    vms.app().themeProperty());
+            VBox.setVgrow(chart, Priority.ALWAYS);
+            Label status = new Label();
+            status.getStyleClass().add("status-line");
+            status.setWrapText(true);
+            status.textProperty().bind(vms.training().statusLineProperty());
+            VBox box = new VBox(8, chart, status);
+            box.getStyleClass().add("chart-panel");
+            return new LossTab(chart, box);
+        }
     }
 
     public TabPane analysis() {

@@ -72,6 +72,17 @@ class JobsTest {
     }
 
     @Test
+    void workAskedForAfterTheAppClosedIsCancelledQuietly() {
+        jobs.close();
+        Heard<Integer> heard = new Heard<>();
+        // an event queued before the window closed may still ask for a run: it must not throw on the UI thread
+        Jobs.Job job = jobs.latest().start((progress, cancel) -> 1, heard);
+        assertTrue(job.isCancelled());
+        assertEquals(List.of(), heard.events);
+        assertTrue(uiQueue.isEmpty());
+    }
+
+    @Test
     void theNewestRunWinsAndTheRunItReplacedIsNeverHeardFrom() throws Exception {
         Jobs.Latest latest = jobs.latest();
         CountDownLatch replaced = new CountDownLatch(1);

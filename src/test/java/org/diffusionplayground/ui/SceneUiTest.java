@@ -50,6 +50,8 @@ class SceneUiTest {
         scene = new SceneViewModel(jobs);
         data = new DataViewModel(scene.dataSetProperty());
         window = new MainWindow(app, scene, data);
+        // the data panel is the workbench's (above training); this class checks its error line
+        window.addPanel(new javafx.scene.control.TitledPane("Data", new DataPanel(data)), 0);
         DataSet d = DataSet.builtIn(ToyData.GAUSSIANS_8, 800, 0);
         scene.particlesProperty().set(500);
         scene.stepsProperty().set(60);
