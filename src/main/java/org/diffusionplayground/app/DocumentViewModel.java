@@ -502,8 +502,7 @@ public final class DocumentViewModel {
     }
 
     static String stem(Path file) {
-        String name = file.getFileName().toString();
-        return name.toLowerCase(java.util.Locale.ROOT).endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+        return org.diffusionplayground.preset.PresetFiles.stem(file);
     }
 
     // ---- autosave -----------------------------------------------------------------------------

@@ -34,10 +34,11 @@ import org.diffusionplayground.app.DocumentViewModel;
 import org.diffusionplayground.app.ExportViewModel;
 import org.diffusionplayground.app.LessonViewModel;
 import org.diffusionplayground.preset.Autosave;
-import org.diffusionplayground.preset.lesson.LessonIO;
 import org.diffusionplayground.preset.PresetException;
+import org.diffusionplayground.preset.PresetFiles;
 import org.diffusionplayground.preset.PresetIO;
 import org.diffusionplayground.preset.ShippedPresets;
+import org.diffusionplayground.preset.lesson.LessonIO;
 import org.diffusionplayground.ui.kit.Controls;
 
 /**
@@ -177,7 +178,7 @@ public final class DocumentActions {
             throws IOException {
         List<MenuItem> items = new java.util.ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path p : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+            for (Path p : files.filter(PresetFiles::isSceneOrLesson).sorted().toList()) {
                 String title;
                 try {
                     title = reader.title(p);
@@ -274,9 +275,7 @@ public final class DocumentActions {
             return;
         }
         Path target = f.toPath();
-        if (!target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
-            target = target.resolveSibling(target.getFileName() + ".json");
-        }
+        target = PresetFiles.forSaving(target); // the app's own extension unless one was typed
         lastFolder = target.toAbsolutePath().getParent();
         // the system's save dialog has already asked before replacing a file it showed
         doc.saveAs(target, true, ok -> after(ok, then));
@@ -292,14 +291,14 @@ public final class DocumentActions {
 
     private String suggestedName() {
         String t = doc.title().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        return (t.isEmpty() ? "scene" : t) + ".json";
+        return (t.isEmpty() ? "scene" : t) + PresetFiles.EXTENSION;
     }
 
     private FileChooser chooser(String title) {
         FileChooser c = new FileChooser();
         c.setTitle(title);
-        c.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Diffusion Playground preset", "*.json"),
-                new FileChooser.ExtensionFilter("All files", "*.*"));
+        c.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Diffusion Playground scene or lesson",
+                "*" + PresetFiles.EXTENSION, "*" + PresetFiles.JSON), new FileChooser.ExtensionFilter("All files", "*.*"));
         Path folder = lastFolder != null ? lastFolder : doc.fileProperty().get() != null
                 ? doc.fileProperty().get().toAbsolutePath().getParent() : ShippedPresets.folder();
         if (folder != null && Files.isDirectory(folder)) {
@@ -363,7 +362,7 @@ public final class DocumentActions {
 
     private Path suggestion(String extension) {
         Path folder = lastFolder != null ? lastFolder : Path.of(System.getProperty("user.home"));
-        String stem = suggestedName().replaceAll("\\.json$", "");
+        String stem = PresetFiles.stem(Path.of(suggestedName()));
         return folder.resolve(stem + "." + extension);
     }
 
@@ -377,7 +376,7 @@ public final class DocumentActions {
 
     // ---- drag and drop ------------------------------------------------------------------------
 
-    /** A preset or a lesson (.json) dropped on the window opens; a CSV becomes the data set. */
+    /** A scene or a lesson (.dplay, .json) dropped on the window opens; a CSV becomes the data set. */
     void installDrop(Node target) {
         target.setOnDragOver(e -> {
             Dragboard db = e.getDragboard();
@@ -399,7 +398,20 @@ public final class DocumentActions {
 
     private static String kind(Path p) {
         String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".json") ? "preset" : name.endsWith(".csv") || name.endsWith(".txt") ? "csv" : null;
+        return PresetFiles.isSceneOrLesson(p) ? "preset" : name.endsWith(".csv") || name.endsWith(".txt") ? "csv" : null;
+    }
+
+    /**
+     * Opens a file the app was started with: a scene or lesson double-clicked in the file manager, or
+     * dropped on the app's icon. A file of another kind gets a message saying what the app opens.
+     */
+    public void openStartFile(Path file) {
+        if (!drop(file)) {
+            Alert a = Themes.alert(Alert.AlertType.ERROR, "Diffusion Playground cannot open " + file.getFileName(),
+                    "It opens scenes and lessons (" + PresetFiles.EXTENSION + ", " + PresetFiles.JSON
+                            + ") and points to train on (.csv, .txt).", window(), app, ButtonType.OK);
+            Platform.runLater(a::show);
+        }
     }
 
     /** What a drop of {@code file} does; false when it is not a preset or a CSV. */

@@ -75,6 +75,10 @@ public final class PlaygroundApp extends Application {
         if (lesson != null) {
             workbench.documents().openLesson(java.nio.file.Path.of(lesson));
         }
+        String file = StartOptions.file(getParameters().getUnnamed());
+        if (file != null) {
+            workbench.documents().openStartFile(java.nio.file.Path.of(file));
+        }
         if (!selfTest) { // a self-test neither shows the user's autosaves nor writes the archive
             Platform.runLater(workbench.documents()::offerRestore);
             StartupArchive.refreshIfUnused(java.time.Duration.ofSeconds(20));

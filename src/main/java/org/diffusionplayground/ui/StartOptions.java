@@ -27,6 +27,8 @@ import java.util.Map;
  *   --lens=ID[,ID]         switch lenses on: tweedie, langevin, current, entropy, speciation,
  *                          objectives
  *   --mode=forward         show the forward process (or backward)
+ *   FILE                   open a scene or lesson (.dplay, .json) or points (.csv): how the file manager
+ *                          starts the app for a double-clicked file or one dropped on its icon
  * </pre>
  */
 record StartOptions(boolean dark, boolean lecture, boolean present, String panel, String analysis, boolean map, boolean closeUp,
@@ -55,6 +57,22 @@ record StartOptions(boolean dark, boolean lecture, boolean present, String panel
         }
         int i = unnamed.indexOf("--lesson");
         return i >= 0 && i + 1 < unnamed.size() ? unnamed.get(i + 1) : null;
+    }
+
+    /**
+     * The file given as a plain argument (not an option, not the file of {@code --lesson FILE}), or null: the
+     * first one, as the file manager passes the files it opens with the app.
+     */
+    static String file(List<String> unnamed) {
+        for (int i = 0; i < unnamed.size(); i++) {
+            String a = unnamed.get(i);
+            if (a.equals("--lesson")) {
+                i++; // its file
+            } else if (!a.startsWith("--") && !a.isBlank()) {
+                return a;
+            }
+        }
+        return null;
     }
 
     private static <T> T number(Map<String, String> named, String key, java.util.function.Function<String, T> parse) {

@@ -124,6 +124,21 @@ class DocumentViewModelTest {
     }
 
     @Test
+    void aSceneSavedUnderTheAppsOwnExtensionOpensAgainAsTheSameScene() throws Exception {
+        Path original = Path.of("presets/imperfect-score.json");
+        Window w = window();
+        assertTrue(w.open(original));
+        Path own = org.diffusionplayground.preset.PresetFiles.forSaving(dir.resolve("lecture 3"));
+        assertEquals("lecture 3.dplay", own.getFileName().toString());
+        assertTrue(w.saveAs(own, false), onUi(() -> w.doc.activity().errorProperty().get()));
+        assertEquals(json(original), json(own));
+        Window again = window();
+        assertTrue(again.open(own), onUi(() -> again.doc.activity().errorProperty().get()));
+        assertEquals("An imperfect score: where the correction is large", again.doc.title());
+        assertTrue(onUi(() -> again.doc.windowTitleProperty().get()).contains("lecture 3"));
+    }
+
+    @Test
     void theUsersThemeAndLectureModeWinOverAPresetsAndMarkNothingChanged() throws Exception {
         Window w = window();
         onUi(() -> {

@@ -93,6 +93,30 @@ class WorkbenchUiTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    @Test
+    void theWindowTheAppOpensBuildsItsHiddenPartsWhenShownOrAfterTheFirstFrame(FxRobot robot) {
+        robot.interact(() -> {
+            PlaygroundViewModels startVms = new PlaygroundViewModels(jobs);
+            Workbench start = Workbench.forStart(startVms);
+            javafx.scene.control.TabPane tabs = start.analysis();
+            java.util.function.IntPredicate built = i -> !((javafx.scene.layout.Pane) tabs.getTabs().get(i).getContent())
+                    .getChildren().isEmpty();
+            assertFalse(built.test(0) || built.test(1) || built.test(2) || built.test(3), "nothing hidden built yet");
+            tabs.getSelectionModel().select(2);
+            assertTrue(built.test(2), "a tab is built when it is first shown");
+            assertFalse(built.test(0));
+            boolean[] finished = {false};
+            start.finishBuilding(Runnable::run, () -> finished[0] = true);
+            assertTrue(finished[0]);
+            for (int i = 0; i < tabs.getTabs().size(); i++) {
+                assertTrue(built.test(i), tabs.getTabs().get(i).getText());
+            }
+            // the export dialog lists the same charts in the same order as for the window built at once
+            assertEquals(vms.exports().charts().stream().map(c -> c.name()).toList(),
+                    startVms.exports().charts().stream().map(c -> c.name()).toList());
+        });
+    }
+
     /** Clicks a control once an expanding pane (animated) has shown it. */
     /**
      * Clicks a control once it is visible and has stopped moving: a panel that was just expanded slides its
