@@ -35,6 +35,7 @@ import org.diffusionplayground.app.AppViewModel;
 import org.diffusionplayground.app.DataViewModel;
 import org.diffusionplayground.app.SceneViewModel;
 import org.diffusionplayground.ui.kit.Controls;
+import org.diffusionplayground.ui.kit.Deferred;
 
 /**
  * The main window: tool bar on top, control panels on the left, the scene (or two scenes side by side)
@@ -50,8 +51,8 @@ public final class MainWindow implements PresenterKeys.Window {
     private final FrameTimeRecorder frames = new FrameTimeRecorder(600);
     private final ScenePane scenePane;
     private final ScenePane secondPane;
-    private final SamplerPanel samplerPanel;
-    private final OverlayPanel overlayPanel;
+    private final Deferred<SamplerPanel> samplerPanel;
+    private final Deferred<OverlayPanel> overlayPanel;
     private final PlaybackBar playback;
     private final Accordion panels = new Accordion();
     private final AnimationTimer timer;
@@ -98,14 +99,18 @@ public final class MainWindow implements PresenterKeys.Window {
         centre = new StackPane(scenes);
         centre.setMinSize(0, 0);
 
-        samplerPanel = new SamplerPanel(sceneVm);
-        TitledPane sampler = new TitledPane("Sampler", samplerPanel);
+        TitledPane sampler = new TitledPane("Sampler", null);
+        samplerPanel = Deferred.node(() -> new SamplerPanel(sceneVm), sampler::setContent);
         sampler.setId("panel-sampler");
-        overlayPanel = new OverlayPanel(sceneVm);
-        TitledPane overlays = new TitledPane("Overlays", overlayPanel);
+        TitledPane overlays = new TitledPane("Overlays", null);
+        overlayPanel = Deferred.node(() -> new OverlayPanel(sceneVm), overlays::setContent);
         overlays.setId("panel-overlays");
         panels.getPanes().addAll(sampler, overlays);
         panels.setExpandedPane(sampler);
+        // with the window at the size of a projector both sit in a drawer: built when first opened or after the
+        // first frame (Workbench.finishBuilding)
+        samplerPanel.builtWhenOpened(sampler);
+        overlayPanel.builtWhenOpened(overlays);
         ScrollPane left = new ScrollPane(panels);
         left.setFitToWidth(true);
         left.setPrefWidth(380);
@@ -326,12 +331,22 @@ public final class MainWindow implements PresenterKeys.Window {
     }
 
     public SamplerPanel samplerPanel() {
-        return samplerPanel;
+        return samplerPanel.get();
     }
 
     /** The overlay toggles (other panels add theirs). */
     public OverlayPanel overlayPanel() {
-        return overlayPanel;
+        return overlayPanel.get();
+    }
+
+    /** Runs {@code action} on the overlay panel once it is built (its toggles can come from elsewhere). */
+    void withOverlayPanel(java.util.function.Consumer<OverlayPanel> action) {
+        overlayPanel.whenBuilt(action);
+    }
+
+    /** The window's own parts that are built after the first frame, in that order. */
+    List<Deferred<?>> deferredParts() {
+        return List.of(samplerPanel, overlayPanel);
     }
 
     public PlaybackBar playback() {
@@ -379,7 +394,7 @@ public final class MainWindow implements PresenterKeys.Window {
         docks.hiddenProperty().set(false);
         expandPanel("panel-sampler");
         docks.showLeft();
-        Platform.runLater(() -> samplerPanel.hSlider().requestFocus());
+        Platform.runLater(() -> samplerPanel.get().hSlider().requestFocus());
     }
 
     @Override

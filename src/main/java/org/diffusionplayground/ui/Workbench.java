@@ -74,17 +74,17 @@ public final class Workbench {
         this.vms = vms;
         window = new MainWindow(vms.app(), vms.scene(), vms.data());
 
-        trainingPanel = Deferred.node(() -> new TrainingPanel(vms.training()));
+        trainingPanel = Deferred.node(() -> new TrainingPanel(vms.training()), n -> { }); // placed just below
         // the data panel sits above training: pick data, then train it, in one place
+        TitledPane training = new TitledPane("Data & training", null);
         Deferred<VBox> dataAndTraining = Deferred.node(() -> new VBox(10, new DataPanel(vms.data()), new Separator(),
-                trainingPanel.get()));
-        TitledPane training = new TitledPane("Data & training", dataAndTraining.host());
+                trainingPanel.get()), training::setContent);
         training.setId("panel-training");
         window.addPanel(training, 0);
 
+        likelihoodTab = new Tab("Likelihood in 𝔥");
         likelihoodPanel = Deferred.node(() -> new LikelihoodPanel(vms.likelihood(), vms.scene(),
-                vms.app().themeProperty()));
-        likelihoodTab = new Tab("Likelihood in 𝔥", likelihoodPanel.host());
+                vms.app().themeProperty()), likelihoodTab::setContent);
         likelihoodTab.setId("tab-likelihood");
         // with "Click a point" on, a click on the scene explains that point rather than launching a path from it
         window.scenePane().onWorldClickProperty().set((x, y) -> {
@@ -95,19 +95,20 @@ public final class Workbench {
                 vms.scene().launchPath(x, y);
             }
         });
-        lossTab = new Deferred<>(() -> LossTab.of(vms), LossTab::node);
-        trainingTab = new Tab("Training loss", lossTab.host());
+        trainingTab = new Tab("Training loss");
+        lossTab = new Deferred<>(() -> LossTab.of(vms), LossTab::node, trainingTab::setContent);
         trainingTab.setId("tab-training");
-        lensCharts = Deferred.node(() -> new LensCharts(vms.lenses(), vms.scene(), vms.app().themeProperty()));
-        lensTab = new Tab("Lenses", lensCharts.host());
+        lensTab = new Tab("Lenses");
+        lensCharts = Deferred.node(() -> new LensCharts(vms.lenses(), vms.scene(), vms.app().themeProperty()),
+                lensTab::setContent);
         lensTab.setId("tab-lenses");
+        Tab labTab = new Tab("Sampler lab");
         labPanel = Deferred.node(() -> new SamplerLabPanel(new SamplerLabViewModel(vms.scene(), vms.jobs()),
-                vms.app().themeProperty()));
-        Tab labTab = new Tab("Sampler lab", labPanel.host());
+                vms.app().themeProperty()), labTab::setContent);
         labTab.setId("tab-sampler-lab");
         analysis.getTabs().addAll(likelihoodTab, trainingTab, lensTab, labTab);
-        lensPanel = Deferred.node(() -> new LensPanel(vms.lenses(), vms.scene()));
-        TitledPane lenses = new TitledPane("Lenses", lensPanel.host());
+        TitledPane lenses = new TitledPane("Lenses", null);
+        lensPanel = Deferred.node(() -> new LensPanel(vms.lenses(), vms.scene()), lenses::setContent);
         lenses.setId("panel-lenses");
         window.addPanel(lenses, 3);
         java.util.Map<Tab, Deferred<?>> tabParts = java.util.Map.of(likelihoodTab, likelihoodPanel, trainingTab, lossTab,
@@ -117,10 +118,13 @@ public final class Workbench {
                 tabParts.get(tab).get(); // a tab is built when it is first shown
             }
         });
-        whenExpanded(training, dataAndTraining);
-        whenExpanded(lenses, lensPanel);
-        // the selected tab first: it is on screen at full size
-        parts = List.of(likelihoodPanel, dataAndTraining, lossTab, lensPanel, lensCharts, labPanel);
+        dataAndTraining.builtWhenOpened(training);
+        lensPanel.builtWhenOpened(lenses);
+        // first what is on screen when the window is large: the open sampler panel, the selected tab
+        List<Deferred<?>> all = new java.util.ArrayList<>(window.deferredParts());
+        all.addAll(1, List.of(likelihoodPanel));
+        all.addAll(List.of(dataAndTraining, lossTab, lensPanel, lensCharts, labPanel));
+        parts = List.copyOf(all);
         for (Lens l : LensCharts.CHARTED) {
             vms.lenses().enabledProperty(l).addListener((obs, was, on) -> {
                 if (on) {
@@ -237,7 +241,10 @@ public final class Workbench {
 
     /** The model-density heatmap's switch and progress, among the overlay toggles. */
     private void addDensityToggle() {
-        OverlayPanel panel = window.overlayPanel();
+        window.withOverlayPanel(this::addDensityToggle);
+    }
+
+    private void addDensityToggle(OverlayPanel panel) {
         CheckBox density = OverlayPanel.toggle("Model density at 𝔥 (Fokker–Planck grid)", vms.density().showProperty(),
                 "show-density", "The density of the sampler at the current 𝔥 and t, solved on a 256² grid in the "
                         + "background: ∂_t q = −∇·(F_𝔥 q) − (𝔥g²/2)Δq from the prior at T. Colour = log q, "
@@ -407,18 +414,6 @@ public final class Workbench {
         ui.execute(() -> {
             next.get().get();
             finishBuilding(ui, then);
-        });
-    }
-
-    /** Builds {@code part} when {@code pane} opens (a drawer or a lesson may open it before the part is built). */
-    private static void whenExpanded(TitledPane pane, Deferred<?> part) {
-        if (pane.isExpanded()) {
-            part.get();
-        }
-        pane.expandedProperty().addListener((obs, was, open) -> {
-            if (open) {
-                part.get();
-            }
         });
     }
 

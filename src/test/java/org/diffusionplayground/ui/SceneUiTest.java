@@ -52,6 +52,7 @@ class SceneUiTest {
         window = new MainWindow(app, scene, data);
         // the data panel is the workbench's (above training); this class checks its error line
         window.addPanel(new javafx.scene.control.TitledPane("Data", new DataPanel(data)), 0);
+        window.deferredParts().forEach(org.diffusionplayground.ui.kit.Deferred::get); // the workbench's job
         DataSet d = DataSet.builtIn(ToyData.GAUSSIANS_8, 800, 0);
         scene.particlesProperty().set(500);
         scene.stepsProperty().set(60);

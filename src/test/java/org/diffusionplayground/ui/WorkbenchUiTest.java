@@ -99,15 +99,16 @@ class WorkbenchUiTest {
             PlaygroundViewModels startVms = new PlaygroundViewModels(jobs);
             Workbench start = Workbench.forStart(startVms);
             javafx.scene.control.TabPane tabs = start.analysis();
-            java.util.function.IntPredicate built = i -> !((javafx.scene.layout.Pane) tabs.getTabs().get(i).getContent())
-                    .getChildren().isEmpty();
+            java.util.function.IntPredicate built = i -> tabs.getTabs().get(i).getContent() != null;
             assertFalse(built.test(0) || built.test(1) || built.test(2) || built.test(3), "nothing hidden built yet");
+            assertTrue(start.window().deferredParts().stream().noneMatch(p -> p.isBuilt()), "nor the left panels");
             tabs.getSelectionModel().select(2);
             assertTrue(built.test(2), "a tab is built when it is first shown");
             assertFalse(built.test(0));
             boolean[] finished = {false};
             start.finishBuilding(Runnable::run, () -> finished[0] = true);
             assertTrue(finished[0]);
+            assertTrue(start.window().deferredParts().stream().allMatch(p -> p.isBuilt()));
             for (int i = 0; i < tabs.getTabs().size(); i++) {
                 assertTrue(built.test(i), tabs.getTabs().get(i).getText());
             }
