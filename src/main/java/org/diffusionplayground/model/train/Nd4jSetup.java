@@ -14,8 +14,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * What cannot be set from here, because the native library reads it when it loads: libgomp's
  * {@code OMP_WAIT_POLICY=PASSIVE} (active spinning on 2 shared cores slows every gemm) and OpenBLAS's
  * {@code OPENBLAS_CORETYPE=SkylakeX} (OpenBLAS 0.3.19 takes AVX-512 Zen 4 for Haswell). The
- * {@code playground} launcher and the surefire configuration set them; {@link #environmentAdvice()}
- * says when they are missing.
+ * {@code playground} launcher, the Linux app's launcher (src/package/linux/launcher) and the surefire
+ * configuration set them; {@link #environmentAdvice()} says when they are missing.
  */
 public final class Nd4jSetup {
 
@@ -41,7 +41,7 @@ public final class Nd4jSetup {
 
     /**
      * A one-line hint when the environment misses a setting that measurably helps, or empty. For the command
-     * line, whose user can set it; the installed app's launcher cannot, and a lecturer cannot act on it.
+     * line, whose user can set it; a lecturer cannot act on it in the window.
      */
     public static String environmentAdvice() {
         StringBuilder sb = new StringBuilder();
