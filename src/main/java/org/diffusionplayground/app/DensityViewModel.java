@@ -10,6 +10,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.diffusionplayground.model.data.DataSet;
 import org.diffusionplayground.model.reference.FokkerPlanckOptions;
 import org.diffusionplayground.model.schedule.Schedule;
+import org.diffusionplayground.model.score.Guidance;
 import org.diffusionplayground.model.score.ScoreModel;
 import org.diffusionplayground.scene.DensityLayer;
 import org.diffusionplayground.scene.SceneOverlays;
@@ -35,14 +36,16 @@ public final class DensityViewModel {
     private Inputs solvedFor;
 
     /** What a solution depends on. */
-    private record Inputs(Schedule schedule, ScoreModel score, DataSet data, double h, FokkerPlanckOptions grid) {
+    /** What a grid is solved for: the model, its guidance (the score the sampler follows), data, 𝔥, grid. */
+    private record Inputs(Schedule schedule, ScoreModel score, Guidance guidance, DataSet data, double h,
+            FokkerPlanckOptions grid) {
     }
 
     public DensityViewModel(SceneViewModel scene, Jobs jobs) {
         this.scene = scene;
         this.solving = jobs.latest();
         for (Observable o : List.of(show, scene.scoreProperty(), scene.scheduleProperty(), scene.dataSetProperty(),
-                scene.hProperty(), gridOptions)) {
+                scene.hProperty(), scene.guidanceLabelProperty(), scene.guidanceScaleProperty(), gridOptions)) {
             o.addListener(x -> refresh());
         }
     }
@@ -63,8 +66,9 @@ public final class DensityViewModel {
     }
 
     private Inputs inputs() {
-        return new Inputs(scene.scheduleProperty().get(), scene.scoreProperty().get(), scene.dataSetProperty().get(),
-                scene.hProperty().get(), gridOptions.get());
+        return new Inputs(scene.scheduleProperty().get(), scene.scoreProperty().get(),
+                scene.state().sampler().guidance(), scene.dataSetProperty().get(), scene.hProperty().get(),
+                gridOptions.get());
     }
 
     private void refresh() {
@@ -92,8 +96,9 @@ public final class DensityViewModel {
         activity.busy(true);
         activity.status(String.format(Locale.ROOT, "solving the Fokker–Planck equation for 𝔥 = %.2f …", in.h()));
         solvingFor = in;
-        solving.start((progress, cancel) -> DensityLayer.solve(in.schedule(), in.score(), in.data(), in.h(), in.grid(),
-                progress, cancel), new Jobs.Listener<>() {
+        // the density of what the particles follow: the guided score when a class is asked for (docs/MATH.md §8)
+        solving.start((progress, cancel) -> DensityLayer.solve(in.schedule(), in.guidance().apply(in.score()),
+                in.data(), in.h(), in.grid(), progress, cancel), new Jobs.Listener<>() {
                     @Override
                     public void progress(double fraction, String message) {
                         activity.status(String.format(Locale.ROOT, "Fokker–Planck grid for 𝔥 = %.2f: %.0f %%",

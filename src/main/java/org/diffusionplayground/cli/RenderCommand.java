@@ -343,7 +343,7 @@ public final class RenderCommand implements Callable<Integer> {
         SceneOverlays layers = SceneOverlays.NONE;
         if (ids.contains(DensityLayer.OVERLAY_ID) && !hSweep && state.schedule() != null && state.score() != null
                 && state.data() != null) {
-            layers = DensityLayer.solve(state.schedule(), state.score(), state.data(), state.sampler().h(),
+            layers = DensityLayer.solve(state.schedule(), state.scoreOf(false), state.data(), state.sampler().h(),
                     FokkerPlanckOptions.preview(), progress, cancel);
         }
         return layers.and(LensOverlays.of(state, ids, cancel));

@@ -15,7 +15,9 @@ import org.diffusionplayground.model.reference.FokkerPlanckOptions;
 import org.diffusionplayground.model.schedule.Schedule;
 import org.diffusionplayground.model.schedule.ScheduleKind;
 import org.diffusionplayground.model.schedule.ScheduleSpec;
+import org.diffusionplayground.model.score.ComponentClassScore;
 import org.diffusionplayground.model.score.MixtureScore;
+import org.diffusionplayground.render.SceneLayers;
 import org.diffusionplayground.render.SceneSnapshot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,38 @@ class DensityViewModelTest {
             assertNotNull(r, "the view-models stopped reporting before they were done");
             r.run();
         }
+    }
+
+    @Test
+    void withAClassAskedForTheHeatmapIsTheDensityTheGuidedSamplerFollows() throws Exception {
+        DataSet data = DataSet.builtIn(ToyData.GAUSSIANS_8, 200, 0);
+        Schedule s = ScheduleSpec.of(ScheduleKind.SIMPLE).build();
+        scene.overlaysProperty().set(density.overlay());
+        density.gridOptionsProperty().set(new FokkerPlanckOptions(48, 48, 0, 0.3, 0.4, 6));
+        scene.particlesProperty().set(200);
+        scene.stepsProperty().set(20);
+        scene.dataSetProperty().set(data);
+        scene.scheduleProperty().set(s);
+        scene.scoreProperty().set(new ComponentClassScore(data.mixture().orElseThrow(), s));
+        scene.guidanceLabelProperty().set(0); // the mode at angle 0, (√2, 0)
+        scene.hProperty().set(1.0);
+        density.showProperty().set(true);
+        runUiUntil(() -> !density.activity().busyProperty().get() && !scene.activity().isBusy());
+        scene.timeProperty().set(s.tMin());
+        scene.rebuild();
+        SceneLayers.ScalarGrid q = scene.snapshotProperty().get().heatmap();
+        assertNotNull(q, "the solved heatmap is drawn");
+        // the class's own mode holds the mass; the opposite mode, (−√2, 0), almost none (unguided: the same)
+        double own = valueAt(q, Math.sqrt(2), 0);
+        double opposite = valueAt(q, -Math.sqrt(2), 0);
+        assertTrue(own > 100 * opposite, "q at the class's mode " + own + ", at the opposite mode " + opposite);
+    }
+
+    /** The grid's value in the cell holding (x, y). */
+    private static double valueAt(SceneLayers.ScalarGrid g, double x, double y) {
+        int i = (int) Math.floor((x - g.xMin()) / (g.xMax() - g.xMin()) * g.nx());
+        int j = (int) Math.floor((y - g.yMin()) / (g.yMax() - g.yMin()) * g.ny());
+        return g.values()[j * g.nx() + i];
     }
 
     @Test
