@@ -13,7 +13,7 @@ import org.diffusionplayground.scene.lens.CurrentView;
 /**
  * The probability-current lens: solves the model's density on the Fokker–Planck grid in the background
  * for the scene's data, schedule, score and 𝔥 ({@link CurrentView}), and draws its current at the
- * scene's time.
+ * scene's time. The score is the one the particles follow: guided when a class is asked for.
  */
 public final class CurrentLensModel {
 
@@ -25,7 +25,8 @@ public final class CurrentLensModel {
         this.scene = scene;
         this.job = new LensJob(jobs, status);
         for (javafx.beans.Observable o : java.util.List.of(scene.dataSetProperty(), scene.scheduleProperty(),
-                scene.scoreProperty(), scene.hProperty())) {
+                scene.scoreProperty(), scene.hProperty(), scene.guidanceLabelProperty(),
+                scene.guidanceScaleProperty())) {
             o.addListener(x -> refresh());
         }
     }
@@ -44,7 +45,7 @@ public final class CurrentLensModel {
         }
         DataSet d = scene.dataSetProperty().get();
         Schedule s = scene.scheduleProperty().get();
-        ScoreModel score = scene.scoreProperty().get();
+        ScoreModel score = scene.state().scoreOf(false);
         double h = scene.hProperty().get();
         if (d == null || s == null || score == null) {
             view.set(null);

@@ -125,7 +125,7 @@ public final class LensesViewModel {
             }
             if (enabled.get(Lens.TWEEDIE).get()) {
                 Schedule s = scene.scheduleProperty().get();
-                ScoreModel score = scene.scoreProperty().get();
+                ScoreModel score = scene.state().scoreOf(false); // the score the particles follow
                 if (s != null && score != null) {
                     new TweedieOverlay(s, score).contribute(b, legend, t, h);
                 }
