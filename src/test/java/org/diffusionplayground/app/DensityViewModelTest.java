@@ -32,6 +32,19 @@ class DensityViewModelTest {
     private final Jobs jobs = new Jobs(uiQueue::add, 2);
     private final SceneViewModel scene = new SceneViewModel(jobs);
     private final DensityViewModel density = new DensityViewModel(scene, jobs);
+    private final DataSet data = DataSet.builtIn(ToyData.GAUSSIANS_8, 200, 0);
+    private final Schedule s = ScheduleSpec.of(ScheduleKind.SIMPLE).build();
+
+    /** A small 8-gaussian scene with the heatmap's layer and a coarse grid; each test sets the score. */
+    @org.junit.jupiter.api.BeforeEach
+    void smallScene() {
+        scene.overlaysProperty().set(density.overlay());
+        density.gridOptionsProperty().set(new FokkerPlanckOptions(48, 48, 0, 0.3, 0.4, 6));
+        scene.particlesProperty().set(200);
+        scene.stepsProperty().set(20);
+        scene.dataSetProperty().set(data);
+        scene.scheduleProperty().set(s);
+    }
 
     @AfterEach
     void close() {
@@ -48,14 +61,6 @@ class DensityViewModelTest {
 
     @Test
     void withAClassAskedForTheHeatmapIsTheDensityTheGuidedSamplerFollows() throws Exception {
-        DataSet data = DataSet.builtIn(ToyData.GAUSSIANS_8, 200, 0);
-        Schedule s = ScheduleSpec.of(ScheduleKind.SIMPLE).build();
-        scene.overlaysProperty().set(density.overlay());
-        density.gridOptionsProperty().set(new FokkerPlanckOptions(48, 48, 0, 0.3, 0.4, 6));
-        scene.particlesProperty().set(200);
-        scene.stepsProperty().set(20);
-        scene.dataSetProperty().set(data);
-        scene.scheduleProperty().set(s);
         scene.scoreProperty().set(new ComponentClassScore(data.mixture().orElseThrow(), s));
         scene.guidanceLabelProperty().set(0); // the mode at angle 0, (√2, 0)
         scene.hProperty().set(1.0);
@@ -80,14 +85,6 @@ class DensityViewModelTest {
 
     @Test
     void theHeatmapIsForTheNewestH() throws Exception {
-        DataSet data = DataSet.builtIn(ToyData.GAUSSIANS_8, 200, 0);
-        Schedule s = ScheduleSpec.of(ScheduleKind.SIMPLE).build();
-        scene.overlaysProperty().set(density.overlay());
-        density.gridOptionsProperty().set(new FokkerPlanckOptions(48, 48, 0, 0.3, 0.4, 6));
-        scene.particlesProperty().set(200);
-        scene.stepsProperty().set(20);
-        scene.dataSetProperty().set(data);
-        scene.scheduleProperty().set(s);
         scene.scoreProperty().set(new MixtureScore(data.mixture().orElseThrow(), s, "exact"));
         scene.hProperty().set(0.5);
         density.showProperty().set(true);
