@@ -1,11 +1,13 @@
 package org.diffusionplayground.model.score;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
 
 /**
- * e^x on a vector of doubles from additions, multiplications and fused multiply-adds only, so every
+ * e^x on a vector of doubles (and of floats) from additions, multiplications and fused multiply-adds only, so every
  * execution tier computes the same bits. The Vector API's own {@code lanewise(EXP)} is Intel's SVML once
  * C2 has compiled the loop and a scalar fallback before, which differ in the last bit: the WKB
  * coefficient C(x), whose backward pass amplifies last bits near cliffs of q⁰, then depended on when the
@@ -44,6 +46,45 @@ final class VectorExp {
         }
         c[degree] = 1;
         return c;
+    }
+
+    /** Float constants for {@link #exp(FloatVector)}: 1.5·2²³, ln 2 in two parts (Cephes' expf), clamp. */
+    private static final float SHIFT_F = 0x1.8p23f;
+    private static final int SHIFT_F_BITS = Float.floatToRawIntBits(SHIFT_F);
+    private static final float LN2_HI_F = 0.693359375f;
+    private static final float LN2_LO_F = -2.12194440e-4f;
+    private static final float MIN_F = -87f;
+    private static final float MAX_F = 88f;
+    /** 1/k! for k = 7 down to 0: r⁸/8! &lt; 6·10⁻⁹ for |r| ≤ ln 2 / 2, below half a float ulp. */
+    private static final float[] TAYLOR_F = floats(taylor(7));
+
+    private static float[] floats(double[] d) {
+        float[] f = new float[d.length];
+        for (int i = 0; i < d.length; i++) {
+            f[i] = (float) d[i];
+        }
+        return f;
+    }
+
+    /**
+     * e^x on floats, the same way as {@link #exp(DoubleVector)}: the network's SiLU, in the sampler and
+     * the PF-ODE's forward pass, whose last bits otherwise changed when C2 compiled the kernel. Arguments are
+     * clamped to [−87, 88], where e^x and 2^k stay normal floats.
+     */
+    static FloatVector exp(FloatVector x) {
+        FloatVector xc = x.max(MIN_F).min(MAX_F);
+        FloatVector t = xc.fma((float) LOG2E, SHIFT_F);
+        FloatVector k = t.sub(SHIFT_F);
+        FloatVector r = k.fma(FloatVector.broadcast(x.species(), -LN2_HI_F), xc);
+        r = k.fma(FloatVector.broadcast(x.species(), -LN2_LO_F), r);
+        FloatVector p = FloatVector.broadcast(x.species(), TAYLOR_F[0]);
+        for (int i = 1; i < TAYLOR_F.length; i++) {
+            p = p.fma(r, FloatVector.broadcast(x.species(), TAYLOR_F[i]));
+        }
+        IntVector kBits = (IntVector) t.reinterpretAsInts();
+        FloatVector twoToK = kBits.sub(SHIFT_F_BITS).add(127).lanewise(VectorOperators.LSHL, 23)
+                .reinterpretAsFloats();
+        return p.mul(twoToK);
     }
 
     static DoubleVector exp(DoubleVector x) {

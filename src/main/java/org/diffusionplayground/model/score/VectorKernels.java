@@ -4,6 +4,7 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.diffusionplayground.model.util.LaneSums;
 
 /**
  * Dense layer kernels in plain Java with the Vector API. Why not ND4J here: the call overhead of each
@@ -78,6 +79,7 @@ final class VectorKernels {
     static void affineNarrow(float[] in, int rows, int k, float[] w, float[] bias, float[] out, int n) {
         int lanes = F.length();
         int kb = F.loopBound(k);
+        float[] lane = new float[lanes];
         for (int r = 0; r < rows; r++) {
             int ri = r * k;
             for (int o = 0; o < n; o++) {
@@ -87,7 +89,7 @@ final class VectorKernels {
                 for (; i < kb; i += lanes) {
                     acc = FloatVector.fromArray(F, in, ri + i).fma(FloatVector.fromArray(F, w, wo + i), acc);
                 }
-                float sum = bias[o] + acc.reduceLanes(VectorOperators.ADD);
+                float sum = bias[o] + LaneSums.inOrder(acc, lane); // the same bits before and after C2
                 for (; i < k; i++) {
                     sum += in[ri + i] * w[wo + i];
                 }
@@ -455,6 +457,7 @@ final class VectorKernels {
     static void affineNarrow(double[] in, int rows, int k, double[] w, double[] out, int n) {
         int lanes = D.length();
         int kb = D.loopBound(k);
+        double[] lane = new double[lanes];
         for (int r = 0; r < rows; r++) {
             int ri = r * k;
             for (int o = 0; o < n; o++) {
@@ -464,7 +467,7 @@ final class VectorKernels {
                 for (; i < kb; i += lanes) {
                     acc = DoubleVector.fromArray(D, in, ri + i).fma(DoubleVector.fromArray(D, w, wo + i), acc);
                 }
-                double sum = acc.reduceLanes(VectorOperators.ADD);
+                double sum = LaneSums.inOrder(acc, lane);
                 for (; i < k; i++) {
                     sum += in[ri + i] * w[wo + i];
                 }
@@ -493,7 +496,8 @@ final class VectorKernels {
             case SILU -> {
                 for (; i < bound; i += lanes) {
                     FloatVector z = FloatVector.fromArray(F, a, i);
-                    z.div(z.neg().lanewise(VectorOperators.EXP).add(1f)).intoArray(a, i);
+                    // e^{−z} from VectorExp: the same bits in every tier (the Vector API's EXP is not)
+                    z.div(VectorExp.exp(z.neg()).add(1f)).intoArray(a, i);
                 }
             }
             case TANH -> {

@@ -6,6 +6,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.diffusionplayground.model.score.Activation;
+import org.diffusionplayground.model.util.LaneSums;
 
 /**
  * The element-wise parts of a training step, fused into single passes over ND4J's native buffers with
@@ -45,7 +46,9 @@ final class FusedKernels {
                 FloatVector h;
                 FloatVector dv;
                 if (act == Activation.SILU) {
-                    // s = σ(x), φ = x s, φ' = s (1 + x (1 − s)); exp(−x) = ∞ gives s = 0, φ = φ' = 0
+                    // s = σ(x), φ = x s, φ' = s (1 + x (1 − s)); exp(−x) = ∞ gives s = 0, φ = φ' = 0. The Vector
+                    // API's EXP, not VectorExp: training is not bit-reproducible anyway (time features, BLAS), and
+                    // VectorExp cost 5-9 % of the step (docs/benchmarks.md, "Bit-reproducible network")
                     FloatVector s = ONE.div(x.neg().lanewise(VectorOperators.EXP).add(1f));
                     h = x.mul(s);
                     dv = s.mul(x.mul(s.neg().add(1f)).add(1f));
@@ -128,6 +131,7 @@ final class FusedKernels {
         int lanes = F.length();
         int vn = F.loopBound(n);
         FloatVector acc = FloatVector.zero(F);
+        float[] lane = new float[lanes];
         double total = 0;
         int i = 0;
         // float lanes summed in blocks of 1024 then folded into a double: no float drift over 10⁵ terms
@@ -137,7 +141,7 @@ final class FusedKernels {
                 FloatVector v = load(g, i);
                 acc = v.fma(v, acc);
             }
-            total += acc.reduceLanes(VectorOperators.ADD);
+            total += LaneSums.inOrder(acc, lane); // the clipping scale must not depend on the JIT
             acc = FloatVector.zero(F);
         }
         for (; i < n; i++) {

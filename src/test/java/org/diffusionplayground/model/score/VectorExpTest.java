@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,29 @@ class VectorExpTest {
             worst = Math.max(worst, ulps);
         }
         assertTrue(worst <= 2, "largest error " + worst + " ulp");
+    }
+
+    @Test
+    void theFloatVersionAgreesWithMathExpToTwoFloatUlpsOverItsRange() {
+        VectorSpecies<Float> f = FloatVector.SPECIES_PREFERRED;
+        SplittableRandom rng = new SplittableRandom(12);
+        int n = f.length() * 50_000;
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (float) (i % 2 == 0 ? rng.nextDouble(-20, 20) : rng.nextDouble(-87, 88));
+        }
+        x[0] = 0;
+        float[] e = new float[n];
+        for (int i = 0; i < n; i += f.length()) {
+            VectorExp.exp(FloatVector.fromArray(f, x, i)).intoArray(e, i);
+        }
+        double worst = 0;
+        for (int i = 0; i < n; i++) {
+            float exact = (float) Math.exp(x[i]);
+            worst = Math.max(worst, Math.abs(e[i] - exact) / Math.ulp(exact));
+        }
+        assertTrue(worst <= 2, "largest error " + worst + " float ulp");
+        assertEquals(1f, e[0], 0f, "e^0 is exactly 1");
     }
 
     @Test
