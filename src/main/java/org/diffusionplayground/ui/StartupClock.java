@@ -62,21 +62,46 @@ final class StartupClock {
 
     /**
      * Watches the scene until its particles have moved away from T for the first time, then stamps that and
-     * runs {@code then} (on the FX thread).
+     * runs {@code then}, once (on the FX thread). A scene that is paused, now or before it moved (a start
+     * at a fixed time, a preset that stops), never moves: then {@code then} runs when it is paused.
      */
     static void watch(SceneViewModel scene, Runnable then) {
+        javafx.beans.property.BooleanProperty playing = scene.playback().playingProperty();
+        boolean[] done = {false};
         ChangeListener<SceneSnapshot> first = new ChangeListener<>() {
             @Override
             public void changed(ObservableValue<? extends SceneSnapshot> obs, SceneSnapshot old, SceneSnapshot s) {
-                if (s != null && s.particles() != null && scene.playback().playingProperty().get()
-                        && scene.timeProperty().get() < scene.tMax()) {
+                if (s != null && s.particles() != null && playing.get() && scene.timeProperty().get() < scene.tMax()) {
                     animatingNanos = System.nanoTime();
+                    finish();
+                }
+            }
+
+            private void finish() {
+                if (!done[0]) {
+                    done[0] = true;
                     scene.snapshotProperty().removeListener(this);
                     then.run();
                 }
             }
         };
         scene.snapshotProperty().addListener(first);
+        ChangeListener<Boolean> paused = new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> obs, Boolean was, Boolean now) {
+                playing.removeListener(this);
+                if (!done[0]) {
+                    done[0] = true;
+                    scene.snapshotProperty().removeListener(first);
+                    then.run();
+                }
+            }
+        };
+        if (playing.get()) {
+            playing.addListener(paused);
+        } else {
+            paused.changed(playing, true, false);
+        }
     }
 
     /**

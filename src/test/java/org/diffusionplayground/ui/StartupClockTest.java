@@ -1,5 +1,6 @@
 package org.diffusionplayground.ui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -17,6 +18,35 @@ import org.junit.jupiter.api.Test;
 class StartupClockTest {
 
     private static final double TWO_TICKS = 2 / StartupClock.USER_HZ;
+
+    /**
+     * The rest of the window is built after the first moving frame; a scene that is paused before it moves
+     * (a start at a fixed time, a preset that stops) never has one, and must not leave the window unbuilt.
+     */
+    @Test
+    void aSceneThatIsOrGetsPausedBeforeItMovesEndsTheWatchOnce() {
+        org.diffusionplayground.app.Jobs jobs = new org.diffusionplayground.app.Jobs(Runnable::run, 1);
+        try {
+            org.diffusionplayground.app.SceneViewModel paused = new org.diffusionplayground.app.SceneViewModel(jobs);
+            paused.playback().playingProperty().set(false);
+            int[] calls = {0};
+            StartupClock.watch(paused, () -> calls[0]++);
+            assertEquals(1, calls[0], "paused from the start");
+            paused.playback().playingProperty().set(true);
+            paused.playback().playingProperty().set(false);
+            assertEquals(1, calls[0], "once");
+
+            org.diffusionplayground.app.SceneViewModel playing = new org.diffusionplayground.app.SceneViewModel(jobs);
+            playing.playback().playingProperty().set(true);
+            int[] later = {0};
+            StartupClock.watch(playing, () -> later[0]++);
+            assertEquals(0, later[0], "a playing scene waits for its first moving frame");
+            playing.playback().playingProperty().set(false);
+            assertEquals(1, later[0], "paused before it moved");
+        } finally {
+            jobs.close();
+        }
+    }
 
     @Test
     void thisProcessIsAtLeastAsOldAsItsJvm() {
