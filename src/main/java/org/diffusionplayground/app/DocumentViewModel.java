@@ -24,6 +24,7 @@ import org.diffusionplayground.model.util.AtomicFiles;
 import org.diffusionplayground.preset.Autosave;
 import org.diffusionplayground.preset.CheckpointReference;
 import org.diffusionplayground.preset.Preset;
+import org.diffusionplayground.preset.PresetFiles;
 import org.diffusionplayground.preset.PresetIO;
 import org.diffusionplayground.preset.PresetScene;
 import org.diffusionplayground.preset.RecentFiles;
@@ -399,7 +400,7 @@ public final class DocumentViewModel {
         }
         Path abs = target.toAbsolutePath();
         Path folder = abs.getParent();
-        String stem = stem(abs);
+        String stem = PresetFiles.stem(abs);
         // decide, on the UI thread, which models must be written beside the preset
         ModelOrigin first = relocate(model, folder, stem + ".model");
         ModelOrigin second = compareModel == null ? null : relocate(compareModel, folder, stem + ".compare-model");
@@ -501,9 +502,6 @@ public final class DocumentViewModel {
         return new ModelOrigin(Preset.ModelSource.CHECKPOINT, name, folder, o.checkpoint());
     }
 
-    static String stem(Path file) {
-        return org.diffusionplayground.preset.PresetFiles.stem(file);
-    }
 
     // ---- autosave -----------------------------------------------------------------------------
 

@@ -334,11 +334,6 @@ public final class MainWindow implements PresenterKeys.Window {
         return samplerPanel.get();
     }
 
-    /** The overlay toggles (other panels add theirs). */
-    public OverlayPanel overlayPanel() {
-        return overlayPanel.get();
-    }
-
     /** Runs {@code action} on the overlay panel once it is built (its toggles can come from elsewhere). */
     void withOverlayPanel(java.util.function.Consumer<OverlayPanel> action) {
         overlayPanel.whenBuilt(action);

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
 import org.diffusionplayground.app.SceneViewModel;
 import org.diffusionplayground.render.SceneSnapshot;
 
@@ -67,40 +66,25 @@ final class StartupClock {
      */
     static void watch(SceneViewModel scene, Runnable then) {
         javafx.beans.property.BooleanProperty playing = scene.playback().playingProperty();
-        boolean[] done = {false};
-        ChangeListener<SceneSnapshot> first = new ChangeListener<>() {
-            @Override
-            public void changed(ObservableValue<? extends SceneSnapshot> obs, SceneSnapshot old, SceneSnapshot s) {
-                if (s != null && s.particles() != null && playing.get() && scene.timeProperty().get() < scene.tMax()) {
-                    animatingNanos = System.nanoTime();
-                    finish();
-                }
-            }
-
-            private void finish() {
-                if (!done[0]) {
-                    done[0] = true;
-                    scene.snapshotProperty().removeListener(this);
-                    then.run();
-                }
+        // one ending for both ways: stop watching either, run then
+        Runnable[] end = new Runnable[1];
+        ChangeListener<SceneSnapshot> moved = (obs, old, s) -> {
+            if (s != null && s.particles() != null && playing.get() && scene.timeProperty().get() < scene.tMax()) {
+                animatingNanos = System.nanoTime();
+                end[0].run();
             }
         };
-        scene.snapshotProperty().addListener(first);
-        ChangeListener<Boolean> paused = new ChangeListener<>() {
-            @Override
-            public void changed(ObservableValue<? extends Boolean> obs, Boolean was, Boolean now) {
-                playing.removeListener(this);
-                if (!done[0]) {
-                    done[0] = true;
-                    scene.snapshotProperty().removeListener(first);
-                    then.run();
-                }
-            }
+        ChangeListener<Boolean> paused = (obs, was, now) -> end[0].run();
+        end[0] = () -> {
+            scene.snapshotProperty().removeListener(moved);
+            playing.removeListener(paused);
+            then.run();
         };
         if (playing.get()) {
+            scene.snapshotProperty().addListener(moved);
             playing.addListener(paused);
         } else {
-            paused.changed(playing, true, false);
+            then.run();
         }
     }
 
